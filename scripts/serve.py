@@ -1,0 +1,108 @@
+"""Serve the built site on this machine, with the headers a host should send.
+
+Used by `make serve` and by the browser tests, so the tests meet the site as a
+host would serve it: right MIME types for .wasm and .mjs, precompressed .br/.gz
+files when the browser accepts them, long caching for versioned runtime files,
+and the security headers documented in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+from pathlib import Path
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
+    "connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+# Paths whose name carries a version or content hash never change: cache them for a year.
+IMMUTABLE_PREFIXES = ("/runtime/",)
+EXTRA_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".ics": "text/calendar",
+}
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    server_csp = False
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        accepted = self.headers.get("Accept-Encoding", "")
+        if path.is_file():
+            for encoding, suffix in ENCODINGS:
+                compressed = path.with_name(path.name + suffix)
+                if encoding in accepted and compressed.is_file():
+                    return self._send_file(compressed, self.guess_type(str(path)), encoding)
+        return super().send_head()
+
+    def _send_file(self, path: Path, content_type: str, encoding: str):  # type: ignore[no-untyped-def]
+        handle = path.open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(path.stat().st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        return handle
+
+    def end_headers(self) -> None:
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
+        if self.server_csp:
+            self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("Vary", "Accept-Encoding")
+        if self.path.split("?")[0].startswith(IMMUTABLE_PREFIXES):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        if os.environ.get("SCCIF_SERVE_QUIET") != "1":
+            super().log_message(format, *args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--directory", default="site")
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--csp", action="store_true", help="send the Content-Security-Policy header")
+    args = parser.parse_args(argv)
+    SiteHandler.server_csp = args.csp
+    root = Path(args.directory)
+    if not (root / "index.html").is_file():
+        print(f"serve: no built site in {root}/ (run make site)", file=sys.stderr)
+        return 2
+    handler = functools.partial(SiteHandler, directory=str(root))
+    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
+        print(f"Serving {root}/ at http://{args.bind}:{server.server_port}/", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Browser fixtures: Debian's Chromium, driven by Playwright, against the built site served locally.
+
+Every page a test opens is watched: a request to another origin, an uncaught
+error, a console error or a Content-Security-Policy violation fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# The flags this machine needs (see the env notes): no sandbox as root, and no background
+# networking, which would otherwise try (and fail) to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+_CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = str(Path(__file__).parent)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site, served by scripts/serve.py as `make serve` serves it."""
+    port = _free_port()
+    env = {**os.environ, "SCCIF_SERVE_QUIET": "1"}
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(site_dir), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the site server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a user or a test should know about."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def on_request(self, url: str) -> None:
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign.append(url)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    context.add_init_script(_CSP_LISTENER)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_watch(site_url: str) -> PageWatch:
+    parts = urlsplit(site_url)
+    return PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+
+
+@pytest.fixture
+def page(context: BrowserContext, page_watch: PageWatch) -> Iterator[Page]:
+    """A fresh page that fails the test on foreign requests, page errors, console errors and CSP violations."""
+    page = context.new_page()
+    page.on("request", lambda request: page_watch.on_request(request.url))
+    page.on("pageerror", lambda error: page_watch.errors.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: page_watch.errors.append(f"console {message.type}: {message.text}")
+        if message.type == "error"
+        else None,
+    )
+    yield page
+    violations: list[str] = []
+    if not page.is_closed():
+        try:
+            violations = page.evaluate("window.__cspViolations || []")
+        except Exception:  # the page may be mid-navigation at teardown
+            violations = []
+    assert not page_watch.foreign, f"requests left the site's origin: {page_watch.foreign}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+    assert not page_watch.errors, f"errors on the page: {page_watch.errors}"
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture
+def axe_check(axe: Axe):  # type: ignore[no-untyped-def]
+    """axe_check(page, exclude=[...]): no WCAG 2.2 AA violations on the page as it is now."""
+
+    def check(page: Page, *, exclude: list[str] | None = None) -> None:
+        context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+        results = axe.run(
+            page,
+            context=context,
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+    return check

@@ -1,0 +1,33 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site: SCCIF_SITE_DIR if set (make test builds it first), else a fresh strict build."""
+    given = os.environ.get("SCCIF_SITE_DIR")
+    if given:
+        path = Path(given)
+        if not path.is_absolute():
+            path = ROOT / path
+        if not (path / "index.html").is_file():
+            pytest.fail(f"SCCIF_SITE_DIR={given} has no built site (run make site)")
+        return path
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+    )
+    return out
