@@ -7,8 +7,8 @@ from datetime import date
 
 from .errors import InputError
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_UK = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_UK = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -31,10 +31,8 @@ class InputError(ValueError):
             where.append(f"Row {self.row}")
         if self.field is not None:
             where.append(f"column '{self.field}'" if self.row is not None else self.field)
-        prefix = ", ".join(where)
-        if prefix:
-            prefix = prefix[0].upper() + prefix[1:] + ": "
-        return prefix + self.problem
+        text = ", ".join(where) + ": " + self.problem if where else self.problem
+        return text[:1].upper() + text[1:]
 
     def as_dict(self) -> dict[str, object]:
         return {"problem": self.problem, "row": self.row, "field": self.field, "message": self.message}
