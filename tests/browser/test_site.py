@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PageWatch
+from tests.browser.conftest import PageWatch
 
 
 def _built_pages(site_dir: Path) -> list[str]:

@@ -9,7 +9,7 @@ from hypothesis import given
 
 from sccif_core.dates import format_long, parse_date
 from sccif_core.errors import InputError
-from strategies import date_texts, dates_in_range
+from tests.strategies import date_texts, dates_in_range
 
 
 class TestParseDate:

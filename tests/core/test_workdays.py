@@ -37,7 +37,7 @@ from sccif_core.workdays import (
     is_working_day,
     next_working_day,
 )
-from strategies import dates_in_range, dates_out_of_range, working_day_counts
+from tests.strategies import dates_in_range, dates_out_of_range, working_day_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK_JSON = ROOT / "src" / "sccif_core" / "data" / "framework.json"
