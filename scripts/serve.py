@@ -3,7 +3,8 @@
 Used by `make serve` and by the browser tests, so the tests meet the site as a
 host would serve it: right MIME types for .wasm and .mjs, precompressed .br/.gz
 files when the browser accepts them, long caching for versioned runtime files,
-and the security headers documented in the README.
+and the security headers documented in docs/hosting.md (the Content-Security-Policy is on
+unless --no-csp). --prefix /sccif/ serves the site under a sub-path, as a host might.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import os
 import sys
 from pathlib import Path
 
+# The pages carry the same policy in a <meta> tag (overrides/main.html); frame-ancestors works
+# only as a header. tests/browser/test_csp.py checks that the two agree.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
     "connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
 )
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -42,10 +46,22 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    server_csp = False
+    server_csp = True
+    prefix = "/"  # the URL path the site lives under, e.g. "/sccif/"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES}
 
     def send_head(self):  # type: ignore[no-untyped-def]
+        if self.prefix != "/":
+            request_path = self.path.split("?", 1)[0].split("#", 1)[0]
+            if request_path + "/" == self.prefix:
+                self.send_response(301)
+                self.send_header("Location", self.prefix)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            if not request_path.startswith(self.prefix):
+                self.send_error(404, "Not under the site's prefix")
+                return None
         path = Path(self.translate_path(self.path))
         accepted = self.headers.get("Accept-Encoding", "")
         if path.is_file():
@@ -54,6 +70,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 if encoding in accepted and compressed.is_file():
                     return self._send_file(compressed, self.guess_type(str(path)), encoding)
         return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def _site_path(self) -> str:
+        """The request's path inside the site (without the prefix), for the caching rules."""
+        path = self.path.split("?", 1)[0]
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return path
 
     def _send_file(self, path: Path, content_type: str, encoding: str):  # type: ignore[no-untyped-def]
         handle = path.open("rb")
@@ -71,7 +99,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.server_csp:
             self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         self.send_header("Vary", "Accept-Encoding")
-        if self.path.split("?")[0].startswith(IMMUTABLE_PREFIXES):
+        if self._site_path().startswith(IMMUTABLE_PREFIXES):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")
@@ -87,16 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--directory", default="site")
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--csp", action="store_true", help="send the Content-Security-Policy header")
+    parser.add_argument(
+        "--no-csp", dest="csp", action="store_false", help="do not send the Content-Security-Policy header"
+    )
+    parser.add_argument("--prefix", default="/", help="serve the site under this URL path, e.g. /sccif/")
     args = parser.parse_args(argv)
     SiteHandler.server_csp = args.csp
+    SiteHandler.prefix = "/" + args.prefix.strip("/") + "/" if args.prefix.strip("/") else "/"
     root = Path(args.directory)
     if not (root / "index.html").is_file():
         print(f"serve: no built site in {root}/ (run make site)", file=sys.stderr)
         return 2
     handler = functools.partial(SiteHandler, directory=str(root))
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
-        print(f"Serving {root}/ at http://{args.bind}:{server.server_port}/", flush=True)
+        print(f"Serving {root}/ at http://{args.bind}:{server.server_port}{SiteHandler.prefix}", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

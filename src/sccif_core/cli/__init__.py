@@ -9,11 +9,16 @@ from types import ModuleType
 
 from .. import __version__
 from ..errors import InputError
-from . import workdays
+from . import judge, workdays
+from . import timeline
+from . import occupancy
 
 # Each tool module has register(subparsers); its parser sets func(args) -> int.
 TOOLS: tuple[ModuleType, ...] = (
     workdays,
+    judge,
+    timeline,
+    occupancy,
 )
 
 

@@ -1,0 +1,305 @@
+"""How fast the in-browser runtime is, on the working-day calculator page served locally.
+
+Prints, for cold loads (a fresh browser profile: nothing cached) and warm loads (a returning
+reader: the same persistent profile, browser restarted, HTTP cache and compiled-wasm cache kept).
+The offline service worker is blocked, so the figures are the runtime's own (it would otherwise
+precache the whole site beside a first visit, and serve returning readers from its cache):
+
+- navigation to the form being usable, to "ready", and to the first answer (a reader who
+  submits the moment the form appears);
+- bytes transferred (network bytes, headers included, the worker's requests too);
+- the load's parts, from performance marks in the worker: download, wasm compile, interpreter
+  start, loading the core, the first call;
+- the latency of one call (round trip page -> worker -> Python -> page), median of many;
+- a text page's transfer, which must include no runtime bytes.
+
+Goals (issue 3): cold to ready within 2.0 s, warm within 1.0 s, a call under 5 ms.
+Warm runs never use context.route(), which would turn the HTTP cache off.
+
+    SCCIF_SITE_DIR=site .venv/bin/python bench/run.py runtime
+    BENCH_RUNS=3 ...     fewer runs (default 5)
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LAUNCH: dict[str, Any] = {"executable_path": CHROMIUM, "headless": True, "args": ARGS}
+TOOL_PAGE = "tools/working-days/"
+TEXT_PAGE = "framework/introduction/"
+CALLS = 300
+GOALS = {"cold": 2000.0, "warm": 1000.0, "call": 5.0}
+
+# Runs in the page as soon as it commits: wait for the widget to mount (the form is usable),
+# ask the core at once, as a reader pressing the button straight away would, then report.
+MEASURE = """
+async () => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  while (!document.querySelector("[data-sccif-status]")) await sleep(2);
+  const formAt = performance.now();
+  const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
+  const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
+  const runtime = getRuntime();
+  const answer = await runtime.call("workdays.add", { start: "24/12/2026", days: "18", extra: "" });
+  const answerAt = performance.now();
+  if (!answer.result) throw new Error("no answer: " + JSON.stringify(answer));
+  return {
+    formAt, answerAt, readyAt: runtime.readyAt, firstCallMs: runtime.lastCallMs, longestTask: window.__sccifLongestTask,
+    pageOrigin: performance.timeOrigin, worker: runtime.timings,
+  };
+}
+"""
+
+# Installed before any page script runs: the longest task that blocked the page's main thread.
+LONG_TASKS = """
+window.__sccifLongestTask = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__sccifLongestTask = Math.max(window.__sccifLongestTask, entry.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+LATENCY = """
+async (count) => {
+  const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
+  const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
+  const runtime = getRuntime();
+  const trips = [], inPython = [];
+  for (let i = 0; i < count; i += 1) {
+    const day = 1 + (i % 28);
+    const started = performance.now();
+    await runtime.call("workdays.add", { start: `${day}/11/2026`, days: String(i % 40), extra: "" });
+    trips.push(performance.now() - started);
+    inPython.push(runtime.lastCallMs);
+  }
+  return { trips, inPython };
+}
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(site), "--port", str(port)],
+        env={**os.environ, "SCCIF_SERVE_QUIET": "1"},
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the site server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class Bytes:
+    """Network bytes of every finished request of a page, the worker's included."""
+
+    def __init__(self, page: Page) -> None:
+        self.total = 0
+        self.runtime = 0
+        page.on("requestfinished", self._add)
+
+    def _add(self, request: Any) -> None:
+        response = request.response()
+        if response is None or response.from_service_worker:
+            return
+        sizes = request.sizes()
+        size = max(0, sizes["responseBodySize"]) + max(0, sizes["responseHeadersSize"])
+        self.total += size
+        if "/runtime/" in request.url:
+            self.runtime += size
+
+
+def measure_load(context: BrowserContext, url: str) -> dict[str, Any]:
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    counted = Bytes(page)
+    page.goto(url + TOOL_PAGE, wait_until="commit")
+    figures = page.evaluate(MEASURE)
+    page.wait_for_load_state("networkidle")
+    figures["bytes"] = counted.total
+    figures["runtime_bytes"] = counted.runtime
+    figures.update(parts(figures))
+    page.close()
+    return figures
+
+
+def parts(figures: dict[str, Any]) -> dict[str, float]:
+    """The load's parts, in ms, from the worker's marks and Resource Timing (worker clock)."""
+    worker = figures["worker"]
+    marks = worker["marks"]
+    shift = worker["timeOrigin"] - figures["pageOrigin"]  # worker clock -> page clock
+    runtime_files = [d for d in worker["downloads"] if not d["file"].endswith(".whl")]
+    wasm = next(d for d in worker["downloads"] if d["file"] == "pyodide.asm.wasm")
+    download_start = min(d["start"] for d in runtime_files)
+    download_end = max(d["end"] for d in runtime_files)
+    compile_from = max(marks["wasm-instantiate-start"], wasm["end"])
+    return {
+        "worker_start": shift + marks["worker-start"],
+        "download": download_end - download_start,
+        "wasm_compile": marks["wasm-instantiated"] - compile_from,
+        "interpreter": marks["python-started"] - marks["wasm-instantiated"],
+        "core": marks["core-imported"] - marks["python-started"],
+        "core_install": marks["core-installed"] - marks["python-started"],
+        "core_import": marks["core-imported"] - marks["core-installed"],
+        "first_call": figures["firstCallMs"] or 0.0,
+    }
+
+
+def text_page_bytes(context: BrowserContext, url: str) -> tuple[int, int]:
+    page = context.new_page()
+    counted = Bytes(page)
+    page.goto(url + TEXT_PAGE)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return counted.total, counted.runtime
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _row(label: str, values: list[float], unit: str = "ms", goal: str = "") -> str:
+    if not values:
+        return f"  {label:<34} -"
+    if unit == "s":
+        text = f"{_median(values) / 1000:6.2f} s   ({min(values) / 1000:.2f}–{max(values) / 1000:.2f})"
+    elif unit == "MB":
+        text = f"{_median(values) / 1e6:6.2f} MB  ({min(values) / 1e6:.2f}–{max(values) / 1e6:.2f})"
+    else:
+        text = f"{_median(values):6.0f} ms  ({min(values):.0f}–{max(values):.0f})"
+    return f"  {label:<34} {text:<28} {goal}"
+
+
+def report(kind: str, runs: list[dict[str, Any]], goal_ms: float) -> None:
+    print(f"\n{kind} loads, {len(runs)} runs: median (min–max)")
+    ready = [run["readyAt"] for run in runs]
+    print(_row("navigation → form usable", [run["formAt"] for run in runs], "s"))
+    verdict = "met" if _median(ready) <= goal_ms else "NOT met"
+    print(_row("navigation → ready", ready, "s", f"goal {goal_ms / 1000:.1f} s: {verdict}"))
+    print(_row("navigation → first answer", [run["answerAt"] for run in runs], "s"))
+    print(_row("longest main-thread task", [run["longestTask"] for run in runs]))
+    print(_row("bytes transferred", [run["bytes"] for run in runs], "MB"))
+    print(_row("  of which runtime/", [run["runtime_bytes"] for run in runs], "MB"))
+    print("  the load's parts (worker marks):")
+    for key, label in (
+        ("worker_start", "worker running, after navigation"),
+        ("download", "download (runtime files)"),
+        ("wasm_compile", "wasm compile (after download)"),
+        ("interpreter", "interpreter start"),
+        ("core", "loading the core (wheel + import)"),
+        ("core_install", "  of which fetching + installing"),
+        ("core_import", "  of which importing"),
+        ("first_call", "first call (in Python)"),
+    ):
+        print(_row("  " + label, [run[key] for run in runs]))
+
+
+def main() -> int:
+    site = Path(os.environ.get("SCCIF_SITE_DIR", "site"))
+    if not site.is_absolute():
+        site = ROOT / site
+    if not (site / TOOL_PAGE / "index.html").is_file():
+        print(f"bench/runtime: no built tool page in {site}/ (run make site)", file=sys.stderr)
+        return 2
+    count = int(os.environ.get("BENCH_RUNS", "5"))
+    load_before = os.getloadavg()
+    with served(site) as url, sync_playwright() as pw:
+        version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"{url}{TOOL_PAGE} served by scripts/serve.py; {version}; {os.cpu_count()} cores")
+        print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
+        print(
+            "Service workers are blocked: these figures are the page and the runtime alone (HTTP cache for"
+            " warm loads), not the offline worker's precache running beside a first visit."
+        )
+
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        cold = []
+        for _ in range(count):
+            context = browser.new_context(service_workers="block")
+            cold.append(measure_load(context, url))
+            context.close()
+        context = browser.new_context(service_workers="block")
+        text_total, text_runtime = text_page_bytes(context, url)
+        context.close()
+        browser.close()
+
+        warm = []
+        with tempfile.TemporaryDirectory(prefix="sccif-bench-profile-") as profile:
+            # The first visit fills the cache; let V8 finish optimising the wasm so that its
+            # compiled code is cached, as it would be for a reader who used the tool before.
+            context = pw.chromium.launch_persistent_context(profile, service_workers="block", **LAUNCH)
+            measure_load(context, url)
+            time.sleep(5)
+            context.close()
+            for _ in range(count):
+                context = pw.chromium.launch_persistent_context(profile, service_workers="block", **LAUNCH)
+                warm.append(measure_load(context, url))
+                if len(warm) == count:
+                    page = context.new_page()
+                    page.goto(url + TOOL_PAGE, wait_until="commit")
+                    page.evaluate(MEASURE)
+                    latency = page.evaluate(LATENCY, CALLS)
+                    page.close()
+                context.close()
+
+    report("Cold", cold, GOALS["cold"])
+    report("Warm", warm, GOALS["warm"])
+    trips = latency["trips"]
+    in_python = [value for value in latency["inPython"] if value is not None]
+    p95 = sorted(trips)[int(len(trips) * 0.95)]
+    verdict = "met" if _median(trips) < GOALS["call"] else "NOT met"
+    print(f"\nOne call, {CALLS} calls after ready (workdays.add):")
+    print(f"  round trip page → worker → page   median {_median(trips):.2f} ms, p95 {p95:.2f} ms   goal < 5 ms: {verdict}")
+    print(f"  of which in Python                median {_median(in_python):.2f} ms")
+    print(
+        f"\nText page {TEXT_PAGE}, cold: {text_total / 1000:.0f} kB transferred by the page, {text_runtime} bytes"
+        " from runtime/ (the offline service worker's background precache is not counted)"
+    )
+    load_after = os.getloadavg()
+    print(f"load average after: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

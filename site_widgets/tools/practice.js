@@ -1,0 +1,226 @@
+// Practice questions on the judgement rules, for new inspectors.
+//
+// Questions come from the Python core ("judge.scenario"), made up from the rules engine with a
+// seed, and answers are marked by it ("judge.check"), which works the answer out again from the
+// rules and cites them. This file shows the question, collects the answer and keeps the score
+// in this browser tab only (sessionStorage): nothing is sent anywhere.
+
+const STORE_KEY = "sccif-practice-v1";
+const MAX_SEED = 2 ** 31 - 1;
+
+function newSeed() {
+  const value = new Uint32Array(1);
+  crypto.getRandomValues(value);
+  return value[0] % MAX_SEED;
+}
+
+/** The session's practice state, read defensively. */
+function loadState() {
+  try {
+    const data = JSON.parse(window.sessionStorage.getItem(STORE_KEY) ?? "null");
+    const whole = (n, most) => Number.isInteger(n) && n >= 0 && n <= most;
+    if (data && whole(data.seed, MAX_SEED) && whole(data.number, 10000) && whole(data.answered, 1e6) && whole(data.correct, data.answered)) {
+      return { seed: data.seed, number: data.number, answered: data.answered, correct: data.correct };
+    }
+  } catch {
+    // unreadable: start afresh
+  }
+  return { seed: newSeed(), number: 0, answered: 0, correct: 0 };
+}
+
+export function mount(root, { call, runtime, ui }) {
+  const { h } = ui;
+  ui.replaceFallback(root);
+
+  const state = loadState();
+  function save() {
+    try {
+      window.sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch {
+      // the score is still shown; it is just not kept across reloads
+    }
+  }
+
+  const status = ui.runtimeStatus(runtime, { what: "practice questions" });
+  const announcer = ui.announcer();
+  const score = h("p", { class: "sccif-practice__score", "data-sccif-score": true });
+  const title = h("h2", { class: "sccif-practice__title", tabindex: "-1" }, "Question");
+  const prompt = h("p", { class: "sccif-practice__prompt" }, "The question will appear here as soon as it has loaded.");
+  const summary = ui.errorSummary();
+  const optionsBox = h("div", { class: "sccif-practice__options" });
+  const legend = h("legend", { class: "sccif-fieldset__legend" }, "Your answer");
+  const checkButton = h("button", { type: "submit", class: "md-button md-button--primary sccif-button" }, "Check my answer");
+  const nextButton = h("button", { type: "button", class: "md-button sccif-button", hidden: true }, "Next question");
+  const resetButton = h("button", { type: "button", class: "md-button sccif-button" }, "Reset my score");
+  const feedback = h("div", { class: "sccif-practice__feedback", tabindex: "-1", hidden: true });
+  const form = h(
+    "form",
+    { class: "sccif-form", novalidate: true, "aria-labelledby": "sccif-practice-question" },
+    summary.element,
+    h("fieldset", { class: "sccif-fieldset" }, legend, optionsBox),
+    checkButton,
+  );
+  title.id = "sccif-practice-question";
+  const widget = h(
+    "div",
+    { class: "sccif-widget sccif-practice", "data-sccif-widget": true },
+    status.element,
+    score,
+    h("section", { class: "sccif-practice__question", "aria-labelledby": title.id }, title, prompt, form, feedback, nextButton),
+    resetButton,
+    announcer.element,
+  );
+  root.append(widget);
+
+  let current = null;
+  let shownNumber = state.number; // the question on screen (state.number moves on once it is answered)
+  let inputs = [];
+  let answered = false;
+  let interrupted = false;
+
+  function showScore() {
+    score.textContent = state.answered
+      ? `Your score: ${state.correct} right out of ${state.answered} answered in this tab.`
+      : "Your score will show here. It is kept in this browser tab only.";
+  }
+
+  async function load() {
+    answered = false;
+    feedback.hidden = true;
+    nextButton.hidden = true;
+    summary.hide();
+    let reply;
+    try {
+      shownNumber = state.number;
+      reply = await call("judge.scenario", { seed: state.seed, number: shownNumber });
+    } catch {
+      interrupted = true;
+      prompt.textContent = "No question yet: the practice questions are not working. See the message above.";
+      return;
+    }
+    interrupted = false;
+    if (reply.error) {
+      prompt.textContent = ui.sentence(reply.error.message ?? reply.error.problem);
+      return;
+    }
+    current = reply.result;
+    title.textContent = `Question ${shownNumber + 1}`;
+    prompt.textContent = current.prompt;
+    legend.textContent = current.multiple ? "Your answer: choose every one that applies" : "Your answer: choose one";
+    const name = ui.id("sccif-practice-option");
+    inputs = current.options.map((option, i) =>
+      h("input", {
+        type: current.multiple ? "checkbox" : "radio",
+        class: current.multiple ? "sccif-checkbox__input" : "sccif-radio__input",
+        id: `${name}-${i}`,
+        name,
+        value: option.key,
+      }),
+    );
+    ui.replace(
+      optionsBox,
+      current.options.map((option, i) =>
+        h(
+          "div",
+          { class: current.multiple ? "sccif-checkbox" : "sccif-radio" },
+          inputs[i],
+          h("label", { class: current.multiple ? "sccif-checkbox__label" : "sccif-radio__label", for: inputs[i].id }, option.label),
+        ),
+      ),
+    );
+    checkButton.disabled = false;
+    showScore();
+  }
+
+  function ruleBlock(rule, path) {
+    return h(
+      "li",
+      { class: `sccif-rule-card sccif-rule-card--${rule.strength === "always" ? "limit" : "tendency"}`, "data-rule": rule.id },
+      h("p", { class: "sccif-rule-card__kind" }, rule.strength === "always" ? "Hard limit (always)" : "Tendency (usually)"),
+      h("blockquote", { class: "sccif-rule-card__quote" }, h("p", {}, rule.text)),
+      h("p", { class: "sccif-rule-card__source" }, ui.citation(path, "Read this paragraph in the framework")),
+    );
+  }
+
+  function showFeedback(result) {
+    const paths = Object.fromEntries(result.sources.map((anchor, i) => [anchor, result.source_paths[i]]));
+    const pathOf = (rule) => rule.source_path ?? paths[rule.source];
+    const right = result.correct;
+    ui.replace(
+      feedback,
+      h("p", { class: `sccif-practice__verdict sccif-practice__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
+        right ? "✓ Right." : "✕ Not quite."),
+      h("p", {}, `The answer: ${result.answer_labels.join(", ")}.`),
+      h("p", {}, result.explanation),
+      result.rules.length ? [h("h3", {}, "The rules that decide it"), h("ul", { class: "sccif-rule-list" }, result.rules.map((r) => ruleBlock(r, pathOf(r))))] : null,
+      result.tendencies.length
+        ? [h("h3", {}, "Tendencies here, which rule nothing out"), h("ul", { class: "sccif-rule-list" }, result.tendencies.map((r) => ruleBlock(r, pathOf(r))))]
+        : null,
+      !result.rules.length && result.not_applying.length
+        ? [h("h3", {}, "Rules that do not apply here"), h("ul", { class: "sccif-rule-list" }, result.not_applying.map((r) => ruleBlock(r, pathOf(r))))]
+        : null,
+      h("p", { class: "sccif-hint" }, result.best_fit.text, " ", ui.citation(result.best_fit.source_path, "(source)")),
+    );
+    feedback.hidden = false;
+    nextButton.hidden = false;
+    feedback.focus();
+    announcer.say(`${right ? "Right." : "Not quite."} The answer: ${result.answer_labels.join(", ")}.`);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!current || answered) return;
+    const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
+    if (!chosen.length) {
+      summary.show([{ text: current.multiple ? "choose at least one answer." : "choose an answer.", input: inputs[0] }]);
+      return;
+    }
+    summary.hide();
+    let reply;
+    try {
+      reply = await call("judge.check", { seed: state.seed, number: shownNumber, answer: current.multiple ? chosen : chosen[0] });
+    } catch {
+      ui.replace(feedback, h("p", {}, "Your answer could not be checked: the practice questions are not working. See the message above."));
+      feedback.hidden = false;
+      return;
+    }
+    if (reply.error) {
+      summary.show([{ text: reply.error.problem, input: inputs[0] }]);
+      return;
+    }
+    answered = true;
+    for (const input of inputs) input.disabled = true;
+    checkButton.disabled = true;
+    state.answered += 1;
+    if (reply.result.correct) state.correct += 1;
+    // Move on now, so a reload shows a new question rather than counting this one twice.
+    state.number = (shownNumber + 1) % 10000;
+    save();
+    showScore();
+    showFeedback(reply.result);
+  });
+
+  nextButton.addEventListener("click", async () => {
+    await load();
+    title.focus();
+  });
+
+  resetButton.addEventListener("click", async () => {
+    Object.assign(state, { seed: newSeed(), number: 0, answered: 0, correct: 0 });
+    save();
+    await load();
+    announcer.say("Score reset. A new set of questions has started.");
+  });
+
+  const stopListening = runtime.onChange(() => {
+    if (runtime.state === "ready" && interrupted) load();
+  });
+
+  showScore();
+  load();
+
+  return () => {
+    stopListening();
+    status.destroy();
+  };
+}

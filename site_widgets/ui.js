@@ -1,0 +1,247 @@
+// Shared widget UI: elements built from text only, GOV.UK-style fields and error summary,
+// and the runtime's loading / ready / failed status that readers see.
+//
+// Nothing here uses innerHTML: every string becomes a text node, so values a reader typed
+// (or a CSV cell, or a query string) can never become markup.
+
+import { SITE_ROOT } from "./config.mjs";
+
+let uid = 0;
+
+/** A unique id for an element, with a readable prefix. */
+export function id(prefix = "sccif") {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/**
+ * Build an element. attrs: {class, text, hidden, on: {event: handler}, ...other attributes};
+ * children: strings (become text), nodes, arrays, or null/false (skipped).
+ */
+export function h(tag, attrs = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") element.className = value;
+    else if (name === "text") element.textContent = String(value);
+    else if (name === "on") for (const [type, handler] of Object.entries(value)) element.addEventListener(type, handler);
+    else if (value === true) element.setAttribute(name, "");
+    else element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(parent, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Empty an element and fill it again with new children. */
+export function replace(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
+
+/** "enter a date." -> "Enter a date." (the core words problems to follow "Row 4: ...") */
+export function sentence(text) {
+  const value = String(text ?? "").trim();
+  return value ? value[0].toUpperCase() + value.slice(1) : value;
+}
+
+/** Hide the text written for readers without JavaScript; the widget takes its place. */
+export function replaceFallback(root) {
+  for (const child of root.children) {
+    if (!child.hasAttribute("data-sccif-widget")) child.hidden = true;
+  }
+  root.classList.add("sccif-tool--live");
+}
+
+/** A link to a framework paragraph: path is relative to the site root, e.g. "framework/report/#report-3". */
+export function citation(path, text) {
+  if (!path) return h("span", { class: "sccif-citation" }, text);
+  return h("a", { class: "sccif-citation", href: new URL(path, SITE_ROOT).href }, text);
+}
+
+/**
+ * A text input with label, hint and error message (the GOV.UK pattern).
+ * Returns {element, input, setError(text | null)}.
+ */
+export function field({ name, label, hint = "", inputmode = null, width = null, autocomplete = "off" }) {
+  const inputId = id(`sccif-${name}`);
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const hintEl = hint ? h("div", { class: "sccif-hint", id: hintId }, hint) : null;
+  const errorEl = h("p", { class: "sccif-error-message", id: errorId, hidden: true });
+  const input = h("input", {
+    class: `sccif-input${width ? ` sccif-input--${width}` : ""}`,
+    id: inputId,
+    name,
+    type: "text",
+    inputmode,
+    autocomplete,
+    spellcheck: "false",
+    "aria-describedby": hint ? hintId : null,
+  });
+  const element = h(
+    "div",
+    { class: "sccif-field" },
+    h("label", { class: "sccif-label", for: inputId }, label),
+    hintEl,
+    errorEl,
+    input,
+  );
+  function setError(text) {
+    const describedBy = [hint ? hintId : null];
+    if (text) {
+      replace(errorEl, h("span", { class: "sccif-visually-hidden" }, "Error: "), sentence(text));
+      errorEl.hidden = false;
+      element.classList.add("sccif-field--error");
+      input.setAttribute("aria-invalid", "true");
+      describedBy.push(errorId);
+    } else {
+      errorEl.hidden = true;
+      errorEl.replaceChildren();
+      element.classList.remove("sccif-field--error");
+      input.removeAttribute("aria-invalid");
+    }
+    const value = describedBy.filter(Boolean).join(" ");
+    if (value) input.setAttribute("aria-describedby", value);
+    else input.removeAttribute("aria-describedby");
+  }
+  return { element, input, setError };
+}
+
+/**
+ * "There is a problem" with a link to each field in error; focus moves to it when shown.
+ * Returns {element, show([{text, input}]), hide()}.
+ */
+export function errorSummary() {
+  const titleId = id("sccif-error-title");
+  const list = h("ul", { class: "sccif-error-summary__list" });
+  const element = h(
+    "div",
+    { class: "sccif-error-summary", tabindex: "-1", hidden: true, "aria-labelledby": titleId, role: "alert" },
+    h("h2", { class: "sccif-error-summary__title", id: titleId }, "There is a problem"),
+    list,
+  );
+  function show(items) {
+    replace(
+      list,
+      items.map(({ text, input }) =>
+        h(
+          "li",
+          {},
+          input
+            ? h(
+                "a",
+                {
+                  href: `#${input.id}`,
+                  on: {
+                    click(event) {
+                      // Focus the field itself; stop Material's instant navigation handling the link.
+                      event.preventDefault();
+                      event.stopPropagation();
+                      input.focus();
+                    },
+                  },
+                },
+                sentence(text),
+              )
+            : sentence(text),
+        ),
+      ),
+    );
+    element.hidden = false;
+    element.focus();
+  }
+  function hide() {
+    element.hidden = true;
+    list.replaceChildren();
+  }
+  return { element, show, hide };
+}
+
+const STAGES = {
+  starting: "starting",
+  downloading: "downloading (about 15 MB the first time, then kept by your browser)",
+  "starting-python": "starting Python",
+  core: "loading the rules",
+};
+
+/**
+ * The runtime's state as readers see it: loading with progress, ready, could not load, stopped.
+ * what: the tool's name in a sentence, e.g. "calculator". Returns {element, destroy}.
+ */
+export function runtimeStatus(runtime, { what = "calculator" } = {}) {
+  const element = h("div", { class: "sccif-status", role: "status", "data-sccif-status": runtime.state });
+  let shown = "";
+  function render() {
+    const key = `${runtime.state}:${runtime.progress.step}:${runtime.reason}`;
+    if (key === shown) return;
+    shown = key;
+    element.dataset.sccifStatus = runtime.state;
+    element.classList.toggle("sccif-status--problem", runtime.state === "failed" || runtime.state === "crashed");
+    if (runtime.state === "loading") {
+      const { step, steps, stage } = runtime.progress;
+      const words = STAGES[stage] ?? stage;
+      replace(
+        element,
+        h("p", { class: "sccif-status__text" }, `Loading the ${what}… `, h("span", {}, step ? `Step ${step} of ${steps}: ${words}.` : "")),
+        h("progress", { class: "sccif-status__progress", max: String(steps), value: String(step), "aria-label": `Loading the ${what}` }),
+        h("p", { class: "sccif-status__hint" }, "You can fill in the form now. Your answer will appear as soon as it has loaded."),
+      );
+    } else if (runtime.state === "ready") {
+      replace(element, h("p", { class: "sccif-status__text sccif-status__text--ready" }, `The ${what} is ready.`));
+    } else if (runtime.state === "failed") {
+      replace(
+        element,
+        h("p", { class: "sccif-status__title" }, `The ${what} could not load`),
+        h("p", {}, `Reason: ${sentence(runtime.reason ?? "unknown.")}`),
+        h("p", {}, "What you can try:"),
+        h(
+          "ul",
+          {},
+          h("li", {}, "Reload the page, or press the button below."),
+          h("li", {}, "Check you are connected to the network."),
+          h(
+            "li",
+            {},
+            "On a work or council network, ask your IT team to allow this site's .wasm, .mjs and .whl files (about 15 MB, downloaded once).",
+          ),
+          h("li", {}, "Open the site through its web address (http:// or https://), not as a file on your computer."),
+          h("li", {}, "Use an up-to-date Edge, Chrome, Firefox or Safari."),
+        ),
+        h("button", { type: "button", class: "md-button sccif-button", on: { click: () => runtime.restart() } }, "Try again"),
+      );
+    } else if (runtime.state === "crashed") {
+      replace(
+        element,
+        h("p", { class: "sccif-status__title" }, `The ${what} stopped working`),
+        h("p", {}, `Reason: ${sentence(runtime.reason ?? "unknown.")}`),
+        h("p", {}, "What you typed is still in the form. Restart it to carry on."),
+        h("button", { type: "button", class: "md-button sccif-button", on: { click: () => runtime.restart() } }, `Restart the ${what}`),
+      );
+    }
+  }
+  render();
+  const stop = runtime.onChange(render);
+  return { element, destroy: stop };
+}
+
+/** A polite live region for announcing results; create it at mount, before anything changes. */
+export function announcer() {
+  const element = h("div", { class: "sccif-visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
+  function say(text) {
+    element.textContent = "";
+    // A fresh text node after a tick is announced even when the words repeat.
+    setTimeout(() => {
+      element.textContent = text;
+    }, 50);
+  }
+  return { element, say };
+}

@@ -1,0 +1,229 @@
+// The module Web Worker that runs the Python core: Pyodide plus the sccif_core wheel.
+//
+// bridge.js starts exactly one of these per page session. Everything slow (downloading
+// 13 MB, compiling WebAssembly, starting Python) happens here, never on the page's thread.
+//
+// Messages in:   {type: "call", id, name, payload}  payload is a JSON string
+//                {type: "crash"}                    tests only: fail like an out-of-memory would
+// Messages out:  {type: "progress", step, steps, stage}
+//                {type: "ready", timings}
+//                {type: "failed", reason, detail}   the runtime could not load; nothing will answer
+//                {type: "answer", id, json}         the core's JSON answer ({result} or {error})
+//                {type: "broken", id, reason}       the runtime broke while answering; restart it
+//
+// Timings: performance.mark() names start with "sccif:"; "ready" carries them, with the
+// runtime downloads from Resource Timing, so `make bench` can split the load into its parts.
+
+import { CORE_MODULE, CORE_PACKAGE, LOCKFILE_URL, PYODIDE_VERSION, RUNTIME_URL, STDLIB_URL } from "./config.mjs";
+
+function fileName(url) {
+  return new URL(url, self.location.href).pathname.split("/").pop();
+}
+
+const STEPS = 3;
+const runtimeFiles = new Set(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", fileName(STDLIB_URL)]);
+
+performance.mark("sccif:worker-start");
+
+let failLoad;
+const failed = new Promise((_, reject) => {
+  failLoad = reject;
+});
+
+// Pyodide swallows some download failures (a failed wasm download only logs a warning and
+// then waits for ever), so watch the runtime's own requests and fail at once, naming the file.
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const name = fileName(url);
+  const watched = runtimeFiles.has(name) || url === LOCKFILE_URL || name.endsWith(".whl");
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (error) {
+    if (watched) {
+      const what = init?.integrity
+        ? `the file ${name} could not be downloaded, or its contents did not match the checksum in the lockfile`
+        : `the file ${name} could not be downloaded`;
+      failLoad(new LoadFailure("download", `${what} (${error.message}).`));
+    }
+    throw error;
+  }
+  if (watched && !response.ok) {
+    failLoad(new LoadFailure("download", `the file ${name} could not be downloaded: the server answered ${response.status}.`));
+  }
+  return response;
+};
+
+// While loading, Pyodide starts downloads before anything awaits them; when one fails its
+// rejected promise may never be handled. Treat that as the load failing (the watch above has
+// usually named the file already) rather than as an unexplained error in the console.
+let loading = true;
+self.addEventListener("unhandledrejection", (event) => {
+  if (!loading) return;
+  event.preventDefault();
+  const reason = event.reason?.message ?? String(event.reason);
+  failLoad(new LoadFailure("error", `the runtime stopped while starting (${reason}).`));
+});
+
+// Time the WebAssembly compile without touching the response, so the browser's
+// compiled-code cache for streamed wasm still works for returning readers.
+const realInstantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+if (realInstantiateStreaming) {
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    performance.mark("sccif:wasm-instantiate-start");
+    const result = await realInstantiateStreaming(source, imports);
+    performance.mark("sccif:wasm-instantiated");
+    progress(2, "starting-python");
+    return result;
+  };
+}
+
+class LoadFailure extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+function progress(step, stage) {
+  self.postMessage({ type: "progress", step, steps: STEPS, stage });
+}
+
+async function load() {
+  if (typeof WebAssembly !== "object") {
+    throw new LoadFailure("unsupported", "this browser cannot run WebAssembly, or it has been turned off.");
+  }
+  progress(1, "downloading");
+  // Fetch both modules at once; pyodide.asm.mjs is handed to loadPyodide ready-made.
+  const asm = import(`${RUNTIME_URL}pyodide.asm.mjs`);
+  asm.catch(() => {});
+  const { loadPyodide, version } = await import(`${RUNTIME_URL}pyodide.mjs`);
+  performance.mark("sccif:pyodide-imported");
+  if (version !== PYODIDE_VERSION) {
+    throw new LoadFailure("version", `the runtime is Pyodide ${version}, but this site needs ${PYODIDE_VERSION}.`);
+  }
+  const pyodide = await loadPyodide({
+    indexURL: RUNTIME_URL,
+    lockFileURL: LOCKFILE_URL,
+    stdLibURL: STDLIB_URL, // the standard library precompiled to bytecode at build time
+    createPyodideModule: async (settings) => (await asm).default(settings),
+    stdout: () => {},
+    stderr: (text) => console.warn(`Python: ${text}`),
+    env: { PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  performance.mark("sccif:python-started");
+  progress(3, "core");
+  const problems = [];
+  await pyodide.loadPackage([CORE_PACKAGE], {
+    checkIntegrity: true,
+    messageCallback: () => {},
+    // loadPackage does not reject when a package fails: any error message is fatal here.
+    errorCallback: (message) => problems.push(message),
+  });
+  if (problems.length) {
+    throw new LoadFailure("core", `the site's own Python code (sccif-core) could not be installed: ${problems.join(" ")}`);
+  }
+  performance.mark("sccif:core-installed");
+  const api = pyodide.pyimport(CORE_MODULE);
+  performance.mark("sccif:core-imported");
+  return { pyodide, call: api.call };
+}
+
+function timings() {
+  const marks = {};
+  for (const mark of performance.getEntriesByType("mark")) {
+    if (mark.name.startsWith("sccif:")) marks[mark.name.slice(6)] = mark.startTime;
+  }
+  const downloads = performance
+    .getEntriesByType("resource")
+    .filter((entry) => runtimeFiles.has(fileName(entry.name)) || entry.name === LOCKFILE_URL || entry.name.endsWith(".whl"))
+    .map((entry) => ({
+      file: fileName(entry.name),
+      start: entry.startTime,
+      end: entry.responseEnd,
+      transferSize: entry.transferSize,
+      encodedBodySize: entry.encodedBodySize,
+    }));
+  // The worker's clock starts when the worker does; timeOrigin lets the page line it up with its own.
+  return { timeOrigin: performance.timeOrigin, marks, downloads };
+}
+
+const ready = Promise.race([load(), failed]);
+ready.then(
+  () => {
+    loading = false;
+  },
+  () => {},
+);
+
+ready.then(
+  (runtime) => {
+    self.postMessage({ type: "ready", timings: timings() });
+    // Read the framework's text now, while the reader is still typing: every tool's answer
+    // cites it, and reading it (about 0.4 MB of JSON) would otherwise slow the first answer.
+    try {
+      runtime.pyodide.runPython("from sccif_core import citations\ncitations.framework()");
+    } catch (error) {
+      console.warn("sccif: could not read the framework text ahead of time", error);
+    }
+  },
+  (error) => {
+    const known = error instanceof LoadFailure;
+    self.postMessage({
+      type: "failed",
+      reason: known ? error.kind : "error",
+      detail: known ? error.message : `the runtime stopped while starting (${error?.message ?? error}).`,
+    });
+  },
+);
+
+let broken = null;
+let answeredOnce = false;
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message?.type === "crash") {
+    // Tests only: behave as a runtime that has run out of memory does.
+    broken = "the runtime ran out of memory (simulated by a test).";
+    setTimeout(() => {
+      throw new RangeError("Out of memory (simulated)");
+    });
+    return;
+  }
+  if (message?.type !== "call") return;
+  const { id, name, payload } = message;
+  let runtime;
+  try {
+    runtime = await ready;
+  } catch {
+    return; // "failed" has been posted; bridge.js rejects the call
+  }
+  if (broken) {
+    self.postMessage({ type: "broken", id, reason: broken });
+    return;
+  }
+  const started = performance.now();
+  try {
+    const json = runtime.call(name, payload);
+    const ms = performance.now() - started;
+    if (!answeredOnce) {
+      answeredOnce = true;
+      performance.mark("sccif:first-answer");
+    }
+    self.postMessage({ type: "answer", id, json, ms });
+  } catch (error) {
+    if (error instanceof runtime.pyodide.ffi.PythonError) {
+      // A Python exception that is not bad input is a bug in the core; the runtime is fine.
+      const last = String(error.message).trim().split("\n").pop();
+      const problem = `the calculator hit an internal error (${last}). Please report it.`;
+      const json = JSON.stringify({ error: { problem, field: null, row: null, message: problem, internal: true } });
+      self.postMessage({ type: "answer", id, json, ms: performance.now() - started });
+      return;
+    }
+    // Anything else is the runtime itself failing (out of memory, a Pyodide fatal error):
+    // this worker cannot be trusted with another call. Say so, and let the page restart it.
+    broken = `${error?.name ?? "Error"}: ${error?.message ?? error}`;
+    self.postMessage({ type: "broken", id, reason: broken });
+  }
+};

@@ -1,0 +1,249 @@
+"""Practice questions for new inspectors, generated from the rules engine.
+
+A scenario holds only the question: the facts, what is asked and the options. The
+answer is never stored: ``check`` asks the engine each time, and cites the rules (or,
+where no rule binds, the best-fit principle and the rules that do not apply) that
+justify it. The same seed and number always give the same scenario, in CPython and
+in Pyodide.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..errors import InputError
+from .conditions import (
+    EXCEPTIONAL_CIRCUMSTANCES,
+    MANAGER_NOT_REGISTERED_12_WEEKS,
+    MANAGER_VACANCY_26_WEEKS,
+    REG28_BREACH,
+    STAFF_UNQUALIFIED,
+    condition,
+)
+from .engine import Facts, evaluate, rule_dict
+from .grades import (
+    GRADES,
+    HELPED_AND_PROTECTED,
+    INADEQUATE,
+    LEADERS_AND_MANAGERS,
+    OVERALL,
+    judgement,
+    label,
+)
+from .rules import PRINCIPLES, RULES, RULES_BY_ID, Rule
+from .wording import grade_list
+
+Kind = Literal["allowed", "usual", "strength"]
+KINDS: tuple[str, ...] = ("allowed", "usual", "strength")
+MAX_SEED = 2**31 - 1
+MAX_NUMBER = 10_000
+
+_LEADERSHIP_CONDITIONS = (
+    MANAGER_VACANCY_26_WEEKS, MANAGER_NOT_REGISTERED_12_WEEKS, REG28_BREACH, STAFF_UNQUALIFIED,
+)
+# Rules a strength question can be about: those with a grade effect on one judgement.
+_STRENGTH_RULES = tuple(r for r in RULES if r.effect in ("cap", "exact") and len(r.constrains) == 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    seed: int
+    number: int
+    kind: str
+    asks: str                 # a judgement key, or a rule id for a strength question
+    facts: Facts
+    prompt: str
+    options: tuple[tuple[str, str], ...]   # (key, label)
+    multiple: bool
+
+    @property
+    def id(self) -> str:
+        return f"{self.seed}-{self.number}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "seed": self.seed, "number": self.number, "kind": self.kind, "asks": self.asks,
+            "facts": {"grades": dict(self.facts.grades), "conditions": sorted(self.facts.conditions)},
+            "prompt": self.prompt,
+            "options": [{"key": k, "label": v} for k, v in self.options],
+            "multiple": self.multiple,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    correct: tuple[str, ...]
+    rules: tuple[Rule, ...]          # the binding rules that justify it (may be empty)
+    not_applying: tuple[Rule, ...]   # rules on the asked judgement whose trigger is not met
+    explanation: str
+    tendencies: tuple[Rule, ...] = ()  # for an "allowed" question: binding tendencies, which do not limit
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        cited = [r.anchor for r in self.rules] or [r.anchor for r in self.not_applying]
+        if not self.rules:
+            cited.append(_BEST_FIT.anchor)
+        return tuple(dict.fromkeys(cited))
+
+
+_BEST_FIT = next(p for p in PRINCIPLES if p.id == "best-fit")
+_GRADE_OPTIONS = tuple((g, label(g)) for g in GRADES)
+_STRENGTH_OPTIONS = (("always", "A hard limit (always)"), ("usually", "A tendency (usually)"))
+
+
+def scenario(seed: int, number: int) -> Scenario:
+    """The ``number``th question of the practice set ``seed``."""
+    _check(seed, "seed", MAX_SEED)
+    _check(number, "number", MAX_NUMBER)
+    rng = random.Random(f"sccif-practice:{seed}:{number}")
+    kind = rng.choice(KINDS)
+    if kind == "strength":
+        return _strength_question(seed, number, rng)
+    if kind == "usual":
+        return _grade_question(seed, number, rng, "usual")
+    return _grade_question(seed, number, rng, "allowed")
+
+
+def answer(item: Scenario) -> Answer:
+    """Computed by the engine, every time."""
+    if item.kind == "strength":
+        rule = RULES_BY_ID[item.asks]
+        bound = [r for r in evaluate(item.facts).rules if r.id == rule.id]
+        correct: tuple[str, ...] = tuple(r.strength for r in bound)
+        return Answer(correct, tuple(bound), (), _strength_explanation(rule))
+    result = evaluate(item.facts)
+    outlook = result.outlooks[item.asks]
+    correct = outlook.allowed if item.kind == "allowed" else outlook.usual
+    cited = outlook.limits if item.kind == "allowed" else outlook.limits + outlook.tendencies
+    aside = outlook.tendencies if item.kind == "allowed" else ()
+    on_judgement = tuple(r for r in RULES if item.asks in r.constrains and r not in result.rules
+                         and r.effect in ("cap", "exact"))
+    return Answer(correct, cited, on_judgement, _grade_explanation(item, correct, cited, aside), aside)
+
+
+def check(item: Scenario, response: object) -> dict[str, Any]:
+    """Feedback on an answer: right or not, the engine's answer, and the rules that justify it."""
+    chosen = _response(item, response)
+    truth = answer(item)
+    return {
+        "id": item.id,
+        "correct": set(chosen) == set(truth.correct),
+        "chosen": list(chosen),
+        "answer": list(truth.correct),
+        "answer_labels": [dict(item.options)[k] for k in truth.correct],
+        "explanation": truth.explanation,
+        "rules": [rule_dict(r) for r in truth.rules],
+        "not_applying": [rule_dict(r) for r in truth.not_applying],
+        "tendencies": [rule_dict(r) for r in truth.tendencies],
+        "best_fit": {"text": _BEST_FIT.text, "source": _BEST_FIT.anchor},
+        "sources": list(truth.sources),
+    }
+
+
+# --- building questions ---
+
+def _grade_question(seed: int, number: int, rng: random.Random, kind: str) -> Scenario:
+    asks = rng.choice((OVERALL, OVERALL, LEADERS_AND_MANAGERS))
+    grades: dict[str, str] = {}
+    conditions: set[str] = set()
+    if asks == OVERALL:
+        grades[HELPED_AND_PROTECTED] = rng.choice(GRADES + (INADEQUATE,))
+        if rng.random() < 0.8:
+            grades[LEADERS_AND_MANAGERS] = rng.choice(GRADES + (INADEQUATE,))
+        if rng.random() < 0.3:
+            conditions.add(MANAGER_VACANCY_26_WEEKS)
+    else:
+        for key in _LEADERSHIP_CONDITIONS:
+            if rng.random() < 0.35:
+                conditions.add(key)
+        if STAFF_UNQUALIFIED in conditions and rng.random() < 0.4:
+            conditions.add(EXCEPTIONAL_CIRCUMSTANCES)
+    facts = Facts(grades, frozenset(conditions))
+    if kind == "usual" and not evaluate(facts).outlooks[asks].tendencies:
+        kind = "allowed"  # nothing is "usual" here beyond what is allowed: ask the other question
+    name = judgement(asks).title.lower()
+    if kind == "allowed":
+        question = f"What can {_the(name)} judgement be? Choose every grade the framework allows."
+    else:
+        question = (
+            f"Which grade or grades does the framework say {_the(name)} judgement will usually or is "
+            "likely to be? Choose every one. (A tendency, not a prediction: the judgement is best fit.)"
+        )
+    return Scenario(seed, number, kind, asks, facts, f"{_describe(facts)} {question}", _GRADE_OPTIONS, True)
+
+
+def _strength_question(seed: int, number: int, rng: random.Random) -> Scenario:
+    rule = rng.choice(_STRENGTH_RULES)
+    grades = {j: g for j, g in rule.when_any_grade[:1]}
+    facts = Facts(grades, rule.when_conditions)
+    target = judgement(rule.constrains[0]).title.lower()
+    effect = (
+        f"{_the(target)} judgement is no better than '{label(str(rule.grade))}'" if rule.effect == "cap"
+        else f"{_the(target)} judgement is '{label(str(rule.grade))}'"
+    )
+    prompt = (
+        f"The framework says: \u201c{rule.text}\u201d In this passage, the point that {effect}: "
+        "is it a hard limit or a tendency?"
+    )
+    return Scenario(seed, number, "strength", rule.id, facts, prompt, _STRENGTH_OPTIONS, False)
+
+
+def _the(name: str) -> str:
+    return name if name.startswith("the ") else f"the {name}"
+
+
+def _describe(facts: Facts) -> str:
+    parts = []
+    for key, grade in facts.grades.items():
+        parts.append(f"{judgement(key).title} is judged {label(grade)}.")
+    for key in sorted(facts.conditions):
+        parts.append(f"{condition(key).label}.")
+    if not parts:
+        return "Nothing else is known."
+    if not facts.conditions:
+        parts.append("There are no findings about the manager or staff qualifications.")
+    return " ".join(parts)
+
+
+def _grade_explanation(
+    item: Scenario, correct: tuple[str, ...], cited: tuple[Rule, ...], aside: tuple[Rule, ...] = ()
+) -> str:
+    name = judgement(item.asks).short
+    if not cited and aside:
+        return (
+            f"No hard limit applies to {name.lower()} here, so any grade is possible. The framework does "
+            "state a tendency (below), but a tendency does not rule any grade out."
+        )
+    if not cited:
+        return (
+            f"No rule limits {name.lower()} here, so any grade is possible; it is a best-fit judgement. "
+            "The rules about it apply only in other circumstances."
+        )
+    if item.kind == "allowed":
+        return f"{name} can be {grade_list(correct)}: the hard limits below apply."
+    return f"{name} is usually {grade_list(correct)}: the rules below say so. This is a tendency, not a limit."
+
+
+def _strength_explanation(rule: Rule) -> str:
+    kind = "a hard limit" if rule.strength == "always" else "a tendency"
+    return f"It is {kind}: the framework's word here is '{rule.signal}'."
+
+
+def _response(item: Scenario, response: object) -> tuple[str, ...]:
+    values = response if isinstance(response, list | tuple) else [response]
+    keys = dict(item.options)
+    chosen = []
+    for value in values:
+        if not isinstance(value, str) or value not in keys:
+            raise InputError(f"'{str(value)[:40]}' is not one of the options.", field="answer")
+        chosen.append(value)
+    if not item.multiple and len(chosen) != 1:
+        raise InputError("choose one option.", field="answer")
+    return tuple(dict.fromkeys(chosen))
+
+
+def _check(value: object, field: str, most: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise InputError(f"{field} must be a whole number from 0 to {most}.", field=field)

@@ -1,0 +1,103 @@
+"""Self-check questions for each step of the learning path, made from the engines, seeded.
+
+``question(step, seed, number)`` always gives the same question for the same three numbers,
+so the page keeps only those numbers. ``answer(question)`` asks the engines for the answer
+every time; it is never stored. ``check`` marks a reader's choice and explains it with the
+framework's words and their anchors.
+
+Generators (the step names which ones it uses, see ``path.STEPS``):
+
+* ``dates:<set>``: the timeline and working-day engines (``dates.py``);
+* ``judgement-roles``, ``judgement-limits``, ``next-steps``: the judgement rules engine
+  (``judgement_questions.py``);
+* ``criteria``, ``section:<set>``: the criteria data and the framework's sections
+  (``text_questions.py``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..citations import cite
+from ..errors import InputError
+from . import dates, judgement_questions, text_questions
+from .model import MAX_NUMBER, MAX_SEED, Answer, Question
+from .path import STEP_NUMBERS, step
+
+Make = Callable[[str, random.Random, int, int, int], Question]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    make: Make
+    answer: Callable[[Question], Answer]
+
+
+FAMILIES: dict[str, Family] = {
+    "dates": Family(dates.make, dates.answer),
+    "section": Family(text_questions.make_section, text_questions.answer_section),
+    "criteria": Family(text_questions.make_criteria, text_questions.answer_criteria),
+    "judgement-roles": Family(judgement_questions.make_role, judgement_questions.answer_role),
+    "judgement-limits": Family(judgement_questions.make_limits, judgement_questions.answer_limits),
+    "next-steps": Family(judgement_questions.make_next_step, judgement_questions.answer_next_step),
+}
+
+
+def _family(kind: str) -> Family:
+    return FAMILIES[kind.split(":", 1)[0]]
+
+
+def question(step_number: int, seed: int, number: int) -> Question:
+    """The ``number``th self-check question of step ``step_number`` in the set ``seed``."""
+    _whole(step_number, "step", STEP_NUMBERS[-1], least=STEP_NUMBERS[0])
+    _whole(seed, "seed", MAX_SEED)
+    _whole(number, "number", MAX_NUMBER)
+    rng = random.Random(f"sccif-learn:{step_number}:{seed}:{number}")
+    kind = rng.choice(step(step_number).checks)
+    return _family(kind).make(kind, rng, step_number, seed, number)
+
+
+def answer(item: Question) -> Answer:
+    """Worked out by the engines, now."""
+    return _family(item.kind).answer(item)
+
+
+def check(item: Question, response: object) -> dict[str, Any]:
+    """Right or not, the answer, why (in the framework's words, with links) and how it was worked out."""
+    chosen = _response(item, response)
+    truth = answer(item)
+    labels = dict(item.options)
+    return {
+        "id": item.id,
+        "correct": set(chosen) == set(truth.correct),
+        "chosen": list(chosen),
+        "answer": list(truth.correct),
+        "answer_labels": [labels[key] for key in truth.correct],
+        "explanation": truth.explanation,
+        "quotes": [{"text": text, "source": anchor, "source_path": cite(anchor).path} for text, anchor in truth.quotes],
+        "notes": list(truth.notes),
+        "sources": list(truth.sources),
+    }
+
+
+def _response(item: Question, response: object) -> tuple[str, ...]:
+    values = response if isinstance(response, list | tuple) else [response]
+    keys = dict(item.options)
+    chosen = []
+    for value in values:
+        if not isinstance(value, str) or value not in keys:
+            raise InputError(f"'{str(value)[:40]}' is not one of the options.", field="answer")
+        chosen.append(value)
+    if not chosen:
+        raise InputError("choose an answer.", field="answer")
+    if not item.multiple and len(chosen) != 1:
+        raise InputError("choose one option.", field="answer")
+    return tuple(dict.fromkeys(chosen))
+
+
+def _whole(value: object, field: str, most: int, least: int = 0) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise InputError(f"{field} must be a whole number from {least} to {most}.", field=field)

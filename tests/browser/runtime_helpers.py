@@ -1,0 +1,60 @@
+"""Helpers for the tests that drive the in-browser runtime (bridge.js, worker.mjs) and its widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+TOOL_PAGE = "tools/working-days/"
+# Starting Pyodide takes about 2 s on this machine when it is quiet; much longer when other
+# jobs share its two cores. The tests wait generously; `make bench` measures.
+LOAD_TIMEOUT_MS = 90_000
+
+def wait_until_ready(page: Page) -> None:
+    """Wait for the calculator's status to say it is ready."""
+    expect(page.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS)
+
+
+def call_in_browser(page: Page, name: str, payload: dict[str, Any]) -> Any:
+    """The core's answer to one call, made through bridge.js and the worker."""
+    return calls_in_browser(page, [(name, payload)])[0]
+
+
+def calls_in_browser(page: Page, calls: list[tuple[str, dict[str, Any]]]) -> list[Any]:
+    """The core's answers to many calls, sent through bridge.js in one round of messages."""
+    script = """
+async (calls) => {
+  const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
+  const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
+  const runtime = getRuntime();
+  return await Promise.all(calls.map(([name, payload]) => runtime.call(name, payload)));
+}
+"""
+    return page.evaluate(script, [[name, payload] for name, payload in calls])
+
+
+def runtime_value(page: Page, expression: str) -> Any:
+    """Evaluate a JavaScript function body with `runtime` (bridge.js's object) in scope."""
+    script = """
+async (body) => {
+  const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
+  const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
+  const runtime = getRuntime();
+  const run = async () => { %s };
+  return await run();
+}
+"""
+    return page.evaluate(script.replace("%s", expression))
+
+
+def fill_and_submit(page: Page, start: str, days: str, extra: str = "") -> None:
+    """Type into the calculator's form as a reader would and press its button."""
+    page.get_by_label("Start date").fill(start)
+    page.get_by_label("Number of working days").fill(days)
+    if extra:
+        details = page.locator("details.sccif-details", has=page.get_by_label("Extra non-working days (optional)"))
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+        page.get_by_label("Extra non-working days (optional)").fill(extra)
+    page.get_by_role("button", name="Work out the date").click()

@@ -1,0 +1,239 @@
+"""Hostile values typed, pasted, uploaded or put in the address of every tool page are shown as text and never run.
+
+Each tool page present in the built site (docs/tools/*.md with `tool:` in its front matter) gets
+hostile values in every text box, text area and file input of its widget, in its query string
+(one parameter for each of its inputs' names, plus some common ones) and in its #fragment; then
+every submit button is pressed. The tests run once with the Content-Security-Policy switched off
+in the browser (``bypass_csp``), so that only the widgets' own care (textContent, never innerHTML)
+stands between a value and the page, and once with it on, where any attempt must not even be
+reported as a violation. An init script records any element created from a hostile value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from .conftest import _CSP_LISTENER, PageWatch
+from .runtime_helpers import LOAD_TIMEOUT_MS, fill_and_submit
+from .tool_pages import tool_pages
+
+HOSTILE = (
+    "<img src=x onerror=window.__pwned=1>",
+    '"><script>window.__pwned=1</script>',
+    "<svg/onload=window.__pwned=1>",
+    "javascript:window.__pwned=1",
+    "'><iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe>",
+    "{{constructor.constructor('window.__pwned=1')()}}",
+)
+HOSTILE_CSV = (
+    "date,<img src=x onerror=window.__pwned=1>\n"
+    '"""><script>window.__pwned=1</script>",<svg/onload=window.__pwned=1>\n'
+    "2026-01-01,\"<img src=x onerror=window.__pwned=1>\"\n"
+)
+# Query-string names tried on every tool page, besides the names of its own inputs. Material reads
+# two of them itself: q (a search shared by link opens the search box with it) and h (words to
+# highlight on the page after following a search result).
+COMMON_PARAMETERS = ("state", "s", "q", "h", "data", "start", "days", "extra", "judgement", "grade")
+
+# Records every element whose markup came from a hostile value: an element carrying an event
+# handler, a javascript: URL or a srcdoc that mentions __pwned, a script, iframe, object or
+# embed that does, or an <img src="x">. Text that merely shows a hostile value is not markup and is not recorded.
+_INJECTION_WATCH = """
+window.__injected = [];
+(() => {
+  const RISKY_TAGS = new Set(["SCRIPT", "IFRAME", "OBJECT", "EMBED", "FRAME"]);
+  const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data"]);
+  function risky(element) {
+    if (RISKY_TAGS.has(element.tagName) && element.outerHTML.includes("__pwned")) return true;
+    if (element.tagName === "IMG" && element.getAttribute("src") === "x") return true;
+    for (const attribute of Array.from(element.attributes || [])) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value;
+      if (name.startsWith("on") && value.includes("__pwned")) return true;
+      if (name === "srcdoc" && value.includes("__pwned")) return true;
+      if (URL_ATTRIBUTES.has(name) && /^\\s*javascript:/i.test(value) && value.includes("__pwned")) return true;
+    }
+    return false;
+  }
+  function check(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    for (const element of [node, ...node.querySelectorAll("*")]) {
+      if (risky(element)) window.__injected.push(element.outerHTML.slice(0, 200));
+    }
+  }
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "attributes") check(record.target);
+      for (const node of record.addedNodes) check(node);
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})();
+"""
+
+OUTCOME = ".sccif-error-summary:not([hidden]), .sccif-result:not([hidden]), [data-sccif-answer], [role='alert']"
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["csp-off-in-browser", "csp-on"])
+def hostile_context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[BrowserContext, bool]]:
+    """One browser profile per mode for the whole file (so the runtime is downloaded once), CSP bypassed or enforced.
+
+    Sharing it also means a value one tool stored (in localStorage, say) meets the next page.
+    """
+    csp_on: bool = request.param
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London", bypass_csp=not csp_on)
+    context.add_init_script(_CSP_LISTENER)
+    context.add_init_script(_INJECTION_WATCH)
+    yield context, csp_on
+    context.close()
+
+
+@pytest.fixture
+def hostile_page(hostile_context: tuple[BrowserContext, bool], page_watch: PageWatch) -> Iterator[Page]:
+    """A fresh page that records injected elements, errors and requests to other origins."""
+    context, csp_on = hostile_context
+    page = context.new_page()
+    page.on("request", lambda r: page_watch.on_request(r.url))
+    page.on("pageerror", lambda error: page_watch.errors.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: page_watch.errors.append(f"console {message.type}: {message.text}")
+        if message.type == "error"
+        else None,
+    )
+    yield page
+    try:
+        assert page_watch.foreign == [], f"requests left the site's origin: {page_watch.foreign}"
+        assert page_watch.errors == [], f"errors on the page: {page_watch.errors}"
+        if csp_on:
+            assert page.evaluate("window.__cspViolations") == []
+    finally:
+        page.close()
+
+
+def assert_nothing_ran(page: Page) -> None:
+    """No hostile value ran as script or became an element."""
+    assert page.evaluate("typeof window.__pwned") == "undefined", "a hostile value ran as script"
+    assert page.evaluate("window.__injected") == [], "a hostile value became an element"
+
+
+def wait_for_widget(page: Page, tool: str) -> Locator:
+    """The tool's widget, once mounted, with its runtime ready if it has one."""
+    widget = page.locator(f"[data-sccif-tool='{tool}']")
+    expect(widget.locator("[data-sccif-widget]").first).to_be_attached(timeout=LOAD_TIMEOUT_MS)
+    status = widget.locator("[data-sccif-status]")
+    if status.count():
+        expect(status.first).to_have_attribute("data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS)
+    return widget
+
+
+def fill_everything(page: Page, widget: Locator) -> int:
+    """Put a hostile value in every text box, text area and file input of the widget; return how many."""
+    filled = 0
+    for details in widget.locator("details:not([open]) > summary").all():
+        if details.is_visible():
+            details.click()
+    text_boxes = widget.locator(
+        "input:not([type]), input[type=text], input[type=search], input[type=date], input[type=number], "
+        "input[type=url], input[type=email], input[type=tel], textarea"
+    )
+    for index, box in enumerate(text_boxes.all()):
+        if not (box.is_visible() and box.is_editable()):
+            continue
+        kind = box.get_attribute("type") or "text"
+        tag = box.evaluate("element => element.tagName")
+        value = HOSTILE_CSV if tag == "TEXTAREA" else HOSTILE[index % len(HOSTILE)]
+        if kind in ("date", "number"):
+            continue  # the browser itself refuses anything but a date or a number here
+        box.fill(value)
+        filled += 1
+    for index, upload in enumerate(widget.locator("input[type=file]").all()):
+        name = f"{HOSTILE[index % len(HOSTILE)].replace('/', '_')}.csv"
+        upload.set_input_files({"name": name, "mimeType": "text/csv", "buffer": HOSTILE_CSV.encode()})
+        filled += 1
+    return filled
+
+
+def press_every_submit_button(page: Page, widget: Locator) -> None:
+    for button in widget.locator("form button[type=submit], form input[type=submit]").all():
+        if button.is_visible() and button.is_enabled():
+            button.click()
+            try:
+                expect(widget.locator(OUTCOME).first).to_be_attached(timeout=3_000)
+            except AssertionError:
+                pass  # a tool may answer without any of these; the checks below still apply
+            assert_nothing_ran(page)
+
+
+@pytest.mark.parametrize(("tool", "tool_page"), tool_pages(), ids=[name for name, _ in tool_pages()])
+class TestEveryTool:
+    def test_hostile_values_in_the_form_are_shown_as_text(
+        self, hostile_page: Page, site_url: str, site_dir: Path, tool: str, tool_page: str
+    ) -> None:
+        """Hostile values typed, pasted or uploaded into a tool's form never run and never become elements."""
+        if not (site_dir / tool_page / "index.html").is_file():
+            pytest.skip(f"{tool_page} is not in this build of the site")
+        page = hostile_page
+        page.goto(site_url + tool_page)
+        widget = wait_for_widget(page, tool)
+        fill_everything(page, widget)
+        page.wait_for_timeout(500)  # uploads and live updates are handled asynchronously
+        assert_nothing_ran(page)
+        press_every_submit_button(page, widget)
+        page.wait_for_timeout(500)
+        assert_nothing_ran(page)
+
+    def test_hostile_values_in_the_address_are_shown_as_text(
+        self, hostile_page: Page, site_url: str, site_dir: Path, tool: str, tool_page: str
+    ) -> None:
+        """Hostile values in a tool page's query string and #fragment never run and never become elements."""
+        if not (site_dir / tool_page / "index.html").is_file():
+            pytest.skip(f"{tool_page} is not in this build of the site")
+        page = hostile_page
+        page.goto(site_url + tool_page)
+        widget = wait_for_widget(page, tool)
+        names = {name for name in widget.locator("input[name], textarea[name], select[name]").evaluate_all(
+            "elements => elements.map((element) => element.name)"
+        ) if name}
+        parameters = {name: HOSTILE[index % len(HOSTILE)] for index, name in enumerate(sorted(names | set(COMMON_PARAMETERS)))}
+        address = f"{site_url}{tool_page}?{urlencode(parameters)}#{quote(HOSTILE[0])}"
+        page.goto(address)
+        widget = wait_for_widget(page, tool)
+        page.wait_for_timeout(500)
+        assert_nothing_ran(page)
+        if page.locator("#__search").is_checked():  # ?q= opened Material's search: close it
+            page.keyboard.press("Escape")
+        press_every_submit_button(page, widget)
+        page.wait_for_timeout(500)
+        assert_nothing_ran(page)
+
+
+class TestWorkingDayCalculator:
+    def test_a_hostile_date_comes_back_in_the_error_message_as_text(
+        self, hostile_page: Page, site_url: str
+    ) -> None:
+        """A date typed as markup is named in the error message, character for character, as text."""
+        page = hostile_page
+        page.goto(site_url + "tools/working-days/")
+        wait_for_widget(page, "working-days")
+        hostile = HOSTILE[0]
+        fill_and_submit(page, hostile, "1")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        # The core quotes what was typed ("'<img src=x ...' is not a date"), shortened if long.
+        expect(summary).to_contain_text("<img src=x onerror=")
+        assert_nothing_ran(page)
+
+    def test_hostile_extra_days_come_back_as_text(self, hostile_page: Page, site_url: str) -> None:
+        """A hostile 'extra non-working day' is reported as text and nothing runs."""
+        page = hostile_page
+        page.goto(site_url + "tools/working-days/")
+        wait_for_widget(page, "working-days")
+        fill_and_submit(page, "24/12/2026", "1", extra=HOSTILE[1])
+        expect(page.locator(".sccif-error-summary")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-error-summary")).to_contain_text("<script>")
+        assert_nothing_ran(page)

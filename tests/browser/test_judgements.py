@@ -1,0 +1,385 @@
+"""The judgement explorer and practice pages as readers use them, checked against the CPython engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from sccif_core import browser_api
+from sccif_core.judgements import practice
+
+from .runtime_helpers import LOAD_TIMEOUT_MS, calls_in_browser, wait_until_ready
+
+EXPLORER = "tools/judgements/"
+PRACTICE = "tools/practice/"
+SHOWN = ("overall-experiences", "leaders-and-managers")
+LABELS = {
+    "helped-and-protected": "How well children are helped and protected",
+    "leaders-and-managers": "The effectiveness of leaders and managers",
+    "education": "Children's education and learning experience",
+    "health": "Children's health",
+    "overall-experiences": "The overall experiences and progress of children",
+}
+CONDITION_LABELS = {
+    "manager-vacancy-26-weeks": "No manager appointed after 26 weeks",
+    "manager-not-registered-12-weeks": "The manager has been appointed for more than 12 weeks",
+    "reg28-breach": "Inspectors raise a requirement under regulation 28",
+    "staff-unqualified": "None, or very few, staff are qualified",
+    "exceptional-circumstances": "Exceptional circumstances apply",
+    "no-children-first-inspection": "First inspection after registration",
+}
+
+# The theme's header, navigation, progress bar and footer are the same on every page and are
+# checked there by tests/browser/test_site.py; these tests are about the tools' own content.
+THEME_CHROME = [".md-header", ".md-sidebar", ".md-progress", ".md-footer", ".md-tabs"]
+
+# (grades, conditions): each a case the framework's sentences decide.
+CASES: list[tuple[dict[str, str], list[str]]] = [
+    ({"helped-and-protected": "inadequate", "leaders-and-managers": "good"}, []),  # judgement-structure-6
+    ({"helped-and-protected": "requires-improvement"}, []),  # no rule binds
+    ({"leaders-and-managers": "inadequate", "overall-experiences": "good"}, []),  # judgement-structure-7, a conflict
+    ({}, ["manager-vacancy-26-weeks"]),  # leaders-and-managers-inadequate-3
+    ({"leaders-and-managers": "outstanding"}, ["reg28-breach"]),  # registered-manager-qualifications-4, a conflict
+    ({"leaders-and-managers": "good"}, ["staff-unqualified", "exceptional-circumstances"]),  # staff-qualifications-8
+    ({"education": "not-judged"}, ["manager-not-registered-12-weeks"]),  # subsequent-inspection-activity-20
+    ({"overall-experiences": "good"}, ["no-children-first-inspection"]),  # no-children-living-in-the-home-3
+]
+
+
+def cpython(grades: dict[str, str], conditions: list[str]) -> dict:  # type: ignore[type-arg]
+    reply = json.loads(browser_api.call("judge.evaluate", json.dumps({"grades": grades, "conditions": conditions})))
+    return reply["result"]  # type: ignore[no-any-return]
+
+
+def query(grades: dict[str, str], conditions: list[str]) -> str:
+    parts = [f"{key}={value}" for key, value in grades.items()]
+    if conditions:
+        parts.append("conditions=" + ",".join(conditions))
+    return "?" + "&".join(parts)
+
+
+def grade_states(page: Page, judgement: str) -> dict[str, str]:
+    """What the page shows for each grade of one judgement: allowed, usual or ruled-out."""
+    items = page.locator(f'.sccif-outlook[data-judgement="{judgement}"] [data-grade]')
+    return {item.get_attribute("data-grade"): item.get_attribute("data-state") for item in items.all()}  # type: ignore[misc]
+
+
+def expected_states(outlook: dict[str, list[str]]) -> dict[str, str]:
+    if not outlook["allowed"]:
+        return {}
+    narrowed = len(outlook["usual"]) < len(outlook["allowed"])
+    return {
+        grade: "ruled-out" if grade not in outlook["allowed"]
+        else "usual" if narrowed and grade in outlook["usual"] else "allowed"
+        for grade in ("outstanding", "good", "requires-improvement", "inadequate")
+    }
+
+
+def assert_matches_cpython(page: Page, grades: dict[str, str], conditions: list[str]) -> None:
+    expected = cpython(grades, conditions)
+    rules = page.locator(".sccif-judge__answer [data-rule]")
+    expect(rules).to_have_count(len(expected["rules"]), timeout=LOAD_TIMEOUT_MS)
+    assert [r.get_attribute("data-rule") for r in rules.all()] == [
+        r["id"] for r in sorted(
+            expected["rule_details"],
+            key=lambda r: (r["effect"] in ("not-judged", "no-judgement"), r["strength"] == "usually"),
+        )
+    ]
+    for key, name in (("overall-experiences", "overall"), ("leaders-and-managers", "leadership")):
+        assert grade_states(page, key) == expected_states(expected[name]), key
+    conflicts = page.locator("[data-sccif-conflicts]")
+    if expected["conflicts"]:
+        expect(conflicts).to_have_attribute("data-sccif-conflicts", str(len(expected["conflicts"])))
+    else:
+        expect(conflicts).to_have_count(0)
+
+
+def choose(page: Page, grades: dict[str, str], conditions: list[str]) -> None:
+    """Set the form as a reader would: pick each grade, tick each finding."""
+    page.get_by_role("button", name="Clear all choices").click()
+    for key, value in grades.items():
+        page.get_by_label(LABELS[key], exact=True).select_option(value)
+    for key in conditions:
+        page.get_by_label(CONDITION_LABELS[key]).check()
+
+
+class TestExplorer:
+    def test_results_match_the_cpython_engine(self, page: Page, site_url: str) -> None:
+        """For each case the page shows the grades, rules and conflicts the CPython engine gives."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        for grades, conditions in CASES:
+            choose(page, grades, conditions)
+            assert_matches_cpython(page, grades, conditions)
+
+    def test_hard_limits_and_tendencies_are_told_apart_in_words(self, page: Page, site_url: str) -> None:
+        """A ruled-out grade and a usual grade carry different words, not only a different colour."""
+        page.goto(site_url + EXPLORER + query({}, ["manager-vacancy-26-weeks"]))
+        wait_until_ready(page)
+        leadership = page.locator('.sccif-outlook[data-judgement="leaders-and-managers"]')
+        expect(leadership.locator('[data-grade="good"]')).to_contain_text("Ruled out: a hard limit", timeout=LOAD_TIMEOUT_MS)
+        expect(leadership.locator('[data-grade="inadequate"]')).to_contain_text("usual here: a tendency")
+        expect(page.locator(".sccif-rule-card--limit .sccif-rule-card__kind").first).to_have_text("Hard limit (always)")
+        expect(page.locator(".sccif-rule-card--tendency .sccif-rule-card__kind").first).to_have_text("Tendency (usually)")
+
+    def test_rule_links_go_to_the_framework_paragraph(self, page: Page, site_url: str) -> None:
+        """Each quoted rule links to its paragraph, and following the link lands on that anchor."""
+        page.goto(site_url + EXPLORER + query({"helped-and-protected": "inadequate"}, []))
+        wait_until_ready(page)
+        card = page.locator('[data-rule="helped-and-protected-inadequate-overall-inadequate"]')
+        link = card.get_by_role("link", name="Read this paragraph in the framework")
+        expect(link).to_have_attribute("href", site_url + "framework/making-judgements/#judgement-structure-6", timeout=LOAD_TIMEOUT_MS)
+        link.click()
+        expect(page.locator("#judgement-structure-6")).to_contain_text("will always be inadequate")
+
+
+class TestDifferential:
+    def test_pyodide_and_cpython_agree_on_every_combination(self, page: Page, site_url: str) -> None:
+        """All 4 x 5 x 2^4 combinations of helped and protected, leadership and findings, and 60 practice
+        questions, give the same answers in the browser (Pyodide) as in CPython."""
+        import itertools
+
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        grades = ("outstanding", "good", "requires-improvement", "inadequate")
+        findings = ("manager-vacancy-26-weeks", "manager-not-registered-12-weeks", "reg28-breach", "staff-unqualified")
+        payloads = []
+        for hp, lead in itertools.product(grades, (None, *grades)):
+            for mask in range(16):
+                conditions = [f for i, f in enumerate(findings) if mask >> i & 1]
+                known = {"helped-and-protected": hp, **({"leaders-and-managers": lead} if lead else {})}
+                payloads.append({"grades": known, "conditions": conditions})
+        calls = [("judge.evaluate", p) for p in payloads] + [
+            ("judge.scenario", {"seed": 99, "number": n}) for n in range(60)
+        ]
+        answers = calls_in_browser(page, calls)
+        for (name, payload), answer in zip(calls, answers, strict=True):
+            assert answer == json.loads(browser_api.call(name, json.dumps(payload))), (name, payload)
+
+
+class TestSharedAddress:
+    def test_the_address_restores_the_state(self, browser: Browser, page: Page, site_url: str) -> None:
+        """Choices go into the address, and opening that address elsewhere restores them and the answer."""
+        grades, conditions = CASES[5]
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        choose(page, grades, conditions)
+        assert_matches_cpython(page, grades, conditions)
+        shared = page.get_by_label("Link to these choices").input_value()
+        params = parse_qs(urlsplit(shared).query)
+        assert params == {"leaders-and-managers": ["good"], "conditions": ["staff-unqualified,exceptional-circumstances"]}
+        assert page.url == shared
+
+        other = browser.new_page()
+        try:
+            other.goto(shared)
+            wait_until_ready(other)
+            expect(other.get_by_label(LABELS["leaders-and-managers"], exact=True)).to_have_value("good")
+            expect(other.get_by_label(CONDITION_LABELS["exceptional-circumstances"])).to_be_checked()
+            assert_matches_cpython(other, grades, conditions)
+        finally:
+            other.close()
+
+    def test_hostile_values_are_left_out_with_a_message(self, page: Page, site_url: str) -> None:
+        """Unknown or hostile values in the address are ignored, reported as plain text, and never run."""
+        hostile = (
+            "?overall-experiences=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E"
+            "&helped-and-protected=inadequate&conditions=reg28-breach,%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E"
+            "&conditions=exceptional-circumstances&h=search+words"
+        )
+        page.goto(site_url + EXPLORER + hostile)
+        wait_until_ready(page)
+        notice = page.locator(".sccif-judge__url-notice")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("is not a grade for")
+        expect(notice).to_contain_text("is not a finding this explorer knows")
+        expect(notice).to_contain_text("only applies with the staff qualifications finding")
+        assert notice.locator("img, script").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        assert_matches_cpython(page, {"helped-and-protected": "inadequate"}, ["reg28-breach"])
+        params = parse_qs(urlsplit(page.url).query)
+        assert params == {"helped-and-protected": ["inadequate"], "conditions": ["reg28-breach"], "h": ["search words"]}
+
+
+class TestNotes:
+    def open_health(self, page: Page) -> None:
+        details = page.locator('details[data-judgement="health"]')
+        expect(details).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        details.locator("summary").click()
+
+    def test_notes_stay_in_memory_until_saved_and_never_reach_the_address(self, page: Page, site_url: str) -> None:
+        """A note is not stored or put in the address unless the reader chooses to save it on the device."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        self.open_health(page)
+        note = page.locator('textarea[data-anchor="health-good-1"]')
+        note.fill("Dental checks within 2 weeks of admission: see health file")
+        page.wait_for_timeout(500)
+        assert page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')") is None
+        assert "Dental" not in page.url
+        expect(page.locator('details[data-judgement="health"] summary')).to_contain_text("(1 with notes)")
+
+        page.get_by_label("Save my notes on this device").check()
+        stored = json.loads(page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')"))
+        assert stored["notes"] == {"health-good-1": "Dental checks within 2 weeks of admission: see health file"}
+
+        page.reload()
+        wait_until_ready(page)
+        expect(page.get_by_label("Save my notes on this device")).to_be_checked()
+        self.open_health(page)
+        expect(page.locator('textarea[data-anchor="health-good-1"]')).to_have_value(
+            "Dental checks within 2 weeks of admission: see health file"
+        )
+        page.get_by_label("Save my notes on this device").uncheck()
+        assert page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')") is None
+
+    def test_notes_export_as_markdown(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """The download is a Markdown file with the descriptor quoted and the reader's note under it."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        self.open_health(page)
+        page.locator('textarea[data-anchor="health-good-2"]').fill("Commissioning letter, March")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download my notes (Markdown)").click()
+        path = tmp_path / "notes.md"
+        download.value.save_as(path)
+        text = path.read_text(encoding="utf-8")
+        assert download.value.suggested_filename.endswith(".md")
+        assert "## Children's health" in text
+        assert "> Commissioners and health providers ensure the provision" in text
+        assert "Commissioning letter, March" in text
+
+    def test_saved_notes_that_are_not_text_are_ignored(self, page: Page, site_url: str) -> None:
+        """Tampered storage cannot inject markup: only text notes under anchor names are read."""
+        page.goto(site_url + EXPLORER)
+        page.evaluate(
+            "localStorage.setItem('sccif-judgement-notes-v1', JSON.stringify({notes: {"
+            "'health-good-3': 'kept', '<img src=x>': 'dropped', 'health-good-4': {html: '<b>x</b>'}}}))"
+        )
+        page.reload()
+        wait_until_ready(page)
+        self.open_health(page)
+        expect(page.locator('textarea[data-anchor="health-good-3"]')).to_have_value("kept")
+        expect(page.locator('textarea[data-anchor="health-good-4"]')).to_have_value("")
+        page.evaluate("localStorage.removeItem('sccif-judgement-notes-v1')")
+
+
+class TestNextSteps:
+    @pytest.mark.parametrize(("kind", "label", "end"), [
+        ("full", "judged inadequate at a full inspection", "18/12/2026"),
+        ("assurance", "found serious or widespread concerns", "24/12/2026"),
+    ])
+    def test_dates_match_the_cpython_engine(self, page: Page, site_url: str, kind: str, label: str, end: str) -> None:
+        """Each step's date on the page is the CPython engine's date for the same end date."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        page.get_by_label(label).check()
+        page.get_by_label("The day the inspection ended").fill(end)
+        page.get_by_role("button", name="Show what happens next").click()
+        expected = json.loads(browser_api.call("judge.next_steps", json.dumps({"kind": kind, "end": end})))["result"]
+        steps = page.locator(".sccif-steps [data-step]")
+        expect(steps).to_have_count(len(expected["steps"]), timeout=LOAD_TIMEOUT_MS)
+        for item, step in zip(steps.all(), expected["steps"], strict=True):
+            assert item.get_attribute("data-step") == step["key"]
+            when = step["when"]
+            assert item.locator(".sccif-step__when").get_attribute("data-date") == (when.get("date") or when.get("date_to") or "")
+        # post-inspection-debrief-and-case-reviews-1 / serious-and-widespread-concerns-next-steps-1:
+        # 18/12/2026 -> Tuesday 29 December 2026; 24/12/2026 -> Tuesday 5 January 2027 (bank holidays skipped).
+        review = page.locator('[data-step="case-review"] .sccif-step__when')
+        expect(review).to_contain_text("Tuesday 29 December 2026" if kind == "full" else "Tuesday 5 January 2027")
+
+    def test_a_bad_date_is_an_error_on_the_field(self, page: Page, site_url: str) -> None:
+        """An impossible end date shows the core's message on the field and in the error summary."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        page.get_by_label("The day the inspection ended").fill("31/02/2026")
+        page.get_by_role("button", name="Show what happens next").click()
+        expect(page.locator(".sccif-judge__next .sccif-error-summary")).to_contain_text("is not a real date", timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label("The day the inspection ended")).to_have_attribute("aria-invalid", "true")
+
+
+class TestAccessibility:
+    def test_axe_on_the_explorer_with_everything_open(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+        """No WCAG 2.2 AA violations with an answer, conflicts, descriptors, next steps and assurance shown."""
+        page.goto(site_url + EXPLORER + query({"leaders-and-managers": "outstanding", "overall-experiences": "inadequate"}, ["reg28-breach"]))
+        wait_until_ready(page)
+        expect(page.locator("[data-sccif-conflicts]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.locator('details[data-judgement="overall-experiences"] summary').click()
+        page.get_by_label("The day the inspection ended").fill("18/12/2026")
+        page.get_by_role("button", name="Show what happens next").click()
+        expect(page.locator(".sccif-steps")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-area]")).to_have_count(3)
+        axe_check(page, exclude=THEME_CHROME)
+
+    def test_keyboard_only(self, page: Page, site_url: str) -> None:
+        """Grades and findings can be chosen with the keyboard alone, and the answer follows."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        page.get_by_label(LABELS["helped-and-protected"], exact=True).focus()
+        page.keyboard.press("End")  # the last option: inadequate
+        expect(page.get_by_label(LABELS["helped-and-protected"], exact=True)).to_have_value("inadequate")
+        for _ in range(4):
+            page.keyboard.press("Tab")  # leadership, education, health, overall
+        page.keyboard.press("Tab")  # the first finding
+        assert page.evaluate("document.activeElement.value") == "manager-vacancy-26-weeks"
+        page.keyboard.press("Space")
+        assert_matches_cpython(page, {"helped-and-protected": "inadequate"}, ["manager-vacancy-26-weeks"])
+        # The nested finding cannot be reached until its parent is ticked.
+        expect(page.get_by_label(CONDITION_LABELS["exceptional-circumstances"])).to_be_disabled()
+
+    def test_without_javascript_the_rules_are_on_the_page(self, browser: Browser, site_url: str) -> None:
+        """With JavaScript off, the page still quotes every hard limit and tendency, with links."""
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            page = context.new_page()
+            page.goto(site_url + EXPLORER)
+            expect(page.locator(".sccif-tool")).to_contain_text("The explorer needs JavaScript")
+            article = page.locator("article")
+            expect(article).to_contain_text("will always be inadequate")
+            expect(article).to_contain_text("certainly no more than requires improvement")
+            expect(article).to_contain_text("We call this the 'best fit'")
+            assert article.locator('a[href$="#staff-qualifications-8"]').count() >= 2
+        finally:
+            context.close()
+
+
+class TestPractice:
+    def test_feedback_is_the_engines_and_the_score_is_kept_in_the_tab(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+        """An answer gets the engine's verdict with the rule cited, the score counts it, and axe finds nothing."""
+        page.goto(site_url + PRACTICE)
+        wait_until_ready(page)
+        expect(page.locator(".sccif-practice__title")).to_have_text("Question 1", timeout=LOAD_TIMEOUT_MS)
+        # A fresh tab: nothing is stored until the first answer, which saves the seed and moves on.
+        assert page.evaluate("sessionStorage.getItem('sccif-practice-v1')") is None
+        first = page.locator(".sccif-practice__options input").first
+        chosen = first.get_attribute("value")
+        first.check()
+        page.get_by_role("button", name="Check my answer").click()
+        expect(page.locator("[data-sccif-verdict]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        state = json.loads(page.evaluate("sessionStorage.getItem('sccif-practice-v1')"))
+        assert (state["number"], state["answered"]) == (1, 1)
+        item = practice.scenario(state["seed"], 0)
+        expect(page.locator(".sccif-practice__prompt")).to_have_text(item.prompt)
+        truth = practice.check(item, [chosen] if item.multiple else chosen)
+        expect(page.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right" if truth["correct"] else "wrong"
+        )
+        expect(page.locator("[data-sccif-score]")).to_contain_text(f"{int(truth['correct'])} right out of 1")
+        for rule in truth["rules"]:
+            expect(page.locator(f'.sccif-practice__feedback [data-rule="{rule["id"]}"]')).to_contain_text(rule["text"])
+        axe_check(page, exclude=THEME_CHROME)
+        page.get_by_role("button", name="Next question").click()
+        expect(page.locator(".sccif-practice__title")).to_have_text("Question 2")
+        expect(page.locator(".sccif-practice__title")).to_be_focused()
+
+    def test_checking_with_no_answer_shows_an_error(self, page: Page, site_url: str) -> None:
+        """Pressing 'Check my answer' with nothing chosen asks for an answer."""
+        page.goto(site_url + PRACTICE)
+        wait_until_ready(page)
+        expect(page.locator(".sccif-practice__options input").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.get_by_role("button", name="Check my answer").click()
+        expect(page.locator(".sccif-error-summary")).to_contain_text("Choose")

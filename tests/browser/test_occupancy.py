@@ -1,0 +1,389 @@
+"""The 'wholly or mainly' checker page as a reader uses it: same numbers as the command, nothing sent, accessible.
+
+Expected figures come from the `sccif occupancy` command run on the same file (the framework's
+test, anchor wholly-or-mainly-guidelines-2, with the method of issue 6).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Request, expect
+
+from sccif_core.occupancy import template_csv
+
+from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
+
+PAGE = "tools/occupancy/"
+SCCIF = Path(sys.executable).parent / "sccif"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+# Unusual ids and dates, so any request carrying them would be found.
+HOME = (
+    "Resident ref,Date of birth,Admitted,Left,Notes\n"
+    "QZXW,01/04/2006,01/01/2024,,keyworker JKVB\n"      # 18 on 1 April 2024
+    "XKQJ,2009-01-01,2024-01-01,,\n"
+    "JWPZ,17/05/2012,2024-03-01,2025-01-10,\n"
+    "QZXW-2,29/02/2008,2025-03-01,,\n"                 # born on 29 February: the setting matters
+)
+SECRETS = ["QZXW", "XKQJ", "JWPZ", "JKVB", "01/04/2006", "2006-04-01", "17/05/2012", "2012-05-17", "29/02/2008"]
+TO = "31/12/2025"
+
+
+def long_date(iso: str) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def cli(text: str, tmp_path: Path, *options: str) -> dict[str, Any]:
+    """The `sccif occupancy` command's JSON for the same file."""
+    path = tmp_path / "home.csv"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [str(SCCIF), "occupancy", str(path), "--format", "json", *options],
+        capture_output=True, text=True, check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def open_page(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_until_ready(page)
+
+
+def upload(page: Page, text: str | bytes, name: str = "home.csv") -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    page.get_by_label("Load a CSV file").set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+
+
+def verdict(page: Page) -> Any:
+    return page.locator(".sccif-occupancy__report [data-sccif-answer]")
+
+
+class TestSameAsTheCommand:
+    """A CSV upload gives the numbers the command gives."""
+
+    def test_upload(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """Verdict, failing windows, latest and worst windows, young adults and projection match `sccif occupancy`."""
+        expected = cli(HOME, tmp_path, "--to", TO)
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill(TO)
+        upload(page, HOME)
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", expected["verdict"], timeout=LOAD_TIMEOUT_MS)
+        report = page.locator(".sccif-occupancy__report")
+        period = expected["period"]
+        expect(report).to_contain_text(
+            f"Period checked: {long_date(period['start'])} to {long_date(period['end'])} ({period['days']:,} days), "
+            f"{expected['windows_total']:,} 12-month windows, 4 people, 4 stays."
+        )
+        expect(report).to_contain_text(
+            f"Reading A, empty days set aside: {expected['windows_failing']:,} window"
+        )
+        expect(report).to_contain_text(f"of {expected['windows_total']:,}")
+        expect(report).to_contain_text(f"Reading B, every day counts: {expected['windows_failing_all_days']:,} window")
+        latest = expected["latest_window"]
+        latest_box = report.locator(".sccif-occupancy__window").first
+        expect(latest_box).to_contain_text(f"{long_date(latest['start'])} to {long_date(latest['end'])} ({latest['days']} days)")
+        expect(latest_box).to_contain_text(
+            f"{latest['children_majority_days']} of {latest['occupied_days']} occupied days, {latest['share'] * 100:.1f}%"
+        )
+        expect(latest_box).to_contain_text(f"{latest['child_nights']:,} child nights, {latest['young_adult_nights']:,} young adult nights")
+        worst = expected["worst_window"]
+        expect(report.locator(".sccif-occupancy__window").nth(1)).to_contain_text(
+            f"{long_date(worst['start'])} to {long_date(worst['end'])}"
+        )
+        for person in expected["young_adults"]:
+            row = report.locator("tr", has=page.locator("th", has_text=person["id"]))
+            expect(row.first).to_contain_text(long_date(person["turned_18"]))
+            expect(row.first).to_contain_text(f"{person['adult_nights']:,}")
+        projection = expected["projection"]
+        a = report.locator("[data-sccif-projection='a']")
+        if projection["fails_from"]:
+            expect(a).to_contain_text(f"ends on {long_date(projection['fails_from'])}")
+        else:
+            expect(a).to_contain_text("keeps meeting the policy")
+        comparison = expected["leap_birthday_comparison"]
+        assert comparison is not None and comparison["people"] == ["QZXW-2"]
+        expect(report.locator(".sccif-warning").first).to_contain_text("QZXW-2")
+
+    def test_leap_setting(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """Choosing 28 February gives the command's --leap-birthday feb-28 result (183 v 182 majority days)."""
+        home = (
+            "id,date_of_birth,admission_date,discharge_date\n"
+            "AB,29/02/2008,01/03/2025,\nYA,01/01/2000,01/03/2025,\nCH,01/01/2012,30/08/2025,\n"
+        )
+        expected = cli(home, tmp_path, "--from", "01/03/2025", "--to", "28/02/2026", "--leap-birthday", "feb-28")
+        assert expected["verdict"] == "does-not-meet"
+        open_page(page, site_url)
+        page.get_by_label("From (optional)").fill("01/03/2025")
+        page.get_by_label("To (optional)").fill("28/02/2026")
+        upload(page, home)
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", "meets", timeout=LOAD_TIMEOUT_MS)
+        page.get_by_label("28 February").check()
+        page.get_by_role("button", name="Check the records").click()
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", "does-not-meet", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-occupancy__window").first).to_contain_text("182 of 365 days")
+
+    def test_what_if(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """A planned discharge moves the projection's first failing date as the command's --planned-discharge does."""
+        home = "id,dob,admitted,left\nAB,2008-09-15,2025-01-01,\nCD,2011-01-01,2025-01-01,\n"
+        plain = cli(home, tmp_path, "--to", TO)["projection"]
+        planned = cli(home, tmp_path, "--to", TO, "--planned-discharge", "AB=01/12/2026")["projection"]
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill(TO)
+        upload(page, home)
+        a = page.locator("[data-sccif-projection='a']")
+        expect(a).to_contain_text(f"ends on {long_date(plain['fails_from'])}", timeout=LOAD_TIMEOUT_MS)
+        page.get_by_text("What if: plan discharges and admissions").click()
+        page.get_by_label("Planned discharge date for AB").fill("01/12/2026")
+        page.get_by_role("button", name="Show the effect of these plans").click()
+        expect(a).to_contain_text(f"ends on {long_date(planned['fails_from'])}", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-occupancy__projection .sccif-warning")).to_contain_text(
+            f"Without them, the first failing window would end on {long_date(plain['fails_from'])}"
+        )
+
+
+class TestPrivacy:
+    """Nothing the reader loads leaves the browser."""
+
+    def test_no_request_carries_the_data(self, page: Page, context: BrowserContext, site_url: str) -> None:
+        """After loading, checking, previewing and planning, no request's address, headers or body holds any of the data."""
+        seen: list[Request] = []
+        context.on("request", lambda request: seen.append(request))
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill(TO)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.get_by_text("What if: plan discharges and admissions").click()
+        page.get_by_label("Planned discharge date for XKQJ").fill("01/06/2026")
+        page.get_by_role("button", name="Show the effect of these plans").click()
+        expect(page.locator(".sccif-occupancy__projection .sccif-warning")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_load_state("networkidle")
+        assert seen, "no requests were recorded"
+        for request in seen:
+            carried = " ".join([request.url, json.dumps(request.headers), request.post_data or ""])
+            for secret in SECRETS:
+                assert secret not in carried, f"{request.method} {request.url} carries {secret!r}"
+            assert request.method == "GET", f"{request.method} {request.url}"
+        origin = site_url.rstrip("/")
+        assert [r.url for r in seen if not r.url.startswith((origin, "blob:", "data:"))] == []
+
+    def test_keep_and_forget(self, page: Page, site_url: str) -> None:
+        """Records are stored only when "Keep" is ticked, come back on reload, and "Forget" removes them."""
+        open_page(page, site_url)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('sccif-occupancy'))") == []
+        page.get_by_label("Keep my records on this device").check()
+        assert "QZXW" in page.evaluate("localStorage.getItem('sccif-occupancy-v1')")
+        page.reload()
+        wait_until_ready(page)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label("Keep my records on this device")).to_be_checked()
+        page.get_by_role("button", name="Forget my records").click()
+        assert page.evaluate("localStorage.getItem('sccif-occupancy-v1')") is None
+        expect(page.locator(".sccif-occupancy__report")).to_be_hidden()
+        page.reload()
+        wait_until_ready(page)
+        expect(page.locator(".sccif-occupancy__report")).to_be_hidden()
+        expect(page.get_by_label("Keep my records on this device")).not_to_be_checked()
+
+
+class TestInput:
+    """The ways in: template, preview and column choice, paste, errors, limits."""
+
+    def test_template(self, page: Page, site_url: str) -> None:
+        """The template downloads (made in the page, nothing fetched) with the core's text."""
+        open_page(page, site_url)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download a template (CSV)").click()
+        download = info.value
+        assert download.suggested_filename == "occupancy-template.csv"
+        assert download.url.startswith("blob:")
+        assert Path(download.path()).read_bytes().decode("utf-8") == template_csv()
+
+    def test_unrecognised_headers(self, page: Page, site_url: str) -> None:
+        """Headings the checker does not know bring a preview and column choices; choosing them gives the result."""
+        open_page(page, site_url)
+        upload(page, "Kid;Born when;In;Out\nAB;01/04/2006;01/01/2024;\nCD;01/01/2009;01/01/2024;\n")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text("did not recognise all the column headings", timeout=LOAD_TIMEOUT_MS)
+        preview = page.locator(".sccif-occupancy__preview")
+        expect(preview).to_contain_text("2 rows below the heading row, separated by semicolons")
+        preview.get_by_label("ID", exact=True).select_option(label="Column 1: Kid")
+        preview.get_by_label("Date of birth", exact=True).select_option(label="Column 2: Born when")
+        page.get_by_role("button", name="Use these columns").click()
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+
+    def test_paste(self, page: Page, site_url: str) -> None:
+        """Rows pasted from a spreadsheet (tab-separated) are checked."""
+        open_page(page, site_url)
+        page.get_by_text("Paste rows from a spreadsheet", exact=True).click()
+        page.get_by_label("Rows copied from a spreadsheet, with the heading row").fill(
+            "ID\tDOB\tAdmitted\tLeft\nAB\t01/04/2006\t01/01/2024\t\nCD\t01/01/2009\t01/01/2024\t\n"
+        )
+        page.get_by_label("To (optional)").fill("31/12/2024")
+        page.get_by_role("button", name="Check the pasted rows").click()
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", "does-not-meet", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-occupancy__window").first).to_contain_text("91 of 366 occupied days")
+
+    def test_error_names_row_and_column(self, page: Page, site_url: str) -> None:
+        """An impossible date is reported with its row and column, in the error summary."""
+        open_page(page, site_url)
+        upload(page, "id,dob,admitted,left\nAB,01/04/2006,01/01/2024,\nCD,31/02/2009,01/01/2024,\n")
+        expect(page.locator(".sccif-error-summary")).to_contain_text(
+            "Row 3, column 'dob': '31/02/2009' is not a real date.", timeout=LOAD_TIMEOUT_MS
+        )
+
+    def test_xlsx(self, page: Page, site_url: str) -> None:
+        """An Excel workbook is refused with how to save it as CSV."""
+        open_page(page, site_url)
+        upload(page, b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, name="home.xlsx")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text("spreadsheet workbook", timeout=LOAD_TIMEOUT_MS)
+        expect(summary).to_contain_text("CSV UTF-8")
+
+    def test_ten_thousand_rows(self, page: Page, site_url: str) -> None:
+        """A file of 10,000 rows is accepted: the preview counts them and the result appears."""
+        lines = ["id,date_of_birth,admission_date,discharge_date"]
+        start = date(2016, 1, 1)
+        for number in range(10_000):
+            admitted = start + timedelta(days=number % 3000)
+            born = admitted - timedelta(days=5000 + number % 2000)
+            lines.append(f"P{number},{born.isoformat()},{admitted.isoformat()},{(admitted + timedelta(days=30)).isoformat()}")
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2025")
+        upload(page, "\n".join(lines) + "\n")
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-occupancy__preview")).to_contain_text("10,000 rows below the heading row")
+        expect(page.locator(".sccif-occupancy__report")).to_contain_text("10,000 people, 10,000 stays")
+
+
+class TestAccessibility:
+    """axe, the keyboard, the chart's alternatives and the printed report."""
+
+    def test_axe(self, page: Page, site_url: str, axe_check: Any) -> None:
+        """No WCAG 2.2 AA violations before loading, and with the preview, result, what-if and table open."""
+        open_page(page, site_url)
+        axe_check(page)
+        page.get_by_label("To (optional)").fill(TO)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        for summary in page.locator(".sccif-occupancy details > summary").all():
+            summary.click()
+        axe_check(page)
+
+    def test_keyboard(self, page: Page, site_url: str) -> None:
+        """Typing rows, adding a row and checking them works with the keyboard alone, and errors take focus."""
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2024")
+        summary = page.locator("summary", has_text="Type or edit rows")
+        summary.focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        for text in ("AB", "01/04/2006", "01/01/2024"):
+            page.keyboard.type(text)
+            page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # past the blank discharge date, to "Remove row 1"
+        page.keyboard.press("Tab")  # "Add a row"
+        expect(page.get_by_role("button", name="Add a row")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(page.get_by_label("ID", exact=True).nth(1)).to_be_focused()
+        for text in ("CD", "30/02/2009", "01/01/2024"):
+            page.keyboard.type(text)
+            page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("button", name="Check these rows")).to_be_focused()
+        page.keyboard.press("Enter")
+        error_summary = page.locator(".sccif-error-summary")
+        expect(error_summary).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        expect(error_summary).to_contain_text("Row 2: '30/02/2009' is not a real date.")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        bad = page.get_by_label("Date of birth", exact=True).nth(1)
+        expect(bad).to_be_focused()
+        bad.press("Control+a")
+        page.keyboard.type("01/01/2009")
+        page.get_by_role("button", name="Check these rows").focus()
+        page.keyboard.press("Enter")
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", "does-not-meet", timeout=LOAD_TIMEOUT_MS)
+
+    def test_chart(self, page: Page, site_url: str) -> None:
+        """The chart is a labelled image with direct labels and dash patterns, and a month-by-month table."""
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2024")
+        upload(page, "id,dob,admitted,left\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n")
+        chart = page.locator("svg.sccif-chart")
+        expect(chart).to_have_attribute("role", "img", timeout=LOAD_TIMEOUT_MS)
+        expect(chart.locator("title")).to_contain_text("Children and young adults accommodated each night")
+        for text in ("Children", "Young adults", "Reading A", "Reading B", "50%: above this line meets"):
+            expect(chart.locator("text", has_text=text).first).to_be_attached()
+        dashes = page.evaluate(
+            """() => ["children", "adults", "share-a", "share-b", "half"].map((name) =>
+              getComputedStyle(document.querySelector(`.sccif-chart .sccif-chart__${name}`)).strokeDasharray)"""
+        )
+        assert dashes[0] == "none" and dashes[2] == "none"
+        assert len({dashes[1], dashes[3], dashes[4]} - {"none"}) == 3, dashes
+        page.get_by_text("The chart's figures as a table, month by month").click()
+        table = page.locator("table", has=page.locator("caption", has_text="Nights and days each month"))
+        march = table.locator("tr", has=page.locator("th", has_text="March 2024"))
+        # March 2024: AB (17) and CD are both children: 62 child nights, 31 majority days.
+        expect(march).to_contain_text("62")
+        expect(march.locator("td").nth(3)).to_have_text("31")
+
+    def test_printable_report(self, page: Page, site_url: str) -> None:
+        """"Print this report" prints the result and the method, not the forms or the page's other text."""
+        open_page(page, site_url)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.evaluate("window.print = () => {}")
+        page.get_by_role("button", name="Print this report").click()
+        page.emulate_media(media="print")
+        expect(page.locator(".sccif-occupancy__verdict")).to_be_visible()
+        expect(page.locator(".sccif-occupancy__method")).to_be_visible()
+        expect(page.locator(".sccif-occupancy__printed")).to_be_visible()
+        expect(page.get_by_label("Load a CSV file")).to_be_hidden()
+        expect(page.locator("h2", has_text="The framework's test")).to_be_hidden()
+
+    def test_citation_links(self, page: Page, site_url: str) -> None:
+        """Every result links to the framework's 'wholly or mainly' paragraph, and the link lands on it."""
+        open_page(page, site_url)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        links = page.locator(".sccif-occupancy__report a.sccif-citation[href$='#wholly-or-mainly-guidelines-2']")
+        assert links.count() >= 4
+        links.first.click()
+        page.wait_for_url("**/framework/young-adults/#wholly-or-mainly-guidelines-2")
+        expect(page.locator("[id='wholly-or-mainly-guidelines-2']")).to_contain_text("any 12-month period")
+
+
+def test_without_javascript(site_url: str, context: BrowserContext) -> None:
+    """With JavaScript off the page still explains the method, the two readings and the 29 February setting."""
+    browser = context.browser
+    assert browser is not None
+    plain = browser.new_context(java_script_enabled=False)
+    try:
+        page = plain.new_page()
+        page.goto(site_url + PAGE)
+        article = page.locator("article")
+        expect(article).to_contain_text("The checker needs JavaScript")
+        expect(article).to_contain_text("Reading A, empty days set aside")
+        expect(article).to_contain_text("turns 18 on 1 March in a common year by default")
+        expect(article).to_contain_text("not uploaded or sent anywhere")
+    finally:
+        plain.close()
+
+
+@pytest.fixture(autouse=True)
+def _wide(page: Page) -> None:
+    page.set_viewport_size({"width": 1200, "height": 900})

@@ -1,0 +1,306 @@
+"""Offline after the first visit, at a domain's root and under a sub-path, and updates that reach readers.
+
+The service worker (hooks/offline.py, scripts/service-worker.js) precaches the whole site on the
+first visit; docs/assets/javascripts/offline.js registers it and offers "A new version is
+available" when a new deployment is waiting. Every test goes offline with Playwright's
+``context.set_offline(True)``, which cuts the page and its workers off from the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, expect
+
+from .conftest import ROOT, WCAG_TAGS, _free_port
+from .runtime_helpers import LOAD_TIMEOUT_MS, fill_and_submit
+
+# Precaching the site (about 16 MB, most of it Pyodide) takes a few seconds on a quiet machine.
+OFFLINE_READY_TIMEOUT_MS = 120_000
+UPDATE_MARKER = "This deployment is the second one."
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as a path relative to the site root ("" is the home page)."""
+    pages = sorted(
+        path.relative_to(site_dir).parent.as_posix()
+        for path in site_dir.rglob("index.html")
+        if "assets" not in path.parts and "runtime" not in path.parts
+    )
+    return ["" if page == "." else page + "/" for page in pages]
+
+
+def wait_until_offline_ready(page: Page) -> None:
+    """Wait until the service worker has precached the site and controls the page."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=OFFLINE_READY_TIMEOUT_MS)
+
+
+def search_for(page: Page, words: str) -> None:
+    """Open Material's search and type, as a reader does (it reacts to key presses, not to fill)."""
+    search = page.locator("input.md-search__input")
+    if search.is_visible():
+        search.click()
+    else:  # a narrow window: the search box opens from a button in the header
+        page.locator(".md-header__button[for='__search']").click()
+    expect(search).to_be_focused()
+    page.keyboard.type(words)
+
+
+def work_out_one_working_day_after_christmas_eve(page: Page) -> None:
+    """Use the working-day calculator and check its answer."""
+    fill_and_submit(page, "24/12/2026", "1")
+    # Christmas Day (Friday 25 December), the weekend, and Monday 28 December 2026, the substitute
+    # day for Boxing Day (GOV.UK's England and Wales bank holidays): the docs/tools/working-days.md example.
+    expect(page.locator("[data-sccif-tool='working-days']")).to_contain_text(
+        "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+    )
+
+
+class SiteServer:
+    """scripts/serve.py on a fixed port, which a test can stop and start again on another folder."""
+
+    def __init__(self, directory: Path, *, prefix: str = "/", port: int | None = None) -> None:
+        self.port = port or _free_port()
+        self.prefix = prefix
+        self.directory = directory
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.prefix}"
+
+    def start(self, directory: Path | None = None) -> None:
+        if directory is not None:
+            self.directory = directory
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(self.directory),
+             "--port", str(self.port), "--prefix", self.prefix],
+            env={**os.environ, "SCCIF_SERVE_QUIET": "1"},
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(self.url, timeout=1):
+                    return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("the site server did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def subpath_server(site_dir: Path) -> Iterator[SiteServer]:
+    server = SiteServer(site_dir, prefix="/sccif/")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def second_deployment(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built site with one page changed and its service worker built again, as a new deployment."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        import offline as offline_hook
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    copy = tmp_path_factory.mktemp("second-deployment") / "site"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
+    home = copy / "index.html"
+    html = home.read_text(encoding="utf-8")
+    changed = html.replace("</h1>", f"</h1>\n<p data-test-deployment>{UPDATE_MARKER}</p>", 1)
+    assert changed != html, "the home page has no <h1> to mark"
+    home.write_text(changed, encoding="utf-8")
+    offline_hook.build_service_worker(copy)
+    assert (copy / "sw.js").read_bytes() != (site_dir / "sw.js").read_bytes()
+    return copy
+
+
+# --- the tests -------------------------------------------------------------------------------
+
+
+class TestOfflineAtTheRoot:
+    def test_a_first_visit_makes_every_page_work_offline(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
+    ) -> None:
+        """After one visit to the home page, every page of the site opens with the network gone."""
+        page.goto(site_url)
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("article h1")).to_be_visible()
+        for path in built_pages(site_dir):
+            response = page.goto(site_url + path)
+            assert response is not None and response.ok, f"{path} did not open offline"
+            expect(page.locator("article h1").first).to_be_visible()
+
+    def test_instant_navigation_and_search_work_offline(self, page: Page, context: BrowserContext, site_url: str) -> None:
+        """Offline, following a link (Material's instant navigation) opens the next page, and search finds text."""
+        page.goto(site_url)
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.reload()
+        next_link = page.locator("a.md-footer__link--next")
+        href = next_link.get_attribute("href")
+        assert href, "the home page has no 'Next' link"
+        next_link.click()
+        page.wait_for_url(urljoin(page.url, href))
+        expect(page.locator("article h1").first).to_be_visible()
+        search_for(page, "safeguarding")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+    def test_the_calculator_works_offline_without_visiting_it_first(
+        self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
+        """A reader who only opened the home page can use the working-day calculator with the network gone."""
+        page.goto(site_url)
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.goto(site_url + "tools/working-days/")
+        work_out_one_working_day_after_christmas_eve(page)
+
+    def test_a_tool_page_keeps_working_offline_after_a_reload(
+        self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
+        """A tool page opened once, reloaded with the network gone, still gives the right answer."""
+        page.goto(site_url + "tools/working-days/")
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.reload()
+        work_out_one_working_day_after_christmas_eve(page)
+
+    def test_an_unknown_address_offline_gets_the_sites_not_found_page(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
+    ) -> None:
+        """Offline, an address that is not part of the site shows the site's own 'page not found' page."""
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", (site_dir / "404.html").read_text(encoding="utf-8"), re.S)
+        assert heading, "404.html has no heading"
+        page.goto(site_url)
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.goto(site_url + "no-such-page/")
+        expect(page.locator("h1").first).to_have_text(re.sub(r"<[^>]+>", "", heading.group(1)).strip())
+
+
+class TestOfflineUnderASubPath:
+    @pytest.fixture
+    def site_url(self, subpath_server: SiteServer) -> str:
+        """The built site served at http://127.0.0.1:<port>/sccif/ (the page fixture watches this origin)."""
+        return subpath_server.url
+
+    def test_the_service_worker_is_scoped_to_the_sub_path(
+        self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
+        """Under /sccif/ the service worker lives at /sccif/sw.js, controls /sccif/, and nothing (it included) asks outside it."""
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))  # the worker's own requests too
+        page.goto(site_url)
+        wait_until_offline_ready(page)
+        scope = page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.scope)")
+        script = page.evaluate("navigator.serviceWorker.controller.scriptURL")
+        assert scope == site_url
+        assert script == site_url + "sw.js"
+        assert any("pyodide.asm.wasm" in url for url in requests), "the runtime was not precached"
+        outside = [url for url in requests if not url.startswith(site_url)]
+        assert outside == []
+
+    def test_pages_search_and_the_calculator_work_offline(self, page: Page, context: BrowserContext, site_url: str) -> None:
+        """Under a sub-path, after one visit, pages, search and the calculator work with the network gone."""
+        page.goto(site_url + "tools/working-days/")
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.goto(site_url)
+        expect(page.locator("article h1").first).to_be_visible()
+        search_for(page, "safeguarding")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        page.goto(site_url + "tools/working-days/")
+        work_out_one_working_day_after_christmas_eve(page)
+
+
+class TestUpdates:
+    @pytest.fixture
+    def server(self, site_dir: Path) -> Iterator[SiteServer]:
+        server = SiteServer(site_dir)
+        server.start()
+        yield server
+        server.stop()
+
+    @pytest.fixture
+    def site_url(self, server: SiteServer) -> str:
+        return server.url
+
+    def test_a_new_deployment_is_offered_and_reload_shows_it(
+        self, page: Page, server: SiteServer, second_deployment: Path, axe: Axe
+    ) -> None:
+        """When a new deployment is published, the page says so, and its Reload button shows the new version."""
+        page.goto(server.url)
+        wait_until_offline_ready(page)
+        banner = page.locator("[data-sccif-update]")
+        expect(banner).to_have_attribute("role", "status")
+        expect(banner).to_be_empty()
+
+        server.stop()
+        server.start(second_deployment)
+        page.reload()
+        # The old version is still what the page shows until the reader chooses to reload...
+        expect(page.locator("[data-test-deployment]")).to_have_count(0)
+        # ...and the new one, installed in the background, is offered.
+        expect(banner).to_contain_text("A new version is available", timeout=OFFLINE_READY_TIMEOUT_MS)
+        reload_button = banner.get_by_role("button", name="Reload")
+        expect(reload_button).to_be_visible()
+        # The banner itself meets WCAG 2.2 AA (the whole page is test_site.py's job).
+        results = axe.run(
+            page,
+            context={"include": [["[data-sccif-update]"]]},
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+        reload_button.click()
+        expect(page.locator("[data-test-deployment]")).to_have_text(UPDATE_MARKER, timeout=30_000)
+        expect(page.locator("[data-sccif-update]")).to_be_empty()
+
+    def test_the_new_version_is_served_once_every_tab_is_closed(
+        self, page: Page, context: BrowserContext, server: SiteServer, second_deployment: Path
+    ) -> None:
+        """A reader who ignores the offer gets the new version on the next visit after closing the site's tabs."""
+        page.goto(server.url)
+        wait_until_offline_ready(page)
+        server.stop()
+        server.start(second_deployment)
+        page.reload()
+        expect(page.locator("[data-sccif-update]")).to_contain_text(
+            "A new version is available", timeout=OFFLINE_READY_TIMEOUT_MS
+        )
+        page.close()
+        # The waiting worker takes over once no tab uses the old one; give the browser a moment.
+        later = context.new_page()
+        deadline = time.monotonic() + 30
+        while True:
+            later.goto(server.url)
+            if later.locator("[data-test-deployment]").count() == 1 or time.monotonic() > deadline:
+                break
+            later.wait_for_timeout(500)
+        expect(later.locator("[data-test-deployment]")).to_have_text(UPDATE_MARKER)
+        later.close()

@@ -1,0 +1,175 @@
+"""The in-browser runtime: one worker, same-origin files, visible failures, restarts, and nothing on text pages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from tests.browser.conftest import PageWatch
+from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, fill_and_submit, runtime_value, wait_until_ready
+
+TEXT_PAGE = "framework/introduction/"
+
+
+def _forget_expected_errors(page_watch: PageWatch, *fragments: str) -> None:
+    """Drop console errors the test caused on purpose (a blocked download logs one); keep any other."""
+    page_watch.errors[:] = [
+        error for error in page_watch.errors if not any(fragment in error for fragment in fragments)
+    ]
+
+
+class TestLoads:
+    def test_the_runtime_is_served_from_versioned_paths_on_this_origin(
+        self, page: Page, site_url: str, page_watch: PageWatch
+    ) -> None:
+        """The tool page fetches Pyodide, the lockfile and the wheel from this site's versioned runtime/ folders."""
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        runtime_requests = [url for url in page_watch.requests if "/runtime/" in url]
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
+            assert any(url.endswith("/" + name) for url in runtime_requests), f"{name} was not requested"
+        assert any("/runtime/pyodide-314.0.7/python_stdlib-" in url for url in runtime_requests)
+        assert any("/runtime/pyodide-314.0.7/pyodide.asm.wasm" in url for url in runtime_requests)
+        assert any("/runtime/sccif-core-" in url and url.endswith("-py3-none-any.whl") for url in runtime_requests)
+        assert page_watch.foreign == []
+
+    def test_text_pages_load_no_runtime_or_widget_code(self, page: Page, site_url: str, page_watch: PageWatch) -> None:
+        """A page without a tool requests nothing from runtime/: no Pyodide bytes, no bridge, no worker.
+
+        This is the page's own loading. The offline service worker (issue 7) precaches the site in
+        the background, and what it fetches is not seen here.
+        """
+        for path in (TEXT_PAGE, "framework/report/", "tools/"):
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+        assert page_watch.requests, "no requests were recorded"
+        assert [url for url in page_watch.requests if "/runtime/" in url] == []
+
+    def test_pyodide_checks_the_wheel_against_the_lockfile(
+        self, page: Page, site_url: str, site_dir: Path, page_watch: PageWatch
+    ) -> None:
+        """The lockfile's sha256 is enforced: with a wrong checksum for the real wheel the core is refused."""
+        lock_path = next(site_dir.glob("runtime/sccif-core-*/pyodide-lock.json"))
+        lock = json.loads(lock_path.read_text())
+        entry = lock["packages"]["sccif-core"]
+        wheel = lock_path.with_name(entry["file_name"]).read_bytes()
+        assert hashlib.sha256(wheel).hexdigest() == entry["sha256"], "the built lockfile must match its wheel"
+        entry["sha256"] = hashlib.sha256(wheel + b"tampered").hexdigest()
+        # Playwright's route.fulfill skips the browser's integrity check, so the lockfile is the one changed:
+        # the real wheel then arrives with a checksum it does not match.
+        page.route("**/pyodide-lock.json", lambda route: route.fulfill(json=lock))
+        page.goto(site_url + TOOL_PAGE)
+        status = page.locator("[data-sccif-status]")
+        expect(status).to_have_attribute("data-sccif-status", "failed", timeout=LOAD_TIMEOUT_MS)
+        expect(status).to_contain_text("The calculator could not load")
+        expect(status).to_contain_text("did not match the checksum in the lockfile")
+        _forget_expected_errors(page_watch, "integrity", "sccif_core-", "Failed to fetch")
+
+
+class TestFailures:
+    @pytest.mark.parametrize(
+        ("pattern", "named"),
+        [
+            ("**/pyodide.asm.wasm", "pyodide.asm.wasm"),
+            ("**/python_stdlib-*.zip", "python_stdlib-"),
+            ("**/pyodide-lock.json", "pyodide-lock.json"),
+            ("**/*.whl", "sccif_core-0.1.0-py3-none-any.whl"),
+            ("**/pyodide.asm.mjs", "pyodide.asm.mjs"),
+        ],
+    )
+    def test_a_blocked_runtime_file_shows_why_and_what_to_try(
+        self, page: Page, site_url: str, page_watch: PageWatch, pattern: str, named: str
+    ) -> None:
+        """When a runtime file cannot be fetched the page says the calculator could not load, names the file, and offers a retry."""
+        page.route(pattern, lambda route: route.abort("blockedbyclient"))
+        page.goto(site_url + TOOL_PAGE)
+        status = page.locator("[data-sccif-status]")
+        expect(status).to_have_attribute("data-sccif-status", "failed", timeout=LOAD_TIMEOUT_MS)
+        expect(status).to_contain_text("The calculator could not load")
+        if named != "pyodide.asm.mjs":  # a failed module import does not name its URL in every browser
+            expect(status).to_contain_text(named)
+        expect(status).to_contain_text("ask your IT team to allow this site's .wasm")
+        expect(status).to_contain_text("not as a file on your computer")
+        expect(status.get_by_role("button", name="Try again")).to_be_visible()
+        # The form stays usable and says plainly that no answer can come yet.
+        fill_and_submit(page, "24/12/2026", "1")
+        expect(page.locator(".sccif-result")).to_contain_text("the calculator is not working")
+        # Unblocking the file and pressing "Try again" recovers without a reload, keeping the inputs.
+        page.unroute(pattern)
+        status.get_by_role("button", name="Try again").click()
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label("Start date")).to_have_value("24/12/2026")
+        _forget_expected_errors(page_watch, "net::ERR_BLOCKED_BY_CLIENT", "Failed to load resource", named)
+
+    def test_a_crashed_worker_can_be_restarted_without_losing_inputs(
+        self, page: Page, site_url: str, page_watch: PageWatch
+    ) -> None:
+        """If the worker dies (as when it runs out of memory) the page says so, keeps the form, and a restart answers it."""
+        page.goto(site_url + TOOL_PAGE)
+        fill_and_submit(page, "24/12/2026", "1")
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        runtime_value(page, "runtime.simulateCrash();")
+        status = page.locator("[data-sccif-status]")
+        expect(status).to_have_attribute("data-sccif-status", "crashed", timeout=10_000)
+        expect(status).to_contain_text("The calculator stopped working")
+        expect(status).to_contain_text("What you typed is still in the form")
+        page.get_by_label("Number of working days").fill("2")
+        page.get_by_role("button", name="Work out the date").click()
+        expect(page.locator(".sccif-result")).to_contain_text("the calculator is not working")
+        status.get_by_role("button", name="Restart the calculator").click()
+        # The question the crash interrupted is answered once the new worker is ready.
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label("Start date")).to_have_value("24/12/2026")
+        expect(status).to_have_text("The calculator is ready.")
+        _forget_expected_errors(page_watch, "Out of memory (simulated)")
+
+
+class TestInstantNavigation:
+    def test_a_tool_reached_from_a_text_page_works_and_keeps_one_worker(
+        self, page: Page, site_url: str, site_dir: Path, page_watch: PageWatch
+    ) -> None:
+        """Following links (Material's instant navigation, no reload) to the tool, away and back gives a working calculator and one worker."""
+        # Material navigates instantly only between pages its sitemap.xml lists. A build without
+        # site_url writes an empty sitemap (instant navigation then falls back to ordinary page
+        # loads), so serve the sitemap a deployment with site_url set would have.
+        pages = sorted(
+            site_url + str(index.parent.relative_to(site_dir)).replace(".", "").strip("/") + "/"
+            for index in site_dir.rglob("index.html")
+            if "runtime" not in index.parts and "assets" not in index.parts
+        )
+        sitemap = (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{url.replace(site_url + '/', site_url)}</loc></url>" for url in pages)
+            + "</urlset>"
+        )
+        page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+        page.goto(site_url + "tools/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sccifSamePage = true")
+        assert [url for url in page_watch.requests if "/runtime/" in url] == []
+
+        page.locator("article").get_by_role("link", name="Working-day calculator").click()
+        page.wait_for_url("**/" + TOOL_PAGE)
+        assert page.evaluate("window.__sccifSamePage === true"), "the link caused a full page load"
+        fill_and_submit(page, "24/12/2026", "1")
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+
+        # Away to a text page and back again, still without a reload.
+        page.locator(".sccif-result a.sccif-citation").click()
+        page.wait_for_url("**/framework/inspections-notice-scheduling/**")
+        page.go_back()
+        page.wait_for_url("**/" + TOOL_PAGE)
+        assert page.evaluate("window.__sccifSamePage === true"), "going back caused a full page load"
+        wait_until_ready(page)
+        expect(page.locator("form.sccif-form")).to_have_count(1)
+        fill_and_submit(page, "31/03/2026", "5")
+        # Good Friday (3 April) and Easter Monday (6 April 2026) are skipped.
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Thursday 9 April 2026", timeout=LOAD_TIMEOUT_MS)
+        workers = [url for url in page_watch.requests if url.endswith("/worker.mjs")]
+        assert len(workers) == 1, f"expected one runtime worker for the session, saw {workers}"
+        wasm = [url for url in page_watch.requests if url.endswith("/pyodide.asm.wasm")]
+        assert len(wasm) == 1, f"the runtime was downloaded {len(wasm)} times"

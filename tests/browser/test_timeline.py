@@ -1,0 +1,272 @@
+"""The timeline page as a reader uses it: the engine's dates, today, errors, exports, print, keyboard, axe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from sccif_core import browser_api
+from sccif_core.timelines import KINDS
+
+from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
+
+TOOL = "tools/timeline/"
+THEME_CHROME = [".md-header", ".md-sidebar", ".md-progress", ".md-footer", ".md-tabs"]
+
+
+def engine(payload: dict[str, Any]) -> dict[str, Any]:
+    """The CPython core's answer to the same fields the page sends."""
+    answer = json.loads(browser_api.call("timeline.compute", json.dumps(payload)))
+    return answer["result"]  # type: ignore[no-any-return]
+
+
+def fill(page: Page, kind: str, today: str = "", **fields: str) -> None:
+    """Choose what happened, type the dates as a reader would, and press the button."""
+    page.get_by_label("What happened?").select_option(kind)
+    panel = page.locator(f"[data-sccif-kind='{kind}']")
+    for box in panel.locator("input[type='text'], textarea").all():
+        box.fill("")  # start from an empty form, as after a reload
+    for name, value in fields.items():
+        box = panel.locator(f"[data-sccif-field='{name}']")
+        if name == "role":
+            box.locator(f"input[value='{value}']").check()
+        else:
+            box.locator("input, textarea").fill(value)
+    page.get_by_label("Today's date").fill(today)
+    page.get_by_role("button", name="Show the dates").click()
+
+
+def shown_rows(page: Page) -> list[tuple[str, str]]:
+    """(key, ISO date) of every milestone row in the table, in order (the Today row left out)."""
+    rows = page.locator(".sccif-tl-table tbody tr:not(.sccif-tl-row--today)")
+    return [(row.get_attribute("data-sccif-key") or "", row.get_attribute("data-sccif-date") or "") for row in rows.all()]
+
+
+# (kind, today, fields) as a reader types them; the comments say why each case is here.
+CASES: list[tuple[str, str, dict[str, str]]] = [
+    ("full", "", {"end": "10/12/2026"}),  # Christmas 2026 with Boxing Day's substitute Monday
+    ("full", "05/01/2027", {"end": "19/11/2026", "draft_sent": "10/12/2026"}),  # actual draft date, today
+    ("assurance", "", {"visit": "01/04/2026"}),  # Easter 2026
+    ("serious-concerns", "", {"visit": "16/09/2022"}),  # the State Funeral, 19 September 2022
+    ("compliance", "", {"notices": "28/04/2023\n05/05/2023"}),  # the Coronation joins two visits
+    ("reg44", "02/07/2026", {"visits": "14/01/2026, 10/02/2026\n20/02/2026, 05/04/2026\n30/04/2026"}),
+    ("qualification", "", {"role": "manager", "start": "29/02/2024", "deferrals": "6 months"}),
+    ("inadequate", "20/05/2026", {"end": "27/03/2026"}),
+    ("reopening", "", {"reopen": "31/05/2027"}),
+    ("full", "", {"end": "14/12/2028"}),  # provisional: 2029 bank holidays not yet published
+]
+
+
+class TestAgainstTheEngine:
+    def test_the_page_shows_the_engines_dates(self, page: Page, site_url: str) -> None:
+        """For each case the table lists exactly the engine's milestones, dates, statuses and bank-holiday moves."""
+        page.goto(site_url + TOOL)
+        for kind, today, fields in CASES:
+            expected = engine({"kind": kind, "today": today, **fields})
+            fill(page, kind, today, **fields)
+            first = expected["milestones"][0]
+            expect(page.locator(f".sccif-tl-table tr[data-sccif-key='{first['key']}']")).to_have_attribute(
+                "data-sccif-date", first["date"], timeout=LOAD_TIMEOUT_MS
+            )
+            expect(page.locator(".sccif-result__title")).to_have_text(expected["title"])
+            assert shown_rows(page) == [(m["key"], m["date"]) for m in expected["milestones"]]
+            for m in expected["milestones"]:
+                row = page.locator(f".sccif-tl-table tr[data-sccif-key='{m['key']}']")
+                when = (
+                    f"Between {m['date_from_long']} and {m['date_to_long']}"
+                    if m["type"] == "window"
+                    else f"{m['type_words'].capitalize()} {m['date_long']}"
+                )
+                expect(row.locator(".sccif-tl-when")).to_have_text(when)
+                expect(row.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", m["status"] or "")
+                holidays = row.locator("[data-sccif-holidays]")
+                expect(holidays).to_have_attribute("data-sccif-holidays", "moved" if m["moved_by_holidays"] else "no")
+                for moved in m["bank_holidays"]:
+                    expect(holidays).to_contain_text(moved["name"])
+                if m["qualifier"]:
+                    expect(row.locator(".sccif-tag--usually")).to_have_text(m["qualifier"].capitalize())
+                if m["provisional"]:
+                    expect(row.locator(".sccif-tag--provisional")).to_have_text("Provisional")
+            warning = page.locator(".sccif-tl-result .sccif-warning")
+            expect(warning).to_have_count(1 if expected["provisional"] else 0)
+
+    def test_today_is_marked_and_passed_deadlines_flagged(self, page: Page, site_url: str) -> None:
+        """A Today row sits between past and future dates, and a passed deadline says so in words."""
+        page.goto(site_url + TOOL)
+        fill(page, "inadequate", "20/05/2026", end="27/03/2026")
+        today = page.locator(".sccif-tl-row--today")
+        expect(today).to_contain_text("Today: Wednesday 20 May 2026", timeout=LOAD_TIMEOUT_MS)
+        keys = page.locator(".sccif-tl-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.sccifKey)")
+        # case review (7 April) passed; the return window (8 to 22 May) is open; reinspection (17 July) later
+        assert keys == ["case_review", "return_visit", "today", "full_reinspection"]
+        overdue = page.locator("tr[data-sccif-key='case_review']")
+        expect(overdue).to_have_class("sccif-tl-row sccif-tl-row--alert")
+        expect(overdue).to_contain_text("Deadline passed")
+        expect(page.locator("tr[data-sccif-key='return_visit']")).to_contain_text("Open now")
+        expect(page.locator(".sccif-tl-today")).to_have_text("Today")
+
+    def test_each_row_cites_its_paragraph(self, page: Page, site_url: str) -> None:
+        """Each row quotes the framework and links to the paragraph, which opens at that anchor."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="19/11/2026")
+        row = page.locator("tr[data-sccif-key='draft_report']")
+        expect(row).to_contain_text("Draft report sent to the registered provider within 18 working days", timeout=LOAD_TIMEOUT_MS)
+        link = row.locator("a.sccif-citation")
+        href = link.get_attribute("href") or ""
+        assert href.endswith("framework/inspections-notice-scheduling/#timeframe-1-8"), href
+        link.click()
+        page.wait_for_url("**/framework/inspections-notice-scheduling/#timeframe-1-8")
+        # the anchor is on the row's first cell (day 22); its row holds the framework's words
+        expect(page.locator("tr", has=page.locator("[id='timeframe-1-8']"))).to_contain_text("within 18 working days")
+
+    def test_the_form_offers_the_engines_kinds_and_fields(self, page: Page, site_url: str) -> None:
+        """Every kind of the engine is offered, and each shows exactly the engine's fields."""
+        page.goto(site_url + TOOL)
+        select = page.get_by_label("What happened?")
+        options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+        assert sorted(options) == sorted(KINDS)
+        for kind in KINDS:
+            select.select_option(kind)
+            panel = page.locator(f"[data-sccif-kind='{kind}']")
+            expect(panel).to_be_visible()
+            names = panel.locator("[data-sccif-field]").evaluate_all("fields => fields.map(f => f.dataset.sccifField)")
+            assert names == [field.name for field in KINDS[kind].fields], kind
+            assert page.locator("[data-sccif-kind]:visible").count() == 1
+
+
+class TestErrors:
+    def test_a_bad_date_points_at_its_field(self, page: Page, site_url: str) -> None:
+        """An impossible date is reported beside its field and in the summary, which links to it."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="31/02/2026")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text("'31/02/2026' is not a real date.", timeout=LOAD_TIMEOUT_MS)
+        expect(summary).to_be_focused()
+        field = page.locator("[data-sccif-kind='full'] [data-sccif-field='end']")
+        expect(field.locator(".sccif-error-message")).to_contain_text("is not a real date")
+        expect(field.locator("input")).to_have_attribute("aria-invalid", "true")
+        summary.locator("a").click()
+        expect(field.locator("input")).to_be_focused()
+
+    def test_a_bad_line_in_a_list_names_the_line(self, page: Page, site_url: str) -> None:
+        """A bad date in a list of notices is reported with its line number."""
+        page.goto(site_url + TOOL)
+        fill(page, "compliance", "", notices="01/05/2026\nsoon")
+        expect(page.locator(".sccif-error-summary")).to_contain_text("Line 2: 'soon' is not a date.", timeout=LOAD_TIMEOUT_MS)
+
+
+class TestExports:
+    def test_the_ics_download_parses_with_the_engines_dates(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """The .ics download is a valid iCalendar file with one all-day event per milestone on the engine's dates."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="10/12/2026")
+        expected = engine({"kind": "full", "end": "10/12/2026", "today": ""})
+        button = page.get_by_role("button", name="Download for a calendar (.ics)")
+        expect(button).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        with page.expect_download() as info:
+            button.click()
+        download = info.value
+        assert download.suggested_filename == "sccif-timeline-full-2026-12-10.ics"
+        path = tmp_path / "timeline.ics"
+        download.save_as(path)
+        raw = path.read_bytes()
+        assert b"\r\n" in raw and raw.endswith(b"END:VCALENDAR\r\n")
+        calendar = icalendar.Calendar.from_ical(raw)
+        starts = [event.decoded("DTSTART").isoformat() for event in calendar.walk("VEVENT")]
+        assert starts == [m["date_from"] or m["date"] for m in expected["milestones"]]
+        urls = [str(event.get("URL")) for event in calendar.walk("VEVENT")]
+        assert all(url.startswith(site_url + "framework/") for url in urls)
+
+    def test_the_csv_download_matches(self, page: Page, site_url: str, tmp_path: Path) -> None:
+        """The .csv download has a row per milestone with the engine's dates, readable as UTF-8."""
+        page.goto(site_url + TOOL)
+        fill(page, "assurance", "", visit="01/04/2026")
+        expected = engine({"kind": "assurance", "visit": "01/04/2026", "today": ""})
+        button = page.get_by_role("button", name="Download as a spreadsheet (.csv)")
+        expect(button).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        with page.expect_download() as info:
+            button.click()
+        path = tmp_path / "timeline.csv"
+        info.value.save_as(path)
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert [(row["key"], row["date"]) for row in rows] == [(m["key"], m["date"]) for m in expected["milestones"]]
+
+    def test_the_print_view_shows_the_answer_only(self, page: Page, site_url: str) -> None:
+        """Printed, the page keeps the table and the timeline and drops the form and buttons."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="19/11/2026")
+        expect(page.locator(".sccif-tl-table")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_role("button", name="Print this timeline")).to_be_visible()
+        page.emulate_media(media="print")
+        expect(page.locator(".sccif-timeline form")).to_be_hidden()
+        expect(page.locator(".sccif-tl-actions")).to_be_hidden()
+        expect(page.locator(".sccif-tl-table")).to_be_visible()
+        expect(page.locator(".sccif-tl-figure")).to_be_visible()
+
+
+class TestAccessibility:
+    def test_axe_finds_nothing_loading_answered_and_in_error(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+        """The timeline page has no WCAG 2.2 AA violations while loading, with an answer and with an error."""
+        page.goto(site_url + TOOL)
+        axe_check(page, exclude=THEME_CHROME)
+        fill(page, "reg44", "02/07/2026", visits="14/01/2026, 10/02/2026\n20/02/2026, 05/04/2026")
+        expect(page.locator(".sccif-tl-table")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.locator(".sccif-tl-figure details summary").click()
+        axe_check(page, exclude=THEME_CHROME)
+        fill(page, "qualification", "", role="care-worker", start="2025-08-31", deferrals="a while")
+        expect(page.locator(".sccif-error-summary")).to_be_visible()
+        axe_check(page, exclude=THEME_CHROME)
+
+    def test_keyboard_alone(self, page: Page, site_url: str) -> None:
+        """With the keyboard alone a reader picks a timeline, types a date, submits and downloads the .ics."""
+        page.goto(site_url + TOOL)
+        wait_until_ready(page)
+        page.locator("h1").first.click()
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement?.name") == "kind":
+                break
+        else:
+            pytest.fail("Tab never reached the 'What happened?' list")
+        page.keyboard.press("ArrowDown")  # the second option: an assurance inspection
+        assert page.get_by_label("What happened?").input_value() == "assurance"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement?.name") == "visit"
+        page.keyboard.type("02/12/2026")
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement?.textContent") == "Show the dates":
+                break
+        else:
+            pytest.fail("Tab never reached the button")
+        page.keyboard.press("Enter")
+        expect(page.locator("tr[data-sccif-key='draft_report']")).to_have_attribute("data-sccif-date", "2026-12-30")
+        page.get_by_role("button", name="Download for a calendar (.ics)").focus()
+        with page.expect_download() as info:
+            page.keyboard.press("Enter")
+        assert info.value.suggested_filename == "sccif-timeline-assurance-2026-12-02.ics"
+
+
+class TestWithoutJavaScript:
+    def test_the_page_states_the_rules(self, browser: Browser, site_url: str) -> None:
+        """With JavaScript off the page states how dates are counted and links the framework's tables."""
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            page = context.new_page()
+            page.goto(site_url + TOOL)
+            expect(page.locator("[data-sccif-tool='timeline']")).to_contain_text("The timeline needs JavaScript")
+            article = page.locator("article")
+            expect(article).to_contain_text("is the Nth working day after X. X itself is not counted.")
+            expect(article).to_contain_text("31 January + 1 month is 28 February")
+            expect(article).to_contain_text("provisional")
+            expect(article.locator("a[href$='framework/inspections-notice-scheduling/#timeframe-1']")).to_have_count(2)
+            expect(page.locator("form.sccif-form")).to_have_count(0)
+        finally:
+            context.close()

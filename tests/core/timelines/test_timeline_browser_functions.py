@@ -1,0 +1,52 @@
+"""The browser's timeline functions: the same answers as the library, errors as data, exports as text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import icalendar
+
+from sccif_core.browser_api import call
+from sccif_core.timelines import KINDS, compute, timeline_dict
+
+
+def ask(name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(call(name, json.dumps(payload)))  # type: ignore[no-any-return]
+
+
+class TestBrowserFunctions:
+    def test_compute_is_the_library(self) -> None:
+        """timeline.compute returns exactly the library's timeline for the same form fields."""
+        fields = {"end": "10/12/2026", "today": "05/01/2027", "extra": ""}
+        answer = ask("timeline.compute", {"kind": "full", **fields})
+        assert answer == {"result": json.loads(json.dumps(timeline_dict(compute("full", fields))))}
+
+    def test_error_names_the_field(self) -> None:
+        """A bad date comes back as an error naming the form field, never a traceback."""
+        answer = ask("timeline.compute", {"kind": "reg44", "visits": "14/01/2026\n31/02/2026"})
+        assert answer["error"]["field"] == "visits"
+        assert answer["error"]["row"] == 2
+        assert answer["error"]["problem"] == "'31/02/2026' is not a real date."
+
+    def test_missing_kind(self) -> None:
+        """A request without a kind asks the reader to choose what happened."""
+        answer = ask("timeline.compute", {})
+        assert answer["error"]["field"] == "kind"
+
+    def test_ics_and_csv(self) -> None:
+        """timeline.ics and timeline.csv return a file name, a type and the file's text."""
+        ics = ask("timeline.ics", {"kind": "assurance", "visit": "2026-12-02", "base_url": "https://example.org/"})["result"]
+        assert ics["filename"] == "sccif-timeline-assurance-2026-12-02.ics"
+        assert ics["mime"].startswith("text/calendar")
+        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 11
+        csv_file = ask("timeline.csv", {"kind": "assurance", "visit": "2026-12-02"})["result"]
+        assert csv_file["filename"].endswith(".csv") and csv_file["content"].startswith("kind,key,label")
+
+    def test_kinds_describe_the_form(self) -> None:
+        """timeline.kinds lists every kind with its fields, for the page's form."""
+        kinds = ask("timeline.kinds", {})["result"]
+        assert [kind["key"] for kind in kinds] == list(KINDS)
+        full = kinds[0]
+        assert [field["name"] for field in full["fields"]] == ["end", "draft_sent", "final_sent"]
+        assert full["fields"][0]["required"] is True

@@ -1,0 +1,141 @@
+"""The built site's service worker precaches every file a reader needs offline, and nothing that would waste space."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_MANIFEST = re.compile(r"precacheAndRoute\((\[.*?\])\s*,", re.S)
+
+
+def precache_manifest(site_dir: Path) -> dict[str, str | None]:
+    """url -> revision, as written into sw.js by Workbox."""
+    source = (site_dir / "sw.js").read_text(encoding="utf-8")
+    match = _MANIFEST.search(source)
+    assert match, "sw.js has no precache list"
+    return {entry["url"]: entry["revision"] for entry in json.loads(match.group(1))}
+
+
+def site_files(site_dir: Path) -> set[str]:
+    return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def manifest(site_dir: Path) -> dict[str, str | None]:
+    return precache_manifest(site_dir)
+
+
+class TestThePrecache:
+    def test_every_page_and_the_search_index_are_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+        """Every HTML page, the search index, the sitemap Material reads and 404.html are in the precache."""
+        wanted = {name for name in site_files(site_dir) if name.endswith(".html")}
+        wanted |= {"search/search_index.json", "sitemap.xml", "404.html"}
+        assert wanted - set(manifest) == set()
+
+    def test_the_runtime_and_the_core_are_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+        """Pyodide's files, the core's wheel and lockfile and the widget code are in the precache, so tools work offline."""
+        runtime = {name for name in site_files(site_dir) if name.startswith("runtime/")}
+        runtime = {name for name in runtime if not re.search(r"\.(br|gz|map)$", name) and "/workbox-" not in name}
+        names = {name.rsplit("/", 1)[-1] for name in runtime}
+        assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= names
+        assert any(name.endswith(".whl") for name in names)
+        assert runtime - set(manifest) == set()
+
+    def test_every_site_asset_is_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+        """Every stylesheet, script, image and font of the site is precached (lunr's language files only when needed)."""
+        assets = {
+            name for name in site_files(site_dir)
+            if name.startswith("assets/") and not re.search(r"\.(br|gz|map)$", name)
+            and not name.startswith("assets/javascripts/lunr/")
+        }
+        assert assets - set(manifest) == set()
+
+    def test_compressed_twins_and_the_worker_itself_are_left_out(self, manifest: dict[str, str | None]) -> None:
+        """.br and .gz copies, source maps, sw.js and Workbox's own files are not precached."""
+        left_out = [url for url in manifest if re.search(r"\.(br|gz|map)$", url) or url == "sw.js" or "/workbox-" in url]
+        assert left_out == []
+
+    def test_versioned_files_have_no_revision_and_others_do(self, manifest: dict[str, str | None]) -> None:
+        """Files under runtime/ and Material's hashed bundles are fetched once; pages carry a content revision."""
+        for url, revision in manifest.items():
+            versioned = url.startswith("runtime/") or re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", url)
+            if versioned:
+                assert revision is None, url
+            else:
+                assert revision and re.fullmatch(r"[0-9a-f]{32}", revision), url
+
+    def test_every_url_is_relative(self, manifest: dict[str, str | None]) -> None:
+        """No precached URL starts with / or a scheme, so the site works under a sub-path."""
+        assert [url for url in manifest if url.startswith("/") or "://" in url] == []
+
+
+class TestTheServiceWorker:
+    def test_it_loads_workbox_from_the_site_itself(self, site_dir: Path) -> None:
+        """sw.js imports Workbox by a relative path, from files that are in the built site."""
+        source = (site_dir / "sw.js").read_text(encoding="utf-8")
+        imported = re.findall(r'importScripts\("([^"]+)"\)', source)
+        assert imported and all(not url.startswith("/") and "://" not in url for url in imported)
+        for url in imported:
+            assert (site_dir / url).is_file(), url
+        folder = imported[0].rsplit("/", 1)[0]
+        for module in ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching"):
+            assert (site_dir / folder / f"{module}.prod.js").is_file(), module
+        assert 'modulePathPrefix: "' + folder + '/"' in source
+
+    def test_it_waits_for_the_reader_before_taking_over(self, site_dir: Path) -> None:
+        """sw.js never calls skipWaiting on install; it does so only when the page posts SKIP_WAITING."""
+        source = (site_dir / "sw.js").read_text(encoding="utf-8")
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
+        assert code.count("skipWaiting()") == 1
+        assert re.search(r'"SKIP_WAITING"\) self\.skipWaiting\(\)', code)
+
+    def test_every_page_registers_it_without_inline_script(self, site_dir: Path) -> None:
+        """Every page loads assets/javascripts/offline.js, by a relative address, with defer."""
+        for path in site_dir.rglob("index.html"):
+            if "runtime" in path.parts or "assets" in path.parts:
+                continue
+            html = path.read_text(encoding="utf-8")
+            tags = re.findall(r'<script src="([^"]*assets/javascripts/offline\.js)" defer></script>', html)
+            assert len(tags) == 1, path
+            assert not tags[0].startswith("/"), path
+
+
+class TestTheBuildStep:
+    def test_the_build_fails_loudly_when_a_file_is_too_big_to_precache(self, tmp_path: Path) -> None:
+        """A file Workbox would leave out (over 32 MB) stops the build with a message, instead of a site broken offline."""
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text("<h1>x</h1>", encoding="utf-8")
+        with (site / "huge.bin").open("wb") as handle:
+            handle.truncate(33 * 1024 * 1024)
+        sys.path.insert(0, str(ROOT / "hooks"))
+        try:
+            import offline
+        finally:
+            sys.path.remove(str(ROOT / "hooks"))
+        from mkdocs.exceptions import PluginError
+
+        with pytest.raises(PluginError, match="huge.bin"):
+            offline.build_service_worker(site)
+
+    def test_the_script_reports_what_it_precached(self, tmp_path: Path) -> None:
+        """scripts/build-service-worker.mjs prints the count and size of the files it precached."""
+        site = tmp_path / "site"
+        (site / "a").mkdir(parents=True)
+        (site / "index.html").write_text("<h1>x</h1>", encoding="utf-8")
+        (site / "a" / "index.html").write_text("<h1>y</h1>", encoding="utf-8")
+        (site / "index.html.gz").write_bytes(b"not precached")
+        result = subprocess.run(
+            ["node", str(ROOT / "scripts" / "build-service-worker.mjs"), str(site)],
+            capture_output=True, text=True, check=True,
+        )
+        summary = json.loads(result.stdout)
+        assert summary["count"] == 2
+        assert summary["size"] == len("<h1>x</h1>") + len("<h1>y</h1>")
+        assert set(precache_manifest(site)) == {"index.html", "a/index.html"}
