@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 # Add a line for each new benchmark module in bench/ (a module with main() -> int).
 BENCHES: tuple[str, ...] = (
     "runtime",  # the working-day calculator page: load times, bytes, call latency, the load's parts
+    "occupancy",  # 10 years, 250 residents: core on CPython, and file chosen to result shown in the page
 )
 
 

@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing is for `make bench`, not the tests: on a busy 2-core machine Hypothesis' default
+# 200 ms deadline fails correct code. A test that guards against hangs sets its own deadline.
+settings.register_profile("sccif", deadline=None, print_blob=True)
+settings.load_profile("sccif")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
