@@ -124,7 +124,9 @@ def _next_steps(payload: dict[str, Any]) -> dict[str, Any]:
 
 def _int(payload: dict[str, Any], field: str) -> int:
     value = payload.get(field)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        if len(value.strip()) > 18:
+            raise InputError(f"{field} is too large: use a number with at most 18 digits.", field=field)
         return int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool):
         return value
