@@ -244,8 +244,8 @@ def json_values(max_leaves: int = 12) -> st.SearchStrategy[object]:
 def payloads_for(keys: list[str]) -> st.SearchStrategy[object]:
     """A browser call's payload: mostly objects using the function's own field names, with wrong types and values."""
     values = json_values(max_leaves=6)
-    # Each of the function's own names present or not, so that the fields it reads are usually there.
     text = st.one_of(weird_strings(), csv_texts())
+    # Each of the function's own names present or not, so that the fields it reads are usually there.
     named = st.fixed_dictionaries({}, optional={key: st.one_of(values, text) for key in keys})
     loose = st.dictionaries(st.one_of(st.sampled_from(keys), st.text(max_size=12)) if keys else st.text(max_size=12),
                             values, max_size=8)
@@ -256,15 +256,16 @@ def payloads_for(keys: list[str]) -> st.SearchStrategy[object]:
     return st.one_of(named, few, few, loose, json_values())
 
 
+# Parts of a field name that say it holds free text or a whole file.
+TEXT_FIELD_HINTS = ("csv", "text", "note", "data", "input", "paste", "content", "comment", "evidence")
+
+
 def text_field_payloads(keys: list[str]) -> st.SearchStrategy[dict[str, str]]:
     """One free-text or file field (csv, text, notes ...) of a browser call, holding file-like or weird text."""
     fields = [key for key in keys if any(part in key for part in TEXT_FIELD_HINTS)]
     if not fields:
         return st.nothing()
     return st.builds(lambda key, text: {key: text}, st.sampled_from(fields), st.one_of(csv_texts(), csv_texts(), weird_strings()))
-
-
-TEXT_FIELD_HINTS = ("csv", "text", "note", "data", "input", "paste", "content", "comment", "evidence")
 
 
 @st.composite

@@ -65,14 +65,23 @@ def call(name: str, payload_json: str) -> str:
     if function is None:
         return _dump({"error": InputError(f"there is no function called '{name}'.").as_dict()})
     try:
-        payload = json.loads(payload_json) if payload_json else {}
+        payload = _parse(payload_json)
         if not isinstance(payload, dict):
             raise InputError("the request must be a JSON object.")
         return _dump({"result": function(payload)})
     except InputError as error:
         return _dump({"error": error.as_dict()})
+
+
+def _parse(payload_json: str) -> Any:
+    if not payload_json:
+        return {}
+    try:
+        return json.loads(payload_json)
     except json.JSONDecodeError as error:
-        return _dump({"error": {"problem": f"the request is not valid JSON ({error.msg}).", "row": None, "field": None}})
+        raise InputError(f"the request is not valid JSON ({error.msg}).") from None
+    except ValueError as error:  # e.g. a number with more digits than Python will read
+        raise InputError(f"the request cannot be read ({error}).") from None
 
 
 def _dump(value: Any) -> str:

@@ -92,6 +92,16 @@ def field_names(handler: Any) -> list[str]:
 
 
 FUNCTION_NAMES = sorted(browser_api.FUNCTIONS)
+# Request texts that are not a JSON object.
+NOT_JSON_OBJECTS = ("[", "{", '{"a":', "NaN", "null", "[]", '"x"', "1", "")
+# Values random generation rarely reaches, tried in every field of every function.
+EXTREME_VALUES: tuple[object, ...] = (
+    None, True, 0, -1, 10**30, -(10**30), 1e308, float("nan"), float("inf"), "", " ", [], {}, [[]], {"": None},
+    "9" * 5_000,  # more digits than int() accepts by default (4,300)
+    "1e999", "-0", "0x1F", "٣", "2026-02-30", "30/02/2026", "0001-01-01", "9999-12-31",
+    "\ud800",  # a lone surrogate: JSON.stringify sends one as \ud800
+    "\x00", "<img src=x onerror=window.__pwned=1>", "a" * 200_000,
+)
 
 
 class TestParseDate:
@@ -166,17 +176,35 @@ class TestBrowserApi:
         run()
 
     @pytest.mark.parametrize("name", FUNCTION_NAMES)
+    def test_each_field_survives_each_extreme_value(self, name: str) -> None:
+        """Every field the function's module names, set in turn to each extreme value, gives a result or a clear error."""
+        for key in field_names(browser_api.FUNCTIONS[name]):
+            for value in EXTREME_VALUES:
+                with no_hang():
+                    text = browser_api.call(name, json.dumps({key: value}))
+                try:
+                    check_answer(text)
+                except AssertionError as failure:
+                    raise AssertionError(f"{name} with {key}={str(value)[:40]!r}: {failure}") from None
+
+    @pytest.mark.parametrize("name", FUNCTION_NAMES)
     def test_text_that_is_not_json_gives_a_clear_error(self, name: str) -> None:
         """A payload that is not JSON, or not a JSON object, comes back as an error, not a traceback."""
 
         @settings(FUZZ_API, max_examples=20)
-        @given(st.one_of(st.text(max_size=40), st.sampled_from(["[", "{", '{"a":', "NaN", "null", "[]", '"x"', "1"])))
+        @given(st.one_of(st.text(max_size=40), st.sampled_from(NOT_JSON_OBJECTS)))
         def run(text: str) -> None:
             with no_hang():
                 answer = browser_api.call(name, text)
             check_answer(answer)
 
         run()
+
+    def test_a_number_too_long_for_python_gives_a_clear_error(self) -> None:
+        """A JSON number with more digits than Python reads (4,300) is refused as bad input, not a ValueError."""
+        # json.loads raises ValueError here, which is not the JSONDecodeError browser_api catches.
+        answer = check_answer(browser_api.call("workdays.add", '{"days": ' + "1" * 5_000 + "}"))
+        assert "error" in answer
 
     @FUZZ
     @given(st.text(max_size=40), json_values())

@@ -8,6 +8,7 @@ from typing import Any
 from ..citations import cite
 from ..dates import parse_date
 from ..errors import InputError
+from ..payload import whole_number
 from . import assurance, practice
 from .conditions import CONDITIONS
 from .criteria import good_descriptors
@@ -122,23 +123,14 @@ def _next_steps(payload: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _int(payload: dict[str, Any], field: str) -> int:
-    value = payload.get(field)
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        if len(value.strip()) > 18:
-            raise InputError(f"{field} is too large: use a number with at most 18 digits.", field=field)
-        return int(value.strip())
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise InputError(f"{field} must be a whole number.", field=field)
 
 
 def _scenario(payload: dict[str, Any]) -> dict[str, Any]:
-    return practice.scenario(_int(payload, "seed"), _int(payload, "number")).as_dict()
+    return practice.scenario(whole_number(payload, "seed"), whole_number(payload, "number")).as_dict()
 
 
 def _check(payload: dict[str, Any]) -> dict[str, Any]:
-    item = practice.scenario(_int(payload, "seed"), _int(payload, "number"))
+    item = practice.scenario(whole_number(payload, "seed"), whole_number(payload, "number"))
     result: dict[str, Any] = _with_paths(practice.check(item, payload.get("answer")))
     result["source_paths"] = [source_path(a) for a in result["sources"]]
     return result

@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import InputError
+from ..payload import whole_number
 from .path import STEPS, links
 from .questions import check, question
 from .review import records_from_json, review_order
 
 
-def _int(payload: dict[str, Any], field: str) -> int:
-    value = payload.get(field)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise InputError(f"{field} must be a whole number.", field=field)
 
 
 def _path(_payload: dict[str, Any]) -> dict[str, Any]:
@@ -31,11 +24,11 @@ def _path(_payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _question(payload: dict[str, Any]) -> dict[str, Any]:
-    return question(_int(payload, "step"), _int(payload, "seed"), _int(payload, "number")).as_dict()
+    return question(whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number")).as_dict()
 
 
 def _check(payload: dict[str, Any]) -> dict[str, Any]:
-    item = question(_int(payload, "step"), _int(payload, "seed"), _int(payload, "number"))
+    item = question(whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number"))
     return check(item, payload.get("answer"))
 
 

@@ -339,7 +339,10 @@ def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
 def _sniff(line: str) -> str:
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
         score = (len(_recognise(cells, strict=False)), len(cells))
         if score > best_score:
             best, best_score = delimiter, score
