@@ -121,13 +121,13 @@ def core(text: str) -> dict[str, float]:
 
 def browser(text: str, big: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
-    from runtime import ARGS, CHROMIUM, served  # bench/runtime.py: the same server and flags
+    from runtime import ARGS, CHROMIUM, serve  # bench/runtime.py: the same server and flags
 
     site = Path(os.environ.get("SCCIF_SITE_DIR", "site"))
     if not site.is_absolute():
         site = ROOT / site
     figures: dict[str, Any] = {"page": [], "page_longest": [], "big": [], "big_longest": []}
-    with served(site) as url, sync_playwright() as pw:
+    with serve.running(site) as url, sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = chromium.new_page(viewport={"width": 1200, "height": 900})
         page.goto(url + TOOL_PAGE)

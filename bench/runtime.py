@@ -23,21 +23,20 @@ Warm runs never use context.route(), which would turn the HTTP cache off.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts import serve  # noqa: E402  (the server `make serve` runs)
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
@@ -98,37 +97,6 @@ async (count) => {
   return { trips, inPython };
 }
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(site), "--port", str(port)],
-        env={**os.environ, "SCCIF_SERVE_QUIET": "1"},
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the site server did not start") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class Bytes:
@@ -244,7 +212,7 @@ def main() -> int:
         return 2
     count = int(os.environ.get("BENCH_RUNS", "5"))
     load_before = os.getloadavg()
-    with served(site) as url, sync_playwright() as pw:
+    with serve.running(site) as url, sync_playwright() as pw:
         version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
         print(f"{url}{TOOL_PAGE} served by scripts/serve.py; {version}; {os.cpu_count()} cores")
         print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")

@@ -13,7 +13,13 @@ import argparse
 import functools
 import http.server
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # The pages carry the same policy in a <meta> tag (overrides/main.html); frame-ancestors works
@@ -134,6 +140,51 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             pass
     return 0
+
+
+# --- running this server from tests and benchmarks, as `make serve` runs it ---
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start(directory: Path, *, port: int, prefix: str = "/", timeout: float = 15) -> subprocess.Popen[bytes]:
+    """This server in a child process, returned once it answers at http://127.0.0.1:port/prefix."""
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--directory", str(directory), "--port", str(port), "--prefix", prefix],
+        env={**os.environ, "SCCIF_SERVE_QUIET": "1"},
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}{prefix}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return process
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                stop(process)
+                raise RuntimeError("the site server did not start") from None
+            time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@contextmanager
+def running(directory: Path, *, prefix: str = "/") -> Iterator[str]:
+    """Serve ``directory`` on a free port for the length of the block; yields the site's URL."""
+    port = free_port()
+    process = start(directory, port=port, prefix=prefix)
+    try:
+        yield f"http://127.0.0.1:{port}{prefix}"
+    finally:
+        stop(process)
 
 
 if __name__ == "__main__":

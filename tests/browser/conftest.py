@@ -6,12 +6,6 @@ error, a console error or a Content-Security-Policy violation fails the test.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from scripts import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -44,6 +40,16 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as a path relative to the site root ("" is the home page)."""
+    pages = sorted(
+        path.relative_to(site_dir).parent.as_posix()
+        for path in site_dir.rglob("index.html")
+        if "assets" not in path.parts and "runtime" not in path.parts
+    )
+    return ["" if page == "." else page + "/" for page in pages]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = str(Path(__file__).parent)
     for item in items:
@@ -51,37 +57,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """The built site, served by scripts/serve.py as `make serve` serves it."""
-    port = _free_port()
-    env = {**os.environ, "SCCIF_SERVE_QUIET": "1"}
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(site_dir), "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the site server did not start") from None
-                time.sleep(0.1)
+    with serve.running(site_dir) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -116,6 +96,30 @@ class PageWatch:
         if f"{parts.scheme}://{parts.netloc}" != self.origin:
             self.foreign.append(url)
 
+    def watch(self, page: Page) -> Page:
+        """Record the page's requests, page errors and console errors."""
+        page.on("request", lambda request: self.on_request(request.url))
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on(
+            "console",
+            lambda message: self.errors.append(f"console {message.type}: {message.text}")
+            if message.type == "error"
+            else None,
+        )
+        return page
+
+    def assert_clean(self, page: Page) -> None:
+        """Nothing left the origin, broke the Content-Security-Policy or raised an error."""
+        violations: list[str] = []
+        if not page.is_closed():
+            try:
+                violations = page.evaluate("window.__cspViolations || []")
+            except Exception:  # the page may be mid-navigation at teardown
+                violations = []
+        assert not self.foreign, f"requests left the site's origin: {self.foreign}"
+        assert not violations, f"Content-Security-Policy violations: {violations}"
+        assert not self.errors, f"errors on the page: {self.errors}"
+
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
@@ -134,25 +138,9 @@ def page_watch(site_url: str) -> PageWatch:
 @pytest.fixture
 def page(context: BrowserContext, page_watch: PageWatch) -> Iterator[Page]:
     """A fresh page that fails the test on foreign requests, page errors, console errors and CSP violations."""
-    page = context.new_page()
-    page.on("request", lambda request: page_watch.on_request(request.url))
-    page.on("pageerror", lambda error: page_watch.errors.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda message: page_watch.errors.append(f"console {message.type}: {message.text}")
-        if message.type == "error"
-        else None,
-    )
+    page = page_watch.watch(context.new_page())
     yield page
-    violations: list[str] = []
-    if not page.is_closed():
-        try:
-            violations = page.evaluate("window.__cspViolations || []")
-        except Exception:  # the page may be mid-navigation at teardown
-            violations = []
-    assert not page_watch.foreign, f"requests left the site's origin: {page_watch.foreign}"
-    assert not violations, f"Content-Security-Policy violations: {violations}"
-    assert not page_watch.errors, f"errors on the page: {page_watch.errors}"
+    page_watch.assert_clean(page)
 
 
 @pytest.fixture(scope="session")

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import ROOT
+from scripts import serve
+
+from .conftest import ROOT, built_pages
 from .runtime_helpers import LOAD_TIMEOUT_MS
 from .tool_pages import tool_pages
-
-sys.path.insert(0, str(ROOT / "scripts"))
-try:
-    import serve
-finally:
-    sys.path.remove(str(ROOT / "scripts"))
 
 REQUIRED = (
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -27,14 +22,6 @@ REQUIRED = (
 )
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site, as a path relative to the site root ("" is the home page)."""
-    pages = sorted(
-        path.relative_to(site_dir).parent.as_posix()
-        for path in site_dir.rglob("index.html")
-        if "assets" not in path.parts and "runtime" not in path.parts
-    )
-    return ["" if page == "." else page + "/" for page in pages]
 
 
 class _HeadReader(HTMLParser):

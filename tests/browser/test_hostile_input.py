@@ -95,22 +95,11 @@ def hostile_context(request: pytest.FixtureRequest, browser: Browser) -> Iterato
 @pytest.fixture
 def hostile_page(hostile_context: tuple[BrowserContext, bool], page_watch: PageWatch) -> Iterator[Page]:
     """A fresh page that records injected elements, errors and requests to other origins."""
-    context, csp_on = hostile_context
-    page = context.new_page()
-    page.on("request", lambda r: page_watch.on_request(r.url))
-    page.on("pageerror", lambda error: page_watch.errors.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda message: page_watch.errors.append(f"console {message.type}: {message.text}")
-        if message.type == "error"
-        else None,
-    )
+    context, _ = hostile_context
+    page = page_watch.watch(context.new_page())
     yield page
     try:
-        assert page_watch.foreign == [], f"requests left the site's origin: {page_watch.foreign}"
-        assert page_watch.errors == [], f"errors on the page: {page_watch.errors}"
-        if csp_on:
-            assert page.evaluate("window.__cspViolations") == []
+        page_watch.assert_clean(page)
     finally:
         page.close()
 

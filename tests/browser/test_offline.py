@@ -8,13 +8,10 @@ available" when a new deployment is waiting. Every test goes offline with Playwr
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -23,7 +20,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .conftest import ROOT, WCAG_TAGS, _free_port
+from scripts import serve
+
+from .conftest import WCAG_TAGS, built_pages
 from .runtime_helpers import LOAD_TIMEOUT_MS, fill_and_submit
 
 # Precaching the site (about 16 MB, most of it Pyodide) takes a few seconds on a quiet machine.
@@ -34,14 +33,6 @@ UPDATE_MARKER = "This deployment is the second one."
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site, as a path relative to the site root ("" is the home page)."""
-    pages = sorted(
-        path.relative_to(site_dir).parent.as_posix()
-        for path in site_dir.rglob("index.html")
-        if "assets" not in path.parts and "runtime" not in path.parts
-    )
-    return ["" if page == "." else page + "/" for page in pages]
 
 
 def wait_until_offline_ready(page: Page) -> None:
@@ -74,7 +65,7 @@ class SiteServer:
     """scripts/serve.py on a fixed port, which a test can stop and start again on another folder."""
 
     def __init__(self, directory: Path, *, prefix: str = "/", port: int | None = None) -> None:
-        self.port = port or _free_port()
+        self.port = port or serve.free_port()
         self.prefix = prefix
         self.directory = directory
         self.process: subprocess.Popen[bytes] | None = None
@@ -86,26 +77,11 @@ class SiteServer:
     def start(self, directory: Path | None = None) -> None:
         if directory is not None:
             self.directory = directory
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--directory", str(self.directory),
-             "--port", str(self.port), "--prefix", self.prefix],
-            env={**os.environ, "SCCIF_SERVE_QUIET": "1"},
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(self.url, timeout=1):
-                    return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError("the site server did not start") from None
-                time.sleep(0.1)
+        self.process = serve.start(self.directory, port=self.port, prefix=self.prefix)
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
+            serve.stop(self.process)
             self.process = None
 
 
@@ -120,11 +96,7 @@ def subpath_server(site_dir: Path) -> Iterator[SiteServer]:
 @pytest.fixture(scope="module")
 def second_deployment(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built site with one page changed and its service worker built again, as a new deployment."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        import offline as offline_hook
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
+    from hooks import offline as offline_hook
     copy = tmp_path_factory.mktemp("second-deployment") / "site"
     shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
     home = copy / "index.html"

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PageWatch
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, fill_and_submit, runtime_value, wait_until_ready

@@ -7,21 +7,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PageWatch
+from tests.browser.conftest import PageWatch, built_pages
 
 
-def _built_pages(site_dir: Path) -> list[str]:
-    pages = sorted(
-        str(path.relative_to(site_dir).parent).replace("\\", "/")
-        for path in site_dir.rglob("index.html")
-        if "assets" not in path.parts and "runtime" not in path.parts
-    )
-    return ["" if page == "." else page + "/" for page in pages]
 
 
 @pytest.fixture(scope="module")
 def every_page(site_dir: Path) -> list[str]:
-    pages = _built_pages(site_dir)
+    pages = built_pages(site_dir)
     assert len(pages) > 20, f"expected the whole framework to be built, found {pages}"
     return pages
 

@@ -207,11 +207,7 @@ class TestGenerator:
 
     def test_check_fails_on_a_stale_table(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """`--check` exits 1 when the table differs from what the generator would write."""
-        sys.path.insert(0, str(ROOT / "scripts"))
-        try:
-            import generate_bank_holidays as generator
-        finally:
-            sys.path.remove(str(ROOT / "scripts"))
+        from scripts import generate_bank_holidays as generator
         stale = tmp_path / "bank_holidays_england.py"
         stale.write_text(generator.render(generator.bank_holidays()).replace("Good Friday", "Good Fri"))
         monkeypatch.setattr(generator, "TARGET", stale)

@@ -7,11 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-try:
-    import csp
-finally:
-    sys.path.remove(str(ROOT / "hooks"))
+from hooks import csp
 
 
 class TestInlineCode:

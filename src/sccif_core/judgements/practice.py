@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..errors import InputError
+from ..payload import chosen_options, whole_in_range
 from .conditions import (
     EXCEPTIONAL_CIRCUMSTANCES,
     MANAGER_NOT_REGISTERED_12_WEEKS,
@@ -95,8 +95,8 @@ _STRENGTH_OPTIONS = (("always", "A hard limit (always)"), ("usually", "A tendenc
 
 def scenario(seed: int, number: int) -> Scenario:
     """The ``number``th question of the practice set ``seed``."""
-    _check(seed, "seed", MAX_SEED)
-    _check(number, "number", MAX_NUMBER)
+    whole_in_range(seed, "seed", MAX_SEED)
+    whole_in_range(number, "number", MAX_NUMBER)
     rng = random.Random(f"sccif-practice:{seed}:{number}")
     kind = rng.choice(KINDS)
     if kind == "strength":
@@ -125,7 +125,7 @@ def answer(item: Scenario) -> Answer:
 
 def check(item: Scenario, response: object) -> dict[str, Any]:
     """Feedback on an answer: right or not, the engine's answer, and the rules that justify it."""
-    chosen = _response(item, response)
+    chosen = chosen_options(response, (key for key, _ in item.options), multiple=item.multiple)
     truth = answer(item)
     return {
         "id": item.id,
@@ -229,21 +229,3 @@ def _grade_explanation(
 def _strength_explanation(rule: Rule) -> str:
     kind = "a hard limit" if rule.strength == "always" else "a tendency"
     return f"It is {kind}: the framework's word here is '{rule.signal}'."
-
-
-def _response(item: Scenario, response: object) -> tuple[str, ...]:
-    values = response if isinstance(response, list | tuple) else [response]
-    keys = dict(item.options)
-    chosen = []
-    for value in values:
-        if not isinstance(value, str) or value not in keys:
-            raise InputError(f"'{str(value)[:40]}' is not one of the options.", field="answer")
-        chosen.append(value)
-    if not item.multiple and len(chosen) != 1:
-        raise InputError("choose one option.", field="answer")
-    return tuple(dict.fromkeys(chosen))
-
-
-def _check(value: object, field: str, most: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
-        raise InputError(f"{field} must be a whole number from 0 to {most}.", field=field)

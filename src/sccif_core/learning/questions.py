@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..citations import cite
-from ..errors import InputError
+from ..payload import chosen_options, whole_in_range
 from . import dates, judgement_questions, text_questions
 from .model import MAX_NUMBER, MAX_SEED, Answer, Question
 from .path import STEP_NUMBERS, step
@@ -52,9 +52,9 @@ def _family(kind: str) -> Family:
 
 def question(step_number: int, seed: int, number: int) -> Question:
     """The ``number``th self-check question of step ``step_number`` in the set ``seed``."""
-    _whole(step_number, "step", STEP_NUMBERS[-1], least=STEP_NUMBERS[0])
-    _whole(seed, "seed", MAX_SEED)
-    _whole(number, "number", MAX_NUMBER)
+    whole_in_range(step_number, "step", STEP_NUMBERS[-1], least=STEP_NUMBERS[0])
+    whole_in_range(seed, "seed", MAX_SEED)
+    whole_in_range(number, "number", MAX_NUMBER)
     rng = random.Random(f"sccif-learn:{step_number}:{seed}:{number}")
     kind = rng.choice(step(step_number).checks)
     return _family(kind).make(kind, rng, step_number, seed, number)
@@ -67,7 +67,7 @@ def answer(item: Question) -> Answer:
 
 def check(item: Question, response: object) -> dict[str, Any]:
     """Right or not, the answer, why (in the framework's words, with links) and how it was worked out."""
-    chosen = _response(item, response)
+    chosen = chosen_options(response, (key for key, _ in item.options), multiple=item.multiple)
     truth = answer(item)
     labels = dict(item.options)
     return {
@@ -81,23 +81,3 @@ def check(item: Question, response: object) -> dict[str, Any]:
         "notes": list(truth.notes),
         "sources": list(truth.sources),
     }
-
-
-def _response(item: Question, response: object) -> tuple[str, ...]:
-    values = response if isinstance(response, list | tuple) else [response]
-    keys = dict(item.options)
-    chosen = []
-    for value in values:
-        if not isinstance(value, str) or value not in keys:
-            raise InputError(f"'{str(value)[:40]}' is not one of the options.", field="answer")
-        chosen.append(value)
-    if not chosen:
-        raise InputError("choose an answer.", field="answer")
-    if not item.multiple and len(chosen) != 1:
-        raise InputError("choose one option.", field="answer")
-    return tuple(dict.fromkeys(chosen))
-
-
-def _whole(value: object, field: str, most: int, least: int = 0) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-        raise InputError(f"{field} must be a whole number from {least} to {most}.", field=field)

@@ -23,7 +23,7 @@ import io
 from ..citations import cite
 from ..errors import InputError
 from .findings import FINDINGS
-from .items import groups, item_label
+from .items import groups
 from .workspace import (
     ANSWER_LABELS,
     ASSESSMENT_LABELS,

@@ -34,7 +34,6 @@ from .workspace import (
     VERSION,
     Entry,
     Workspace,
-    check_finding_key,
     check_item_id,
     entry_from_fields,
     parse_answer,
