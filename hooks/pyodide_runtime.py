@@ -127,6 +127,20 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return tool_tags(runtime, name, page.url) + html
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """On a full load of a tool page, start the loader (and so the worker) from <head>.
+
+    The copy inside the content is what instant navigation runs; this one lets a full load start
+    the worker while the browser is still parsing the long navigation above the content. Both
+    name the same module, and a module runs once per page session.
+    """
+    tool = page.meta.get("tool")
+    if tool is None:
+        return output
+    head = tool_tags(_state["runtime"], str(tool), page.url, styles=False)
+    return output.replace("</head>", head + "</head>", 1)
+
+
 def on_post_build(config: Any) -> None:
     write_runtime(_state["runtime"], Path(config["site_dir"]))
 
@@ -330,7 +344,7 @@ def config_module(pyodide_version: str, core_dir: str, stdlib_name: str) -> str:
     )
 
 
-def tool_tags(runtime: Runtime, tool: str, page_url: str) -> str:
+def tool_tags(runtime: Runtime, tool: str, page_url: str, *, styles: bool = True) -> str:
     """The tags a tool page's content starts with: its styles, preloads and the loader module."""
 
     def url(path: str) -> str:
@@ -343,7 +357,7 @@ def tool_tags(runtime: Runtime, tool: str, page_url: str) -> str:
     stylesheets = "".join(
         f'<link rel="stylesheet" href="{url(path)}">'
         for path in sorted(runtime.widget_files)
-        if path.startswith("styles/") and path.endswith(".css")
+        if styles and path.startswith("styles/") and path.endswith(".css")
     )
     return (
         f"{stylesheets}{preloads}"

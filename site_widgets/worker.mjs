@@ -13,6 +13,14 @@
 //
 // Timings: performance.mark() names start with "sccif:"; "ready" carries them, with the
 // runtime downloads from Resource Timing, so `make bench` can split the load into its parts.
+//
+// Returning readers: starting Python (about a second) is most of a load. So the first load
+// keeps a memory snapshot of the started interpreter, taken after the core is imported and
+// before any call (it holds no reader's data), in this browser's Cache Storage (about 30 MB,
+// stored as it is: reading it back is faster than unpacking a gzipped copy) under a
+// key naming the Pyodide version and the core's content-hashed folder. Later loads restore it
+// instead of starting Python again. The snapshot never leaves the browser; a stale, damaged or
+// unusable one is deleted and Python starts the ordinary way.
 
 import { CORE_MODULE, CORE_PACKAGE, LOCKFILE_URL, PYODIDE_VERSION, RUNTIME_URL, STDLIB_URL } from "./config.mjs";
 
@@ -21,6 +29,9 @@ function fileName(url) {
 }
 
 const STEPS = 3;
+const SNAPSHOT_CACHE = "sccif-runtime-snapshot";
+// Not a file on the server: a key naming this runtime and this build of the core.
+const SNAPSHOT_KEY = new URL(`python-${PYODIDE_VERSION}.snapshot`, LOCKFILE_URL).href;
 const runtimeFiles = new Set(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", fileName(STDLIB_URL)]);
 
 performance.mark("sccif:worker-start");
@@ -33,13 +44,27 @@ const failed = new Promise((_, reject) => {
 // Pyodide swallows some download failures (a failed wasm download only logs a warning and
 // then waits for ever), so watch the runtime's own requests and fail at once, naming the file.
 const realFetch = self.fetch.bind(self);
+const WASM_URL = `${RUNTIME_URL}pyodide.asm.wasm`;
+
+// Start the large downloads now, beside importing Pyodide's 1.2 MB of JavaScript: Pyodide would
+// ask for them only once that is parsed. Its own requests for these URLs get these responses.
+const early = new Map(
+  [WASM_URL, STDLIB_URL, LOCKFILE_URL].map((url) => {
+    const response = realFetch(url);
+    response.catch(() => {}); // a failure is reported when Pyodide asks for the file
+    return [url, response];
+  }),
+);
+
 self.fetch = async (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   const name = fileName(url);
   const watched = runtimeFiles.has(name) || url === LOCKFILE_URL || name.endsWith(".whl");
+  const started = init?.integrity ? undefined : early.get(url);
+  early.delete(url);
   let response;
   try {
-    response = await realFetch(input, init);
+    response = await (started ?? realFetch(input, init));
   } catch (error) {
     if (watched) {
       const what = init?.integrity
@@ -66,16 +91,27 @@ self.addEventListener("unhandledrejection", (event) => {
   failLoad(new LoadFailure("error", `the runtime stopped while starting (${reason}).`));
 });
 
-// Time the WebAssembly compile without touching the response, so the browser's
-// compiled-code cache for streamed wasm still works for returning readers.
-const realInstantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
-if (realInstantiateStreaming) {
-  WebAssembly.instantiateStreaming = async (source, imports) => {
+// Compile the WebAssembly as it downloads, from the start, beside everything else; Pyodide would
+// start only after its JavaScript is parsed and (for a returning reader) the snapshot is read.
+// compileStreaming keeps the browser's compiled-code cache working for returning readers.
+// Pyodide's own request for the file gets the same response, and passes it here unread.
+const compiled =
+  typeof WebAssembly === "object" && WebAssembly.compileStreaming ? WebAssembly.compileStreaming(early.get(WASM_URL)) : null;
+compiled?.then(() => performance.mark("sccif:wasm-compiled"), () => {});
+if (compiled) {
+  WebAssembly.instantiateStreaming = async (_unread, imports) => {
     performance.mark("sccif:wasm-instantiate-start");
-    const result = await realInstantiateStreaming(source, imports);
+    let instance;
+    try {
+      instance = await WebAssembly.instantiate(await compiled, imports);
+    } catch (error) {
+      // Pyodide would only log this and wait for ever.
+      failLoad(new LoadFailure("download", `the file pyodide.asm.wasm could not be compiled (${error.message}).`));
+      throw error;
+    }
     performance.mark("sccif:wasm-instantiated");
     progress(2, "starting-python");
-    return result;
+    return { module: await compiled, instance };
   };
 }
 
@@ -98,20 +134,36 @@ async function load() {
   // Fetch both modules at once; pyodide.asm.mjs is handed to loadPyodide ready-made.
   const asm = import(`${RUNTIME_URL}pyodide.asm.mjs`);
   asm.catch(() => {});
+  const stored = readSnapshot();
   const { loadPyodide, version } = await import(`${RUNTIME_URL}pyodide.mjs`);
   performance.mark("sccif:pyodide-imported");
   if (version !== PYODIDE_VERSION) {
     throw new LoadFailure("version", `the runtime is Pyodide ${version}, but this site needs ${PYODIDE_VERSION}.`);
   }
-  const pyodide = await loadPyodide({
-    indexURL: RUNTIME_URL,
-    lockFileURL: LOCKFILE_URL,
-    stdLibURL: STDLIB_URL, // the standard library precompiled to bytecode at build time
-    createPyodideModule: async (settings) => (await asm).default(settings),
-    stdout: () => {},
-    stderr: (text) => console.warn(`Python: ${text}`),
-    env: { PYTHONDONTWRITEBYTECODE: "1" },
-  });
+  const start = (snapshot) =>
+    loadPyodide({
+      indexURL: RUNTIME_URL,
+      lockFileURL: LOCKFILE_URL,
+      stdLibURL: STDLIB_URL, // the standard library precompiled to bytecode at build time
+      createPyodideModule: async (settings) => (await asm).default(settings),
+      stdout: () => {},
+      stderr: (text) => console.warn(`Python: ${text}`),
+      env: { PYTHONDONTWRITEBYTECODE: "1" },
+      ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+    });
+  const snapshot = await stored;
+  performance.mark("sccif:snapshot-read");
+  let pyodide = null;
+  if (snapshot) {
+    try {
+      pyodide = await start(snapshot);
+      restored = true;
+    } catch (error) {
+      console.warn("sccif: the stored snapshot could not be restored; starting Python afresh", error);
+      forgetSnapshot();
+    }
+  }
+  pyodide ??= await start(null);
   performance.mark("sccif:python-started");
   progress(3, "core");
   const problems = [];
@@ -130,6 +182,51 @@ async function load() {
   return { pyodide, call: api.call };
 }
 
+let restored = false;
+
+async function readSnapshot() {
+  if (!self.caches) return null; // Cache Storage needs https (or localhost)
+  try {
+    const response = await (await caches.open(SNAPSHOT_CACHE)).match(SNAPSHOT_KEY);
+    if (!response) return null;
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    console.warn("sccif: could not read the stored snapshot", error);
+    forgetSnapshot();
+    return null;
+  }
+}
+
+async function forgetSnapshot() {
+  try {
+    await caches.delete(SNAPSHOT_CACHE);
+  } catch {
+    // Storage is unavailable (a private window may refuse it): nothing was kept.
+  }
+}
+
+/** Keep the started interpreter for next time: the only snapshot kept is this runtime's. */
+async function saveSnapshot(pyodide) {
+  // Pyodide refuses a snapshot whose record of loaded packages is not empty, as at start-up.
+  // That record lives outside the snapshot, and so do the core's files: a restored runtime has
+  // the core imported but installs its files again, and only then records it as loaded.
+  const loaded = { ...pyodide.loadedPackages };
+  for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+  let memory;
+  try {
+    memory = pyodide.makeMemorySnapshot();
+  } finally {
+    Object.assign(pyodide.loadedPackages, loaded);
+  }
+  performance.mark("sccif:snapshot-made");
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  for (const request of await cache.keys()) {
+    if (request.url !== SNAPSHOT_KEY) await cache.delete(request);
+  }
+  await cache.put(SNAPSHOT_KEY, new Response(memory, { headers: { "content-type": "application/octet-stream" } }));
+  performance.mark("sccif:snapshot-saved");
+}
+
 function timings() {
   const marks = {};
   for (const mark of performance.getEntriesByType("mark")) {
@@ -146,7 +243,7 @@ function timings() {
       encodedBodySize: entry.encodedBodySize,
     }));
   // The worker's clock starts when the worker does; timeOrigin lets the page line it up with its own.
-  return { timeOrigin: performance.timeOrigin, marks, downloads };
+  return { timeOrigin: performance.timeOrigin, marks, downloads, restored };
 }
 
 const ready = Promise.race([load(), failed]);
@@ -157,26 +254,35 @@ ready.then(
   () => {},
 );
 
-ready.then(
-  (runtime) => {
-    self.postMessage({ type: "ready", timings: timings() });
-    // Read the framework's text now, while the reader is still typing: every tool's answer
-    // cites it, and reading it (about 0.4 MB of JSON) would otherwise slow the first answer.
+// Calls wait for this: the runtime loaded, the framework's text read, the snapshot taken.
+const prepared = ready.then((runtime) => {
+  self.postMessage({ type: "ready", timings: timings() });
+  // Read the framework's text now, while the reader is still typing: every tool's answer
+  // cites it, and reading it (about 0.4 MB of JSON) would otherwise slow the first answer.
+  try {
+    runtime.pyodide.runPython("from sccif_core import citations\ncitations.framework()");
+  } catch (error) {
+    console.warn("sccif: could not read the framework text ahead of time", error);
+  }
+  if (!restored && self.caches) {
+    // Taken before the first call, so no reader's data is in it; stored while the reader types.
     try {
-      runtime.pyodide.runPython("from sccif_core import citations\ncitations.framework()");
+      saveSnapshot(runtime.pyodide).catch((error) => console.warn("sccif: could not store the snapshot", error));
     } catch (error) {
-      console.warn("sccif: could not read the framework text ahead of time", error);
+      console.warn("sccif: could not take a snapshot", error);
     }
-  },
-  (error) => {
-    const known = error instanceof LoadFailure;
-    self.postMessage({
-      type: "failed",
-      reason: known ? error.kind : "error",
-      detail: known ? error.message : `the runtime stopped while starting (${error?.message ?? error}).`,
-    });
-  },
-);
+  }
+  return runtime;
+});
+
+prepared.catch((error) => {
+  const known = error instanceof LoadFailure;
+  self.postMessage({
+    type: "failed",
+    reason: known ? error.kind : "error",
+    detail: known ? error.message : `the runtime stopped while starting (${error?.message ?? error}).`,
+  });
+});
 
 let broken = null;
 let answeredOnce = false;
@@ -195,7 +301,7 @@ self.onmessage = async (event) => {
   const { id, name, payload } = message;
   let runtime;
   try {
-    runtime = await ready;
+    runtime = await prepared;
   } catch {
     return; // "failed" has been posted; bridge.js rejects the call
   }

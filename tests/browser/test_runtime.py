@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PageWatch
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, fill_and_submit, runtime_value, wait_until_ready
+from tests.browser.runtime_helpers import (
+    LOAD_TIMEOUT_MS,
+    TOOL_PAGE,
+    call_in_browser,
+    fill_and_submit,
+    runtime_value,
+    wait_until_ready,
+)
 
 TEXT_PAGE = "framework/introduction/"
 
@@ -173,3 +181,73 @@ class TestInstantNavigation:
         assert len(workers) == 1, f"expected one runtime worker for the session, saw {workers}"
         wasm = [url for url in page_watch.requests if url.endswith("/pyodide.asm.wasm")]
         assert len(wasm) == 1, f"the runtime was downloaded {len(wasm)} times"
+
+
+SNAPSHOTS = """
+async () => {
+  const cache = await caches.open("sccif-runtime-snapshot");
+  const sizes = [];
+  for (const key of await cache.keys()) sizes.push((await (await cache.match(key)).arrayBuffer()).byteLength);
+  return sizes;
+}
+"""
+
+
+def wait_for_snapshot(page: Page) -> list[int]:
+    """The sizes of the stored snapshots, once there is one."""
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        sizes: list[int] = page.evaluate(SNAPSHOTS)
+        if sizes:
+            return sizes
+        page.wait_for_timeout(200)
+    raise AssertionError("no snapshot was stored")
+
+
+class TestReturningReaders:
+    def test_a_returning_reader_starts_from_the_stored_snapshot(self, page: Page, site_url: str) -> None:
+        """The first load stores one snapshot of the started interpreter; the next load restores it and every tool still works."""
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        assert runtime_value(page, "return runtime.timings.restored;") is False
+        sizes = wait_for_snapshot(page)
+        assert len(sizes) == 1 and sizes[0] > 10_000_000, f"expected one snapshot of the interpreter's memory, got {sizes}"
+
+        page.goto(site_url + TOOL_PAGE)  # a new page session, so a new worker
+        wait_until_ready(page)
+        assert runtime_value(page, "return runtime.timings.restored;") is True
+        fill_and_submit(page, "24/12/2026", "1")
+        # Friday 25 December 2026 is Christmas Day, 26-27 the weekend and Monday 28 December the
+        # substitute Boxing Day (GOV.UK bank holidays, England and Wales), so one working day on is Tuesday 29.
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        # A tool the first session never imported loads from the wheel installed again after the restore.
+        kinds = call_in_browser(page, "timeline.kinds", {})
+        assert "result" in kinds and kinds["result"], kinds
+        assert page.evaluate(SNAPSHOTS) == sizes, "a restored runtime must not store another snapshot"
+
+    def test_a_damaged_snapshot_is_thrown_away_and_python_starts_afresh(
+        self, page: Page, site_url: str, page_watch: PageWatch
+    ) -> None:
+        """A snapshot that cannot be restored costs a slower start, never a broken calculator, and is replaced."""
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        wait_for_snapshot(page)
+        page.evaluate(
+            """async () => {
+              const cache = await caches.open("sccif-runtime-snapshot");
+              const [key] = await cache.keys();
+              await cache.put(key, new Response(new Uint8Array(65536).fill(7)));
+            }"""
+        )
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        assert runtime_value(page, "return runtime.timings.restored;") is False
+        fill_and_submit(page, "24/12/2026", "2")
+        # As above, plus Tuesday 29 December 2026: two working days on is Wednesday 30 December.
+        expect(page.locator("[data-sccif-answer]")).to_have_text("Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS)
+        deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+        while page.evaluate(SNAPSHOTS) in ([], [65536]) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        sizes = page.evaluate(SNAPSHOTS)
+        assert len(sizes) == 1 and sizes[0] > 10_000_000, f"the damaged snapshot was not replaced: {sizes}"
+        _forget_expected_errors(page_watch, "snapshot")
