@@ -16,20 +16,19 @@
 //
 // Returning readers: starting Python (about a second) is most of a load. So the first load
 // keeps a memory snapshot of the started interpreter, taken after the core is imported and
-// before any call (it holds no reader's data), in this browser's Cache Storage (about 30 MB,
-// stored as it is: reading it back is faster than unpacking a gzipped copy) under a
-// key naming the Pyodide version and the core's content-hashed folder. Later loads restore it
-// instead of starting Python again. The snapshot never leaves the browser; a stale, damaged or
+// before any call (so it holds no reader's data), in this browser's storage (snapshot-store.mjs)
+// under a key naming the Pyodide version and the core's content-hashed folder. Later loads
+// restore it instead of starting Python again. It never leaves the browser; a stale, damaged or
 // unusable one is deleted and Python starts the ordinary way.
 
 import { CORE_MODULE, CORE_PACKAGE, LOCKFILE_URL, PYODIDE_VERSION, RUNTIME_URL, STDLIB_URL } from "./config.mjs";
+import { forgetSnapshot, readSnapshot, saveSnapshot } from "./snapshot-store.mjs";
 
 function fileName(url) {
   return new URL(url, self.location.href).pathname.split("/").pop();
 }
 
 const STEPS = 3;
-const SNAPSHOT_CACHE = "sccif-runtime-snapshot";
 // Not a file on the server: a key naming this runtime and this build of the core.
 const SNAPSHOT_KEY = new URL(`python-${PYODIDE_VERSION}.snapshot`, LOCKFILE_URL).href;
 const runtimeFiles = new Set(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", fileName(STDLIB_URL)]);
@@ -134,7 +133,7 @@ async function load() {
   // Fetch both modules at once; pyodide.asm.mjs is handed to loadPyodide ready-made.
   const asm = import(`${RUNTIME_URL}pyodide.asm.mjs`);
   asm.catch(() => {});
-  const stored = readSnapshot();
+  const stored = readSnapshot(SNAPSHOT_KEY);
   const { loadPyodide, version } = await import(`${RUNTIME_URL}pyodide.mjs`);
   performance.mark("sccif:pyodide-imported");
   if (version !== PYODIDE_VERSION) {
@@ -184,29 +183,8 @@ async function load() {
 
 let restored = false;
 
-async function readSnapshot() {
-  if (!self.caches) return null; // Cache Storage needs https (or localhost)
-  try {
-    const response = await (await caches.open(SNAPSHOT_CACHE)).match(SNAPSHOT_KEY);
-    if (!response) return null;
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    console.warn("sccif: could not read the stored snapshot", error);
-    forgetSnapshot();
-    return null;
-  }
-}
-
-async function forgetSnapshot() {
-  try {
-    await caches.delete(SNAPSHOT_CACHE);
-  } catch {
-    // Storage is unavailable (a private window may refuse it): nothing was kept.
-  }
-}
-
-/** Keep the started interpreter for next time: the only snapshot kept is this runtime's. */
-async function saveSnapshot(pyodide) {
+/** Keep the started interpreter for next time. */
+async function keepSnapshot(pyodide) {
   // Pyodide refuses a snapshot whose record of loaded packages is not empty, as at start-up.
   // That record lives outside the snapshot, and so do the core's files: a restored runtime has
   // the core imported but installs its files again, and only then records it as loaded.
@@ -219,11 +197,7 @@ async function saveSnapshot(pyodide) {
     Object.assign(pyodide.loadedPackages, loaded);
   }
   performance.mark("sccif:snapshot-made");
-  const cache = await caches.open(SNAPSHOT_CACHE);
-  for (const request of await cache.keys()) {
-    if (request.url !== SNAPSHOT_KEY) await cache.delete(request);
-  }
-  await cache.put(SNAPSHOT_KEY, new Response(memory, { headers: { "content-type": "application/octet-stream" } }));
+  await saveSnapshot(SNAPSHOT_KEY, memory);
   performance.mark("sccif:snapshot-saved");
 }
 
@@ -267,7 +241,7 @@ const prepared = ready.then((runtime) => {
   if (!restored && self.caches) {
     // Taken before the first call, so no reader's data is in it; stored while the reader types.
     try {
-      saveSnapshot(runtime.pyodide).catch((error) => console.warn("sccif: could not store the snapshot", error));
+      keepSnapshot(runtime.pyodide).catch((error) => console.warn("sccif: could not store the snapshot", error));
     } catch (error) {
       console.warn("sccif: could not take a snapshot", error);
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -121,18 +122,60 @@ class PageWatch:
         assert not self.errors, f"errors on the page: {self.errors}"
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+def _new_context(browser: Browser, **options: Any) -> BrowserContext:
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London", **options)
     context.add_init_script(_CSP_LISTENER)
+    return context
+
+
+@pytest.fixture(scope="module")
+def returning_reader(browser: Browser) -> Iterator[BrowserContext]:
+    """One browser profile for a test file, as a reader who keeps coming back has.
+
+    Its HTTP cache and the runtime's stored snapshot carry over from test to test, so only the
+    first tool page of a file starts Python from scratch (the slow path, and so tested too); what
+    a reader saves on the device is cleared after every test. The offline service worker is
+    blocked: tests of offline use ask for a fresh context.
+    """
+    context = _new_context(browser, service_workers="block")
     yield context
     context.close()
 
 
 @pytest.fixture
+def context(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    """The test's browser profile: the file's returning reader, or a new one for tests marked fresh_context."""
+    if request.node.get_closest_marker("fresh_context"):
+        context = _new_context(browser)
+        yield context
+        context.close()
+        return
+    context = request.getfixturevalue("returning_reader")
+    yield context
+    context.set_offline(False)
+    context.clear_cookies()
+    for page in context.pages:
+        page.close()
+    session = context.new_cdp_session(context.new_page())
+    try:
+        session.send(
+            "Storage.clearDataForOrigin",
+            {"origin": _origin(site_url), "storageTypes": "local_storage,indexeddb"},
+        )
+    finally:
+        session.detach()
+        for page in context.pages:
+            page.close()
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
 def page_watch(site_url: str) -> PageWatch:
-    parts = urlsplit(site_url)
-    return PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+    return PageWatch(origin=_origin(site_url))
 
 
 @pytest.fixture

@@ -223,6 +223,7 @@ class TestPrivacyAndAccess:
             context.close()
 
 
+@pytest.mark.fresh_context
 class TestOffline:
     def test_the_self_checks_work_offline_after_visiting_the_home_page(
         self, learner: Page, context: BrowserContext, site_url: str

@@ -342,6 +342,7 @@ class TestAccessibility:
             context.close()
 
 
+@pytest.mark.fresh_context
 class TestOffline:
     def test_the_workspace_works_offline_after_visiting_the_home_page(
         self, page: Page, context: BrowserContext, site_url: str, tmp_path: Path
