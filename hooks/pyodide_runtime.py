@@ -9,6 +9,8 @@ so a host can cache everything under ``runtime/`` for a year, see scripts/serve.
 - ``sccif-core-<hash>/``: the ``sccif_core`` wheel, built here from ``src/`` with the standard
   library (pure Python, no dependencies, reproducible: the same source gives the same bytes),
   with its bytecode beside the sources, and ``pyodide-lock.json`` listing it.
+- ``widgets-<hash>/``: ``site_widgets/`` plus a generated ``config.mjs`` that tells the worker
+  where the runtime and the lockfile are, relative to itself (so the site works under a sub-path).
 
 Bytecode: Pyodide 314 ships the standard library as source, so every browser compiled the ~200
 modules Python imports at start-up on every load. ``hooks/pyodide_precompile.mjs`` compiles them
@@ -17,11 +19,8 @@ unchecked hash-based .pyc files (reproducible; a host Python's bytecode would no
 results are cached in ``.cache/pyodide/`` by the hash of their inputs. ``SCCIF_PRECOMPILE=0``
 ships plain sources instead, for comparing the two with ``make bench``.
 
-Every file under ``runtime/`` larger than 1 kB that gzip shrinks by a tenth or more (not the zip
-or the wheel, which are compressed already) gets a ``.gz`` twin (gzip -9, cached the same way): scripts/serve.py and a host configured as docs/hosting.md says send it to browsers that
-accept gzip, which roughly halves the first download.
-- ``widgets-<hash>/``: ``site_widgets/`` plus a generated ``config.mjs`` that tells the worker
-  where the runtime and the lockfile are, relative to itself (so the site works under a sub-path).
+Compression is not done here: hooks/compress.py, the last build step, writes the ``.br`` and
+``.gz`` twins of these files (and of the rest of the site).
 
 The lockfile is written here, not by pyodide-build's ``pyodide lockfile add-wheels``: it is the
 stock lockfile's ``info`` block plus one entry with the same fields as every stock entry.
@@ -44,7 +43,6 @@ tool page names a tool with no ``site_widgets/tools/<name>.js``, or when its pag
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import io
 import json
@@ -382,21 +380,3 @@ def write_runtime(runtime: Runtime, site_dir: Path) -> None:
         target = widgets_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    for folder in (pyodide_dir, core_dir, widgets_dir):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix != ".gz" and path.stat().st_size > 1024:
-                content = path.read_bytes()
-                packed = gzipped(content)
-                if len(packed) < 0.9 * len(content):  # zips and wheels are compressed already
-                    path.with_name(path.name + ".gz").write_bytes(packed)
-
-
-def gzipped(content: bytes) -> bytes:
-    """gzip -9 of ``content``, reproducible (no name, no time), cached by content for large files."""
-    if len(content) < 256 * 1024:
-        return gzip.compress(content, compresslevel=9, mtime=0)
-    cached = CACHE / f"gz-{hashlib.sha256(content).hexdigest()[:24]}.gz"
-    if not cached.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(gzip.compress(content, compresslevel=9, mtime=0))
-    return cached.read_bytes()

@@ -1,17 +1,25 @@
 // Write the site's service worker, <site>/sw.js, with Workbox's injectManifest.
 //
 // Usage: node scripts/build-service-worker.mjs <built site folder> [search languages, e.g. en,fr]
-// Run by hooks/offline.py after every other build step, so the built site is complete.
-// Prints one line of JSON: {"count": files precached, "size": their bytes, "warnings": [...],
-// "workbox": the folder Workbox was copied into}.
+//          [runtime.json]
+// Run by hooks/offline.py after the other build steps (only hooks/compress.py runs later), so the
+// built site is complete. Prints one line of JSON: {"count": files precached, "size": their bytes,
+// "warnings": [...], "workbox": the folder Workbox was copied into}.
+//
+// runtime.json, written by hooks/offline.py (runtime_manifest), describes the tools' runtime:
+// {"folders": ["runtime/pyodide-<version>", "runtime/sccif-core-<hash>"], "files": [every file in
+// them, relative to the site], "bytes": what they weigh over the network}. Without it, there is none.
 //
 // - Copies Workbox's browser files (workbox-sw and the four modules the worker uses, production
 //   builds) from node_modules into <site>/runtime/workbox-<version>/: a versioned folder, like
 //   the rest of runtime/, so hosts can cache it for a year.
-// - Writes sw.js from scripts/service-worker.js, with the precache list: every file of the site
-//   except precompressed twins (.br, .gz), source maps, Workbox itself (the
-//   browser keeps a service worker's imported scripts with the worker) and, when search is in
-//   English only, Material's lunr language files (0.9 MB the search never loads for English).
+// - Writes sw.js from scripts/service-worker.js, with
+//   - the precache list (self.__WB_MANIFEST), downloaded on install: every file of the site
+//     except the runtime folders, precompressed twins (.br, .gz), source maps, Workbox itself (the
+//     browser keeps a service worker's imported scripts with the worker) and, when search is in
+//     English only, Material's lunr language files (0.9 MB the search never loads for English);
+//   - the runtime list (self.__SCCIF_RUNTIME: {"files", "bytes"}), which the worker caches only
+//     when a tool needs it or the reader asks for it, and uses to delete old deployments' copies.
 //
 // injectManifest with workbox-sw, rather than generateSW, because generateSW bundles the worker
 // with Rollup, Babel and Terser on every build (about 3 s here); this takes well under a second,
@@ -34,7 +42,7 @@ const MODULES = ["workbox-core", "workbox-routing", "workbox-strategies", "workb
 // Files whose URL changes whenever their content does: Material's hashed bundles and everything
 // under runtime/ (hooks/pyodide_runtime.py names each folder there by version or content hash).
 // They are precached without a revision, which also lets the install reuse the copy the browser
-// has just downloaded (no second download of the 9.6 MB WebAssembly file).
+// has just downloaded (a tool page's widget code, for instance).
 const VERSIONED = /^(?:runtime\/|assets\/(?:javascripts|stylesheets)\/.*\.[0-9a-f]{8}\.min\.(?:js|css)$)/;
 
 async function copyWorkbox(siteDir) {
@@ -54,10 +62,26 @@ async function copyWorkbox(siteDir) {
   return folder;
 }
 
-async function main(siteDir, searchLanguages) {
+async function readRuntime(file) {
+  if (!file) return { folders: [], files: [], bytes: 0 };
+  const runtime = JSON.parse(await fs.readFile(file, "utf8"));
+  for (const folder of runtime.folders) {
+    if (!/^runtime\/[A-Za-z0-9._-]+$/.test(folder)) throw new Error(`not a runtime folder: ${folder}`);
+  }
+  return runtime;
+}
+
+async function main(siteDir, searchLanguages, runtimeFile) {
   const globDirectory = path.resolve(siteDir);
   const workbox = await copyWorkbox(globDirectory);
-  const source = (await fs.readFile(SOURCE, "utf8")).replaceAll("WORKBOX_PATH", workbox);
+  const runtime = await readRuntime(runtimeFile);
+  const template = await fs.readFile(SOURCE, "utf8");
+  const injectionPoint = "const RUNTIME = self.__SCCIF_RUNTIME;";
+  if (template.split(injectionPoint).length !== 2) throw new Error(`${SOURCE} needs one "${injectionPoint}"`);
+  const runtimeList = JSON.stringify({ files: runtime.files, bytes: runtime.bytes });
+  const source = template
+    .replaceAll("WORKBOX_PATH", workbox)
+    .replace(injectionPoint, () => `const RUNTIME = ${runtimeList};`);
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), "sccif-sw-"));
   const swSrc = path.join(temp, "service-worker.js");
   await fs.writeFile(swSrc, source);
@@ -70,13 +94,15 @@ async function main(siteDir, searchLanguages) {
       globIgnores: [
         "sw.js",
         `${workbox}/**`,
+        ...runtime.folders.map((folder) => `${folder}/**`), // cached when a tool needs it, not on install
         "**/*.br", // precompressed twins: the browser asks for the plain name
         "**/*.gz",
         "**/*.map",
         ...(searchLanguages.every((lang) => lang === "en") ? ["assets/javascripts/lunr/**"] : []),
       ],
       dontCacheBustURLsMatching: VERSIONED,
-      // Pyodide's WebAssembly file is 9.6 MB; Workbox would leave out anything over 2 MB by default.
+      // Workbox leaves out anything over 2 MB by default; nothing precached is near that now (the
+      // 9.6 MB WebAssembly file is in the runtime list), but a file left out would be missing offline.
       maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
     });
     return { count, size, warnings, workbox };
@@ -87,12 +113,12 @@ async function main(siteDir, searchLanguages) {
 
 const siteDir = process.argv[2];
 if (!siteDir) {
-  console.error("usage: node scripts/build-service-worker.mjs <built site folder> [search languages]");
+  console.error("usage: node scripts/build-service-worker.mjs <built site folder> [search languages] [runtime.json]");
   process.exit(2);
 }
 try {
   const searchLanguages = (process.argv[3] || "en").split(",").map((lang) => lang.trim());
-  console.log(JSON.stringify(await main(siteDir, searchLanguages)));
+  console.log(JSON.stringify(await main(siteDir, searchLanguages, process.argv[4])));
 } catch (error) {
   console.error(`build-service-worker: ${error && error.message ? error.message : error}`);
   process.exit(1);

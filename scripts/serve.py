@@ -10,6 +10,8 @@ unless --no-csp). --prefix /sccif/ serves the site under a sub-path, as a host m
 from __future__ import annotations
 
 import argparse
+import datetime
+import email.utils
 import functools
 import http.server
 import os
@@ -51,6 +53,27 @@ EXTRA_TYPES = {
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header accepts: "gzip, br;q=0" -> {"gzip"}; "*" stands for the rest."""
+    qualities: dict[str, float] = {}
+    for item in header.lower().split(","):
+        name, _, params = item.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name.strip():
+            qualities[name.strip()] = quality
+    accepted = {name for name, quality in qualities.items() if quality > 0 and name != "*"}
+    if qualities.get("*", 0) > 0:
+        accepted |= {encoding for encoding, _ in ENCODINGS if encoding not in qualities}
+    return accepted
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     server_csp = True
     prefix = "/"  # the URL path the site lives under, e.g. "/sccif/"
@@ -69,12 +92,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_error(404, "Not under the site's prefix")
                 return None
         path = Path(self.translate_path(self.path))
-        accepted = self.headers.get("Accept-Encoding", "")
+        if path.is_dir() and self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
+            path = path / "index.html"  # a page's address: its index.html, and that file's twins
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
         if path.is_file():
             for encoding, suffix in ENCODINGS:
                 compressed = path.with_name(path.name + suffix)
                 if encoding in accepted and compressed.is_file():
-                    return self._send_file(compressed, self.guess_type(str(path)), encoding)
+                    return self._send_file(compressed, self.guess_type(str(path)), encoding, path)
         return super().send_head()
 
     def translate_path(self, path: str) -> str:
@@ -89,15 +114,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             path = "/" + path[len(self.prefix):]
         return path
 
-    def _send_file(self, path: Path, content_type: str, encoding: str):  # type: ignore[no-untyped-def]
+    def _send_file(self, path: Path, content_type: str, encoding: str, plain: Path):  # type: ignore[no-untyped-def]
+        """Send the twin ``path`` of the file ``plain``, with that file's type and date (304 if unchanged)."""
+        modified = int(plain.stat().st_mtime)
+        if self._not_modified_since(modified):
+            self.send_response(304)
+            self.end_headers()
+            return None
         handle = path.open("rb")
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(path.stat().st_size))
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()
         return handle
+
+    def _not_modified_since(self, modified: int) -> bool:
+        """The request's If-Modified-Since is at or after ``modified``, as SimpleHTTPRequestHandler checks it."""
+        if "If-Modified-Since" not in self.headers or "If-None-Match" in self.headers:
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(self.headers["If-Modified-Since"])
+        except (TypeError, IndexError, OverflowError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=datetime.timezone.utc)
+        return modified <= since.timestamp()
 
     def end_headers(self) -> None:
         for name, value in HEADERS.items():

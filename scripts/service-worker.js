@@ -1,19 +1,38 @@
 /*
  * The site's service worker: the source of <site>/sw.js.
  *
- * scripts/build-service-worker.mjs copies this file to <site>/sw.js at build time, with Workbox's
- * injectManifest putting the list of every file of the deployment, each with a revision, in place
- * of the injection point below, and with the path of the folder it copies Workbox into filled in.
+ * scripts/build-service-worker.mjs copies this file to <site>/sw.js at build time, filling in two
+ * lists and the path of the folder it copies Workbox into:
+ * - the precache (Workbox's injection point, in precacheAndRoute below): every file of the
+ *   deployment, each with a revision, except the tools' runtime: pages, assets, the search index,
+ *   the widget code (runtime/widgets-<hash>/);
+ * - the runtime list (RUNTIME below): every file of the Pyodide runtime (runtime/pyodide-<version>/)
+ *   and of the core's wheel folder (runtime/sccif-core-<hash>/), all under content-versioned
+ *   paths, and what they weigh over the network ("bytes", about 8 MB with Brotli).
  * Workbox (npm workbox-sw, precaching, routing, strategies, core) comes from the site itself:
  * importScripts and every URL below are relative to sw.js, so the site works at a domain's root
  * and under a sub-path.
  *
  * What it does:
- * - on install, downloads and stores every file of the deployment (pages, assets, search index,
- *   the Pyodide runtime, the core's wheel and lockfile); a file already stored under the same
- *   revision is not downloaded again;
- * - serves those files from the store first, so the whole site, search and the tools work with
- *   the network gone, and a page never mixes files of two deployments;
+ * - on install (the first visit to any page), downloads and stores the precache; a file already
+ *   stored under the same revision is not downloaded again. The precache holds no runtime file, so
+ *   the site is stored (about 0.5 MB) before any of the runtime is fetched;
+ * - serves precached files from the store first, so every page and search work with the network
+ *   gone, and a page never mixes files of two deployments;
+ * - keeps the runtime files in their own cache (Workbox's runtime cache, "sccif-runtime-<scope>")
+ *   as a tool page's worker fetches them (cache first: a stored copy is never fetched again), so
+ *   a reader who has opened any one tool has every tool offline. The responses are the server's
+ *   own, same-origin, with their Content-Type (application/wasm for WebAssembly.instantiateStreaming)
+ *   and the exact bytes (the worker fetches the wheel with `integrity`);
+ * - on a message {type: "CACHE_RUNTIME"}, fetches every runtime file not yet stored (the tools page's
+ *   "Make the tools work offline" button, and every page once it has loaded, unless the browser
+ *   asks to save data (offline.js), so that every tool works offline after a first visit to any
+ *   page; a tool page's own worker started before this worker controlled it, so the browser's HTTP
+ *   cache then answers, with no second download). It answers on
+ *   the message's port: {type: "progress", done, total}..., then {type: "done"} or
+ *   {type: "failed", message}. {type: "RUNTIME_STATUS"} answers {type: "status", files, cached, bytes};
+ * - on activate, deletes stored runtime files that are not in this deployment's list (an old
+ *   Pyodide or core), so storage does not grow;
  * - a new deployment's worker installs beside this one and waits; the page offers "A new version
  *   is available" and, on "Reload", posts SKIP_WAITING (docs/assets/javascripts/offline.js);
  *   otherwise it takes over when every tab of the site is closed. Old stores are then deleted;
@@ -41,6 +60,86 @@ workbox.precaching.precacheAndRoute(self.__WB_MANIFEST, {
   ignoreURLParametersMatching: [/./],
 });
 workbox.precaching.cleanupOutdatedCaches();
+
+// --- the tools' runtime: cached when a tool needs it -------------------------------------------
+
+const RUNTIME = self.__SCCIF_RUNTIME;
+const RUNTIME_CACHE = workbox.core.cacheNames.runtime; // "sccif-runtime-<scope>"
+const runtimeUrls = RUNTIME.files.map((file) => new URL(file, self.location.href).href);
+const isRuntimeUrl = new Set(runtimeUrls);
+// The server varies its answers on Accept-Encoding; the stored copy is the same file whatever the encoding.
+const MATCH = { ignoreVary: true, ignoreSearch: true };
+
+workbox.routing.registerRoute(
+  ({ url, request }) => request.method === "GET" && isRuntimeUrl.has(url.origin + url.pathname),
+  new workbox.strategies.CacheFirst({ cacheName: RUNTIME_CACHE, matchOptions: MATCH }),
+);
+
+let storing = null; // the CACHE_RUNTIME download in progress, shared by every message that asks
+const progressListeners = new Set();
+
+function storeRuntime() {
+  if (!storing) {
+    storing = (async () => {
+      const cache = await caches.open(RUNTIME_CACHE);
+      let done = 0;
+      await Promise.all(
+        runtimeUrls.map(async (url) => {
+          if (!(await cache.match(url, MATCH))) {
+            // The browser's HTTP cache answers when a tool page has just downloaded the file.
+            const response = await fetch(url);
+            if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
+            await cache.put(url, response);
+          }
+          done += 1;
+          progressListeners.forEach((listener) => listener(done));
+        }),
+      );
+    })().finally(() => {
+      storing = null;
+    });
+  }
+  return storing;
+}
+
+async function runtimeStatus() {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const stored = await Promise.all(runtimeUrls.map((url) => cache.match(url, MATCH)));
+  return { type: "status", files: runtimeUrls.length, cached: stored.filter(Boolean).length, bytes: RUNTIME.bytes };
+}
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  const port = event.ports && event.ports[0];
+  const reply = (message) => port && port.postMessage(message);
+  if (type === "RUNTIME_STATUS") {
+    event.waitUntil(runtimeStatus().then(reply));
+  } else if (type === "CACHE_RUNTIME") {
+    const total = runtimeUrls.length;
+    const listener = (done) => reply({ type: "progress", done, total });
+    progressListeners.add(listener);
+    event.waitUntil(
+      storeRuntime()
+        .then(
+          () => reply({ type: "done", files: total, bytes: RUNTIME.bytes }),
+          (error) => reply({ type: "failed", message: error && error.message ? error.message : String(error) }),
+        )
+        .finally(() => progressListeners.delete(listener)),
+    );
+  }
+});
+
+self.addEventListener("activate", (event) => {
+  // Drop the runtime files of earlier deployments (their paths name another version or hash).
+  event.waitUntil(
+    caches.open(RUNTIME_CACHE).then(async (cache) => {
+      const stale = (await cache.keys()).filter((request) => !isRuntimeUrl.has(request.url));
+      await Promise.all(stale.map((request) => cache.delete(request)));
+    }),
+  );
+});
+
+// --- pages that are not part of the site --------------------------------------------------------
 
 workbox.routing.registerRoute(
   ({ request }) => request.mode === "navigate",

@@ -8,7 +8,7 @@
 // Stored format: "SCCIFSN1", then little-endian u32s: snapshot length, page count n, n page
 // numbers; then the n pages (the last one padded with zeros if the snapshot ends inside it).
 
-const CACHE = "sccif-runtime-snapshot";
+const CACHE = "sccif-python-snapshot";
 const MAGIC = "SCCIFSN1";
 const PAGE = 4096;
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -10,6 +11,9 @@ TOOL_PAGE = "tools/working-days/"
 # Starting Pyodide takes about 2 s on this machine when it is quiet; much longer when other
 # jobs share its two cores. The tests wait generously; `make bench` measures.
 LOAD_TIMEOUT_MS = 90_000
+# The offline service worker's first-visit downloads, the site and then the runtime (about 8 MB).
+OFFLINE_READY_TIMEOUT_MS = 120_000
+
 
 def wait_until_ready(page: Page) -> None:
     """Wait for the calculator's status to say it is ready."""
@@ -58,3 +62,34 @@ def fill_and_submit(page: Page, start: str, days: str, extra: str = "") -> None:
             details.locator("summary").click()
         page.get_by_label("Extra non-working days (optional)").fill(extra)
     page.get_by_role("button", name="Work out the date").click()
+
+
+def wait_until_offline_ready(page: Page) -> None:
+    """Wait until the service worker has precached the site and controls the page."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=OFFLINE_READY_TIMEOUT_MS)
+
+
+def runtime_files(site_dir: Path) -> set[str]:
+    """The runtime's files (not their .br/.gz twins), relative to the site."""
+    return {
+        path.relative_to(site_dir).as_posix()
+        for folder in ("pyodide-*", "sccif-core-*")
+        for path in site_dir.glob(f"runtime/{folder}/*")
+        if path.is_file() and path.suffix not in (".br", ".gz")
+    }
+
+
+def wait_until_tools_offline(page: Page, site_url: str, site_dir: Path) -> None:
+    """Wait until the service worker's runtime cache holds every runtime file of this deployment."""
+    wanted = sorted(site_url + name for name in runtime_files(site_dir))
+    page.wait_for_function(
+        """async (wanted) => {
+          const names = (await caches.keys()).filter((name) => name.startsWith("sccif-runtime-"));
+          if (names.length !== 1) return false;
+          const stored = (await (await caches.open(names[0])).keys()).map((request) => request.url);
+          return wanted.every((url) => stored.includes(url));
+        }""",
+        arg=wanted,
+        timeout=OFFLINE_READY_TIMEOUT_MS,
+        polling=250,
+    )

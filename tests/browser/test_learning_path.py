@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
@@ -10,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from sccif_core.citations import cite
 from sccif_core.learning import STEPS, answer, question
 
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS
+from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "learn/"
 STORE_KEY = "sccif-learning-v1"
@@ -226,11 +227,12 @@ class TestPrivacyAndAccess:
 @pytest.mark.fresh_context
 class TestOffline:
     def test_the_self_checks_work_offline_after_visiting_the_home_page(
-        self, learner: Page, context: BrowserContext, site_url: str
+        self, learner: Page, context: BrowserContext, site_url: str, site_dir: Path
     ) -> None:
         """With the network gone after one visit to the home page, a step's question is asked and marked."""
         learner.goto(site_url)
-        learner.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+        wait_until_offline_ready(learner)
+        wait_until_tools_offline(learner, site_url, site_dir)
         context.set_offline(True)
         learner.goto(site_url + PAGE)
         box = start_step(learner, 4)

@@ -1,9 +1,12 @@
 """Offline after the first visit, at a domain's root and under a sub-path, and updates that reach readers.
 
-The service worker (hooks/offline.py, scripts/service-worker.js) precaches the whole site on the
-first visit; docs/assets/javascripts/offline.js registers it and offers "A new version is
-available" when a new deployment is waiting. Every test goes offline with Playwright's
-``context.set_offline(True)``, which cuts the page and its workers off from the network.
+The service worker (hooks/offline.py, scripts/service-worker.js) precaches the site (pages, assets,
+search, widget code) on the first visit to any page, but never the tools' runtime (Pyodide and the
+core's wheel): that is cached when a tool page uses it, or when the reader presses "Make the tools
+work offline" on the tools page. docs/assets/javascripts/offline.js registers it, sends those
+requests, and offers "A new version is available" when a new deployment is waiting. Every test
+goes offline with Playwright's ``context.set_offline(True)``, which cuts the page and its workers
+off from the network. Every test starts from a new browser profile (fresh_context).
 """
 
 from __future__ import annotations
@@ -18,16 +21,29 @@ from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Request, expect
 
 from scripts import serve
 
 from .conftest import WCAG_TAGS, built_pages
-from .runtime_helpers import LOAD_TIMEOUT_MS, fill_and_submit
+from .runtime_helpers import (
+    LOAD_TIMEOUT_MS,
+    OFFLINE_READY_TIMEOUT_MS,
+    fill_and_submit,
+    wait_until_offline_ready,
+    wait_until_tools_offline,
+)
 
-# Precaching the site (about 16 MB, most of it Pyodide) takes a few seconds on a quiet machine.
-OFFLINE_READY_TIMEOUT_MS = 120_000
+pytestmark = pytest.mark.fresh_context  # a new profile each, with the service worker allowed
+
+# Precaching the site (about 3 MB, 0.5 MB over the network) takes a second or two on a quiet machine;
+# the runtime (about 8 MB over the network) a few more.
 UPDATE_MARKER = "This deployment is the second one."
+# The tools' runtime, which no text page may download.
+RUNTIME_PATH = re.compile(r"/runtime/(?:pyodide-[^/]+|sccif-core-[0-9a-f]+)/")
+TOOLS_PAGE = "tools/"
+# The browser's Save-Data setting, as a page sees it.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData: true } });"
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -35,9 +51,15 @@ UPDATE_MARKER = "This deployment is the second one."
 
 
 
-def wait_until_offline_ready(page: Page) -> None:
-    """Wait until the service worker has precached the site and controls the page."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=OFFLINE_READY_TIMEOUT_MS)
+def watch_requests(context: BrowserContext) -> list[tuple[str, bool]]:
+    """Every request from now on, the pages' and the service worker's alike: (url, made by the service worker)."""
+    seen: list[tuple[str, bool]] = []
+
+    def record(request: Request) -> None:
+        seen.append((request.url, request.service_worker is not None))
+
+    context.on("request", record)
+    return seen
 
 
 def search_for(page: Page, words: str) -> None:
@@ -113,6 +135,40 @@ def second_deployment(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 class TestOfflineAtTheRoot:
+    def test_a_first_visit_to_a_text_page_makes_the_tools_work_offline(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
+    ) -> None:
+        """The page's own load asks for nothing from the runtime; once the site is stored the service worker fetches
+        the runtime, and offline a calculator never opened gives the right answer."""
+        requests = watch_requests(context)
+        page.goto(site_url + "framework/introduction/")
+        page.wait_for_load_state("networkidle")
+        assert [url for url, by_worker in requests if RUNTIME_PATH.search(url) and not by_worker] == []
+        wait_until_offline_ready(page)
+        wait_until_tools_offline(page, site_url, site_dir)
+        context.set_offline(True)
+        page.goto(site_url + "tools/working-days/")
+        work_out_one_working_day_after_christmas_eve(page)
+
+    def test_with_save_data_a_text_page_downloads_no_runtime_and_then_works_offline(
+        self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
+        """With the browser's Save-Data setting on, a first visit to a text page: the service worker precaches the site
+        but neither it nor the page asks for anything under runtime/pyodide-* or runtime/sccif-core-*; offline, the
+        page reloads and search works."""
+        context.add_init_script(SAVE_DATA)
+        requests = watch_requests(context)
+        page.goto(site_url + "framework/introduction/")
+        wait_until_offline_ready(page)
+        page.wait_for_timeout(2_000)  # anything the page or the worker would fetch after taking over
+        assert any(by_worker and "search_index.json" in url for url, by_worker in requests), "nothing was precached"
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("article h1").first).to_be_visible()
+        search_for(page, "safeguarding")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        assert [url for url, _ in requests if RUNTIME_PATH.search(url)] == []
+
     def test_a_first_visit_makes_every_page_work_offline(
         self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
     ) -> None:
@@ -142,22 +198,46 @@ class TestOfflineAtTheRoot:
         search_for(page, "safeguarding")
         expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
 
-    def test_the_calculator_works_offline_without_visiting_it_first(
-        self, page: Page, context: BrowserContext, site_url: str
+    def test_the_button_makes_the_tools_work_offline_before_using_one(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path, axe: Axe
     ) -> None:
-        """A reader who only opened the home page can use the working-day calculator with the network gone."""
-        page.goto(site_url)
+        """On the tools page, "Make the tools work offline" downloads the runtime; offline, a calculator never opened works."""
+        page.goto(site_url + TOOLS_PAGE)
         wait_until_offline_ready(page)
+        button = page.get_by_role("button", name=re.compile(r"^Make the tools work offline \(about [0-9.]+ MB\)$"))
+        expect(button).to_be_visible(timeout=OFFLINE_READY_TIMEOUT_MS)
+        status = page.locator("[data-sccif-offline-tools] [role='status']")
+        expect(status).to_be_empty()
+        button.click()
+        expect(status).to_have_text("Done: the tools now work offline.", timeout=OFFLINE_READY_TIMEOUT_MS)
+        results = axe.run(
+            page,
+            context={"include": [["[data-sccif-offline-tools]"]]},
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+        )
+        assert results.violations_count == 0, results.generate_report()
+        wait_until_tools_offline(page, site_url, site_dir)
         context.set_offline(True)
         page.goto(site_url + "tools/working-days/")
         work_out_one_working_day_after_christmas_eve(page)
 
-    def test_a_tool_page_keeps_working_offline_after_a_reload(
+    def test_the_tools_page_says_nothing_large_is_downloaded_when_saving_data(
         self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
+        """With the browser's Save-Data setting on, the tools page says nothing large is downloaded until a tool is used."""
+        context.add_init_script(SAVE_DATA)
+        page.goto(site_url + TOOLS_PAGE)
+        expect(page.locator("[data-sccif-offline-tools]")).to_contain_text(
+            "downloads nothing large until you use a tool", timeout=OFFLINE_READY_TIMEOUT_MS
+        )
+
+    def test_a_tool_page_keeps_working_offline_after_a_reload(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
     ) -> None:
         """A tool page opened once, reloaded with the network gone, still gives the right answer."""
         page.goto(site_url + "tools/working-days/")
         wait_until_offline_ready(page)
+        wait_until_tools_offline(page, site_url, site_dir)
         context.set_offline(True)
         page.reload()
         work_out_one_working_day_after_christmas_eve(page)
@@ -193,14 +273,17 @@ class TestOfflineUnderASubPath:
         script = page.evaluate("navigator.serviceWorker.controller.scriptURL")
         assert scope == site_url
         assert script == site_url + "sw.js"
-        assert any("pyodide.asm.wasm" in url for url in requests), "the runtime was not precached"
+        assert any(url.startswith(site_url + "glossary/index.html") for url in requests), "the site was not precached"
         outside = [url for url in requests if not url.startswith(site_url)]
         assert outside == []
 
-    def test_pages_search_and_the_calculator_work_offline(self, page: Page, context: BrowserContext, site_url: str) -> None:
-        """Under a sub-path, after one visit, pages, search and the calculator work with the network gone."""
+    def test_pages_search_and_the_calculator_work_offline(
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
+    ) -> None:
+        """Under a sub-path, after one visit to a tool page, pages, search and the calculator work with the network gone."""
         page.goto(site_url + "tools/working-days/")
         wait_until_offline_ready(page)
+        wait_until_tools_offline(page, site_url, site_dir)
         context.set_offline(True)
         page.goto(site_url)
         expect(page.locator("article h1").first).to_be_visible()

@@ -194,7 +194,7 @@ class TestInstantNavigation:
 
 SNAPSHOTS = """
 async () => {
-  const cache = await caches.open("sccif-runtime-snapshot");
+  const cache = await caches.open("sccif-python-snapshot");
   const sizes = [];
   for (const key of await cache.keys()) sizes.push((await (await cache.match(key)).arrayBuffer()).byteLength);
   return sizes;
@@ -244,7 +244,7 @@ class TestReturningReaders:
         wait_for_snapshot(page)
         page.evaluate(
             """async () => {
-              const cache = await caches.open("sccif-runtime-snapshot");
+              const cache = await caches.open("sccif-python-snapshot");
               const [key] = await cache.keys();
               await cache.put(key, new Response(new Uint8Array(65536).fill(7)));
             }"""

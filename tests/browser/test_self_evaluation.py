@@ -12,7 +12,7 @@ from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
 from sccif_core.preparation import groups, read_csv, read_markdown, workspace_from_json, write_markdown
 
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS
+from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "prepare/self-evaluation/"
 STORE_KEY = "sccif-self-evaluation-v1"
@@ -21,7 +21,6 @@ ANNEX_QUALIFICATIONS = "request-for-information-at-an-inspection-10"
 CASE_ABSCONDED = "case-tracking-and-sampling-11"
 SECRET = "Zebra-notes-7731"
 # Precaching the site for offline use (about 16 MB) takes a while on a busy machine.
-OFFLINE_READY_TIMEOUT_MS = 120_000
 
 
 def item(page: Page, anchor: str):  # type: ignore[no-untyped-def]
@@ -345,11 +344,12 @@ class TestAccessibility:
 @pytest.mark.fresh_context
 class TestOffline:
     def test_the_workspace_works_offline_after_visiting_the_home_page(
-        self, page: Page, context: BrowserContext, site_url: str, tmp_path: Path
+        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path, tmp_path: Path
     ) -> None:
         """With the network gone after one visit to the home page, the workspace loads, saves and downloads."""
         page.goto(site_url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=OFFLINE_READY_TIMEOUT_MS)
+        wait_until_offline_ready(page)
+        wait_until_tools_offline(page, site_url, site_dir)
         context.set_offline(True)
         open_workspace(page, site_url)
         fill_some_work(page)

@@ -1,4 +1,4 @@
-"""The built site's service worker precaches every file a reader needs offline, and nothing that would waste space."""
+"""The built site's service worker precaches the site a reader needs offline, and keeps the tools' runtime for when a tool needs it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 _MANIFEST = re.compile(r"precacheAndRoute\((\[.*?\])\s*,", re.S)
+_RUNTIME = re.compile(r"^const RUNTIME = (\{.*\});$", re.M)
+# The tools' runtime: Pyodide and the core's wheel folder, never precached.
+_RUNTIME_PATH = re.compile(r"^runtime/(?:pyodide-[^/]+|sccif-core-[0-9a-f]+)/")
+_TWIN = re.compile(r"\.(br|gz|map)$")
 
 
 def precache_manifest(site_dir: Path) -> dict[str, str | None]:
@@ -19,6 +23,13 @@ def precache_manifest(site_dir: Path) -> dict[str, str | None]:
     match = _MANIFEST.search(source)
     assert match, "sw.js has no precache list"
     return {entry["url"]: entry["revision"] for entry in json.loads(match.group(1))}
+
+
+def runtime_list(site_dir: Path) -> dict[str, object]:
+    """{"files", "bytes"}: the runtime list written into sw.js, which the worker caches when a tool needs it."""
+    match = _RUNTIME.search((site_dir / "sw.js").read_text(encoding="utf-8"))
+    assert match, "sw.js has no runtime list"
+    return dict(json.loads(match.group(1)))
 
 
 def site_files(site_dir: Path) -> set[str]:
@@ -37,15 +48,19 @@ class TestThePrecache:
         wanted |= {"search/search_index.json", "sitemap.xml", "404.html"}
         assert wanted - set(manifest) == set()
 
-    def test_the_runtime_and_the_core_are_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
-        """Pyodide's files, the core's wheel and lockfile and the widget code are in the precache, so tools work offline."""
-        runtime = {name for name in site_files(site_dir) if name.startswith("runtime/")}
-        runtime = {name for name in runtime if not re.search(r"\.(br|gz|map)$", name) and "/workbox-" not in name}
-        names = {name.rsplit("/", 1)[-1] for name in runtime}
-        assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"} <= names
-        assert any(re.fullmatch(r"python_stdlib.*\.zip", name) for name in names), names
-        assert any(name.endswith(".whl") for name in names), names
-        assert runtime - set(manifest) == set()
+    def test_the_runtime_and_the_core_are_not_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+        """Nothing under runtime/pyodide-*/ or runtime/sccif-core-*/ is in the precache: a first visit downloads no Pyodide bytes."""
+        assert [url for url in manifest if _RUNTIME_PATH.match(url)] == []
+        assert not any(url.endswith((".wasm", ".whl")) or "python_stdlib" in url for url in manifest)
+
+    def test_the_widget_code_is_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+        """Every file of runtime/widgets-*/ (the tools' own code, small) is in the precache."""
+        widgets = {
+            name for name in site_files(site_dir)
+            if name.startswith("runtime/widgets-") and not _TWIN.search(name)
+        }
+        assert {"loader.js", "bridge.js", "worker.mjs", "config.mjs"} <= {name.rsplit("/", 1)[-1] for name in widgets}
+        assert widgets - set(manifest) == set()
 
     def test_every_site_asset_is_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
         """Every stylesheet, script, image and font of the site is precached (lunr's language files only when needed)."""
@@ -73,6 +88,38 @@ class TestThePrecache:
     def test_every_url_is_relative(self, manifest: dict[str, str | None]) -> None:
         """No precached URL starts with / or a scheme, so the site works under a sub-path."""
         assert [url for url in manifest if url.startswith("/") or "://" in url] == []
+
+
+class TestTheRuntimeList:
+    def test_it_names_exactly_the_pyodide_and_core_files(self, site_dir: Path) -> None:
+        """sw.js's runtime list is every file under runtime/pyodide-*/ and runtime/sccif-core-*/ (not their twins), and nothing else."""
+        expected = {name for name in site_files(site_dir) if _RUNTIME_PATH.match(name) and not _TWIN.search(name)}
+        names = {name.rsplit("/", 1)[-1] for name in expected}
+        assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"} <= names
+        assert any(re.fullmatch(r"python_stdlib-[0-9a-f]+\.zip", name) for name in names), names
+        assert any(name.endswith(".whl") for name in names), names
+        files = runtime_list(site_dir)["files"]
+        assert isinstance(files, list) and len(files) == len(set(files))
+        assert set(files) == expected
+
+    def test_its_size_is_what_the_files_weigh_over_the_network(self, site_dir: Path) -> None:
+        """"bytes" (the button's "about N MB") is the sum of each file's smallest form: its .br twin when there is one."""
+        listed = runtime_list(site_dir)
+        files = [site_dir / str(name) for name in listed["files"]]  # type: ignore[attr-defined]
+        over_the_network = sum(
+            min(form.stat().st_size for form in (path, Path(f"{path}.br"), Path(f"{path}.gz")) if form.is_file())
+            for path in files
+        )
+        assert listed["bytes"] == over_the_network
+        assert over_the_network < 0.8 * sum(path.stat().st_size for path in files)
+
+    def test_the_worker_caches_it_on_demand_and_drops_old_deployments(self, site_dir: Path) -> None:
+        """sw.js routes the runtime list cache-first into its own cache, and on activate deletes what is not in the list."""
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (site_dir / "sw.js").read_text(encoding="utf-8"), flags=re.S)
+        assert re.search(r"new workbox\.strategies\.CacheFirst\(\{ cacheName: RUNTIME_CACHE", code)
+        assert '"CACHE_RUNTIME"' in code and '"RUNTIME_STATUS"' in code
+        activate = code[code.index('addEventListener("activate"'):]
+        assert "cache.delete" in activate and "isRuntimeUrl.has(request.url)" in activate
 
 
 class TestTheServiceWorker:

@@ -1,9 +1,28 @@
 /*
- * Offline use after the first visit, and "A new version is available".
+ * Offline use, the tools' runtime, and "A new version is available".
  *
  * Registers the service worker that hooks/offline.py writes at the site's root (sw.js, made with
- * Workbox). Every URL is worked out from this file's own address, so the site works at a
- * domain's root and under a sub-path alike (this file is <site>/assets/javascripts/offline.js).
+ * Workbox from scripts/service-worker.js). Every URL is worked out from this file's own address,
+ * so the site works at a domain's root and under a sub-path alike (this file is
+ * <site>/assets/javascripts/offline.js).
+ *
+ * What a reader downloads for offline use, all of it after the page they opened has loaded:
+ * - on the first visit to any page, the service worker precaches the site: every page, the
+ *   assets, the search index and the widget code (about 0.5 MB over the network). A page's own
+ *   load never includes a Pyodide byte, and neither does this precache;
+ * - once the site is stored, this script posts CACHE_RUNTIME, and the service worker stores the
+ *   tools' runtime (Pyodide and the core's wheel, about 8 MB) in the background, so that every
+ *   tool works offline after a first visit to any page. On a tool page it waits until the tool has
+ *   started (its worker fetched the runtime before the service worker controlled the page; the
+ *   browser's HTTP cache answers, so nothing is downloaded twice);
+ * - except when the browser asks to save data (navigator.connection.saveData): then the runtime
+ *   is stored only when a tool is used (the service worker also keeps each runtime file as a tool
+ *   page's worker fetches it) or the reader asks for it;
+ * - on the tools page, the element [data-sccif-offline-tools] gets a button, "Make the tools work
+ *   offline (about N MB)", N from the service worker's runtime list, which posts CACHE_RUNTIME and
+ *   reports "Downloading…", "Done: the tools now work offline" or the failure in a role="status"
+ *   live region. When the browser asks to save data (navigator.connection.saveData), the element
+ *   also says that nothing large is downloaded until a tool is used.
  *
  * How updates reach readers:
  * - the service worker precaches every file of one deployment, each with a revision, and serves
@@ -18,7 +37,7 @@
  * Registration waits for the page's load event and, on a tool page, for its runtime to start, so
  * that the first visit's precaching never competes with what the reader is waiting for.
  *
- * No inline script, no innerHTML: the banner is built with DOM methods and textContent.
+ * No inline script, no innerHTML: the banner and the button are built with DOM methods and textContent.
  */
 (function () {
   "use strict";
@@ -128,9 +147,109 @@
       });
   }
 
+  // --- the tools' runtime, stored by the service worker ---------------------------------------
+
+  // The active service worker, once there is one (first visit: after it has precached the site).
+  function activeWorker() {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return registration.active;
+    });
+  }
+
+  // Post a message to the service worker; onReply gets every answer on the message's own port.
+  function ask(message, onReply) {
+    activeWorker().then(function (worker) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) {
+        onReply(event.data || {});
+      };
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+
+  function megabytes(bytes) {
+    var mb = bytes / 1000000;
+    return (mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10) + " MB";
+  }
+
+  // Have the service worker store the tools' runtime: once a page session, after the page (and its
+  // tool) has loaded. With Save-Data, only on a tool page, which has just downloaded it anyway.
+  var runtimeRequested = false;
+  function storeRuntime() {
+    var onToolPage = Boolean(document.querySelector("[data-sccif-tool]"));
+    var saveData = Boolean(navigator.connection && navigator.connection.saveData);
+    if (runtimeRequested || (saveData && !onToolPage)) return;
+    runtimeRequested = true;
+    afterTools(function () {
+      ask({ type: "CACHE_RUNTIME" }, function (reply) {
+        if (reply.type === "failed") console.warn("The tools will need the network next time:", reply.message);
+      });
+    });
+  }
+
+  function paragraph(className, text) {
+    var element = document.createElement("p");
+    element.className = className;
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  // The tools page's "Make the tools work offline" button, in each [data-sccif-offline-tools].
+  function setUpOfflineTools(container) {
+    if (container.hasAttribute("data-sccif-offline-ready")) return;
+    container.setAttribute("data-sccif-offline-ready", "");
+    var connection = navigator.connection;
+    if (connection && connection.saveData) {
+      container.appendChild(
+        paragraph(
+          "sccif-offline-tools__save-data",
+          "Your browser has asked to save data, so this site downloads nothing large until you use " +
+            "a tool: reading and searching the pages needs only the pages themselves."
+        )
+      );
+    }
+    ask({ type: "RUNTIME_STATUS" }, function (status) {
+      if (status.type !== "status") return;
+      var line = paragraph("sccif-offline-tools__action");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button md-button--primary sccif-offline-tools__button";
+      button.textContent = "Make the tools work offline (about " + megabytes(status.bytes) + ")";
+      line.appendChild(button);
+      // Empty until there is news, so that screen readers announce each change.
+      var live = paragraph("sccif-offline-tools__status");
+      live.setAttribute("role", "status");
+      container.appendChild(line);
+      container.appendChild(live);
+      if (status.files > 0 && status.cached === status.files) {
+        live.textContent = "Done: the tools already work offline on this device.";
+      }
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        live.textContent = "Downloading…";
+        ask({ type: "CACHE_RUNTIME" }, function (reply) {
+          if (reply.type === "done") {
+            button.disabled = false;
+            live.textContent = "Done: the tools now work offline.";
+          } else if (reply.type === "failed") {
+            button.disabled = false;
+            live.textContent =
+              "The download failed (" + reply.message + "). Check your connection and press the button again.";
+          }
+        });
+      });
+    });
+  }
+
+  // Run for every page: the first one and each one instant navigation opens.
+  function setUpPage() {
+    storeRuntime();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-sccif-offline-tools]"), setUpOfflineTools);
+  }
+
   // On a tool page, wait until its runtime has started (or failed), at most TOOL_WAIT ms: the
-  // first visit's precaching (about 16 MB) would otherwise compete with the calculator for the
-  // network and the processor just when the reader is waiting for it.
+  // first visit's precaching would otherwise compete with the calculator for the network and the
+  // processor just when the reader is waiting for it.
   var TOOL_WAIT = 30 * 1000;
   function afterTools(callback) {
     if (!document.querySelector("[data-sccif-tool]")) {
@@ -175,5 +294,13 @@
     start();
   } else {
     window.addEventListener("load", start, { once: true });
+  }
+
+  // Every page: the first one, and each one Material's instant navigation opens. What needs the
+  // service worker waits for it (navigator.serviceWorker.ready), so it runs after registration.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUpPage);
+  } else {
+    setUpPage();
   }
 })();
