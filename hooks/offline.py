@@ -8,9 +8,10 @@ Workbox's ``injectManifest`` over the built site. Two lists go into ``sw.js``:
   page: the pages, assets, the search index and the widget code (``runtime/widgets-*/``);
 - the runtime list (``runtime_manifest``): every file of the Pyodide runtime
   (``runtime/pyodide-*/``) and of the core's wheel folder (``runtime/sccif-core-*/``), with what
-  they weigh over the network (from hooks/compress.py's twins). They are not precached: the service
-  worker keeps them as a tool page's worker fetches them, or when the reader asks for them on the
-  tools page ("Make the tools work offline"). A text page never downloads them.
+  they weigh over the network (from hooks/compress.py's twins). They are not precached: once the
+  site is stored, offline.js asks the service worker to fetch them in the background (unless the
+  browser asks to save data: then when a tool is used, or the reader asks on the tools page). A
+  page's own load never includes them.
 
 ``docs/assets/javascripts/offline.js`` registers it on every page and offers "A new version is
 available" when a new deployment waits.
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "build-service-worker.mjs"
 WORKBOX = ROOT / "node_modules" / "workbox-build" / "package.json"
 SERVICE_WORKER = "sw.js"
-# The tools' runtime: cached by the service worker when a tool needs it, never precached.
+# The tools' runtime: cached by the service worker after the site, never precached.
 RUNTIME_FOLDERS = ("runtime/pyodide-*", "runtime/sccif-core-*")
 TWINS = (".br", ".gz", ".map")
 # For `mkdocs serve`: replaces any worker the browser kept for this address, then removes itself.
@@ -88,7 +89,7 @@ def on_post_build(config: Any) -> None:
     summary = build_service_worker(site_dir, search_languages(config))
     log.info(
         "offline: sw.js precaches %d files, %.1f MB; the tools' runtime, %d files, %.1f MB over the network, "
-        "is cached when a tool needs it (%.1f s)",
+        "is cached after the site (%.1f s)",
         summary["count"],
         summary["size"] / 1_000_000,
         len(summary["runtime"]["files"]),

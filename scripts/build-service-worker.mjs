@@ -18,8 +18,8 @@
 //     except the runtime folders, precompressed twins (.br, .gz), source maps, Workbox itself (the
 //     browser keeps a service worker's imported scripts with the worker) and, when search is in
 //     English only, Material's lunr language files (0.9 MB the search never loads for English);
-//   - the runtime list (self.__SCCIF_RUNTIME: {"files", "bytes"}), which the worker caches only
-//     when a tool needs it or the reader asks for it, and uses to delete old deployments' copies.
+//   - the runtime list (self.__SCCIF_RUNTIME: {"files", "bytes"}), which the worker caches after
+//     the site (see offline.js), and uses to delete old deployments' copies.
 //
 // injectManifest with workbox-sw, rather than generateSW, because generateSW bundles the worker
 // with Rollup, Babel and Terser on every build (about 3 s here); this takes well under a second,
@@ -94,7 +94,7 @@ async function main(siteDir, searchLanguages, runtimeFile) {
       globIgnores: [
         "sw.js",
         `${workbox}/**`,
-        ...runtime.folders.map((folder) => `${folder}/**`), // cached when a tool needs it, not on install
+        ...runtime.folders.map((folder) => `${folder}/**`), // cached after the site, not on install
         "**/*.br", // precompressed twins: the browser asks for the plain name
         "**/*.gz",
         "**/*.map",

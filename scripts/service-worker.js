@@ -61,7 +61,7 @@ workbox.precaching.precacheAndRoute(self.__WB_MANIFEST, {
 });
 workbox.precaching.cleanupOutdatedCaches();
 
-// --- the tools' runtime: cached when a tool needs it -------------------------------------------
+// --- the tools' runtime: cached after the site, on request ------------------------------------
 
 const RUNTIME = self.__SCCIF_RUNTIME;
 const RUNTIME_CACHE = workbox.core.cacheNames.runtime; // "sccif-runtime-<scope>"

@@ -96,6 +96,8 @@ class TestThePolicy:
         """docs/hosting.md gives hosts the same header, in its text and in the nginx and Apache examples."""
         hosting = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
         assert hosting.count(serve.CONTENT_SECURITY_POLICY) >= 3
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        assert f"Content-Security-Policy: {serve.CONTENT_SECURITY_POLICY}" in readme, "the README's header table is stale"
 
     def test_the_server_sends_the_header(self, page: Page, site_url: str) -> None:
         """The local server, as `make serve` runs it, sends the policy and the other security headers."""

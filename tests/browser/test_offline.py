@@ -51,6 +51,14 @@ SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData:
 
 
 
+def use_a_tool_offline(page: Page, context: BrowserContext, site_url: str, site_dir: Path) -> None:
+    """Once the runtime is stored, cut the network and get the working-day calculator's answer."""
+    wait_until_tools_offline(page, site_url, site_dir)
+    context.set_offline(True)
+    page.goto(site_url + "tools/working-days/")
+    work_out_one_working_day_after_christmas_eve(page)
+
+
 def watch_requests(context: BrowserContext) -> list[tuple[str, bool]]:
     """Every request from now on, the pages' and the service worker's alike: (url, made by the service worker)."""
     seen: list[tuple[str, bool]] = []
@@ -145,10 +153,7 @@ class TestOfflineAtTheRoot:
         page.wait_for_load_state("networkidle")
         assert [url for url, by_worker in requests if RUNTIME_PATH.search(url) and not by_worker] == []
         wait_until_offline_ready(page)
-        wait_until_tools_offline(page, site_url, site_dir)
-        context.set_offline(True)
-        page.goto(site_url + "tools/working-days/")
-        work_out_one_working_day_after_christmas_eve(page)
+        use_a_tool_offline(page, context, site_url, site_dir)
 
     def test_with_save_data_a_text_page_downloads_no_runtime_and_then_works_offline(
         self, page: Page, context: BrowserContext, site_url: str
@@ -216,10 +221,7 @@ class TestOfflineAtTheRoot:
             options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
         )
         assert results.violations_count == 0, results.generate_report()
-        wait_until_tools_offline(page, site_url, site_dir)
-        context.set_offline(True)
-        page.goto(site_url + "tools/working-days/")
-        work_out_one_working_day_after_christmas_eve(page)
+        use_a_tool_offline(page, context, site_url, site_dir)
 
     def test_the_tools_page_says_nothing_large_is_downloaded_when_saving_data(
         self, page: Page, context: BrowserContext, site_url: str

@@ -1,4 +1,4 @@
-"""The built site's service worker precaches the site a reader needs offline, and keeps the tools' runtime for when a tool needs it."""
+"""The built site's service worker precaches the site a reader needs offline, and keeps the tools' runtime apart, cached after it."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def precache_manifest(site_dir: Path) -> dict[str, str | None]:
 
 
 def runtime_list(site_dir: Path) -> dict[str, object]:
-    """{"files", "bytes"}: the runtime list written into sw.js, which the worker caches when a tool needs it."""
+    """{"files", "bytes"}: the runtime list written into sw.js, which the worker caches after the site."""
     match = _RUNTIME.search((site_dir / "sw.js").read_text(encoding="utf-8"))
     assert match, "sw.js has no runtime list"
     return dict(json.loads(match.group(1)))
