@@ -100,9 +100,10 @@ compiled?.then(() => performance.mark("sccif:wasm-compiled"), () => {});
 if (compiled) {
   WebAssembly.instantiateStreaming = async (_unread, imports) => {
     performance.mark("sccif:wasm-instantiate-start");
-    let instance;
+    let module, instance;
     try {
-      instance = await WebAssembly.instantiate(await compiled, imports);
+      module = await compiled;
+      instance = await WebAssembly.instantiate(module, imports);
     } catch (error) {
       // Pyodide would only log this and wait for ever.
       failLoad(new LoadFailure("download", `the file pyodide.asm.wasm could not be compiled (${error.message}).`));
@@ -110,7 +111,7 @@ if (compiled) {
     }
     performance.mark("sccif:wasm-instantiated");
     progress(2, "starting-python");
-    return { module: await compiled, instance };
+    return { module, instance };
   };
 }
 
@@ -156,12 +157,12 @@ async function load() {
   if (snapshot) {
     try {
       pyodide = await start(snapshot);
-      restored = true;
     } catch (error) {
       console.warn("sccif: the stored snapshot could not be restored; starting Python afresh", error);
       forgetSnapshot();
     }
   }
+  const restored = pyodide !== null;
   pyodide ??= await start(null);
   performance.mark("sccif:python-started");
   progress(3, "core");
@@ -178,10 +179,8 @@ async function load() {
   performance.mark("sccif:core-installed");
   const api = pyodide.pyimport(CORE_MODULE);
   performance.mark("sccif:core-imported");
-  return { pyodide, call: api.call };
+  return { pyodide, call: api.call, restored };
 }
-
-let restored = false;
 
 /** Keep the started interpreter for next time. */
 async function keepSnapshot(pyodide) {
@@ -201,7 +200,7 @@ async function keepSnapshot(pyodide) {
   performance.mark("sccif:snapshot-saved");
 }
 
-function timings() {
+function timings(restored) {
   const marks = {};
   for (const mark of performance.getEntriesByType("mark")) {
     if (mark.name.startsWith("sccif:")) marks[mark.name.slice(6)] = mark.startTime;
@@ -230,7 +229,7 @@ ready.then(
 
 // Calls wait for this: the runtime loaded, the framework's text read, the snapshot taken.
 const prepared = ready.then((runtime) => {
-  self.postMessage({ type: "ready", timings: timings() });
+  self.postMessage({ type: "ready", timings: timings(runtime.restored) });
   // Read the framework's text now, while the reader is still typing: every tool's answer
   // cites it, and reading it (about 0.4 MB of JSON) would otherwise slow the first answer.
   try {
@@ -238,13 +237,10 @@ const prepared = ready.then((runtime) => {
   } catch (error) {
     console.warn("sccif: could not read the framework text ahead of time", error);
   }
-  if (!restored && self.caches) {
-    // Taken before the first call, so no reader's data is in it; stored while the reader types.
-    try {
-      keepSnapshot(runtime.pyodide).catch((error) => console.warn("sccif: could not store the snapshot", error));
-    } catch (error) {
-      console.warn("sccif: could not take a snapshot", error);
-    }
+  if (!runtime.restored && self.caches) {
+    // Taken now, before the first call, so no reader's data is in it (keepSnapshot makes it before
+    // its first await); stored while the reader types.
+    keepSnapshot(runtime.pyodide).catch((error) => console.warn("sccif: could not take or store the snapshot", error));
   }
   return runtime;
 });
