@@ -32,6 +32,7 @@ const DATA = {
     ["reg28-breach", "Inspectors raise a requirement under regulation 28 about the registered manager's qualification", null],
     ["staff-unqualified", "None, or very few, staff are qualified, with no prospect that the rest will qualify within 6 months or by the relevant date", null],
     ["exceptional-circumstances", "Exceptional circumstances apply to the staff qualifications finding", "staff-unqualified"],
+    ["leaders-unaware-of-weaknesses", "Leaders and managers do not know the strengths and weaknesses of the home", null],
     ["no-children-first-inspection", "First inspection after registration, and no children are living in the home", null]
   ]
 };
@@ -401,7 +402,7 @@ export function mount(root, { call, runtime, ui }) {
       { class: `sccif-rule-card sccif-rule-card--${kind}`, "data-rule": rule.id },
       h("p", { class: "sccif-rule-card__kind" }, kind === "limit" ? "Hard limit (always)" : kind === "tendency" ? "Tendency (usually)" : "Special case"),
       h("p", { class: "sccif-rule-card__summary" }, rule.summary),
-      h("blockquote", { class: "sccif-rule-card__quote" }, h("p", {}, rule.text)),
+      h("blockquote", { class: "sccif-rule-card__quote" }, rule.lead ? h("p", {}, rule.lead.text) : null, h("p", {}, rule.text)),
       h(
         "p",
         { class: "sccif-rule-card__source" },
@@ -709,6 +710,10 @@ export function mount(root, { call, runtime, ui }) {
             h("p", { class: "sccif-step__when", "data-date": step.when.date ?? step.when.date_to ?? "" }, whenText(step.when)),
             h("blockquote", {}, h("p", {}, step.text)),
             step.note ? h("p", { class: "sccif-step__note" }, `Note: ${step.note}`) : null,
+            step.conditions?.length
+              ? h("div", { class: "sccif-step__conditions" }, h("p", {}, "Only if every one of these holds:"), h("ul", {}, step.conditions.map((c) => h("li", {}, h("q", {}, c.text), " ", ui.citation(c.source_path, "source")))))
+              : null,
+            step.otherwise ? h("p", { class: "sccif-step__otherwise" }, "Otherwise: ", h("q", {}, step.otherwise.text), " ", ui.citation(step.otherwise.source_path, "source")) : null,
             h("p", { class: "sccif-rule-card__source" }, ui.citation(step.source_path, "Read this paragraph in the framework")),
           ),
         ),

@@ -137,7 +137,7 @@ export function mount(root, { call, runtime, ui }) {
       "li",
       { class: `sccif-rule-card sccif-rule-card--${rule.strength === "always" ? "limit" : "tendency"}`, "data-rule": rule.id },
       h("p", { class: "sccif-rule-card__kind" }, rule.strength === "always" ? "Hard limit (always)" : "Tendency (usually)"),
-      h("blockquote", { class: "sccif-rule-card__quote" }, h("p", {}, rule.text)),
+      h("blockquote", { class: "sccif-rule-card__quote" }, rule.lead ? h("p", {}, rule.lead.text) : null, h("p", {}, rule.text)),
       h("p", { class: "sccif-rule-card__source" }, ui.citation(path, "Read this paragraph in the framework")),
     );
   }

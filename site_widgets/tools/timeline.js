@@ -21,15 +21,19 @@ const DATE_HINT = "For example, 19/11/2026";
 const LIST_HINT = "One date per line, for example 01/05/2026";
 const DRAFT = { name: "draft_sent", label: "Draft report actually sent on (optional)", type: "date", hint: "If you know it, the provider's 5 working days count from this date. For example, 10/12/2026" };
 const FINAL = { name: "final_sent", label: "Final report actually sent on (optional)", type: "date", hint: "If you know it, publication is counted from this date." };
+const FEEDBACK = { name: "feedback", label: "Day of feedback (if later than the last day on site)", type: "date", hint: `The day of feedback is counted as the last day of the inspection: every deadline counts from it. ${DATE_HINT}` };
+const COMPLAINT = { name: "complaint", label: "Has the provider made a formal complaint?", type: "choice", choices: [["no", "No"], ["yes", "Yes: the final report can come later"]] };
+const READINGS_PAGE = `${SITE_ROOT}interpretations/`;
+const ACTOR = { provider: "The provider", ofsted: "Ofsted", inspectors: "Inspectors", dfe: "The DfE", "local-authority": "The local authority" };
 
 const KINDS = {
   full: {
     option: "A full inspection ended",
-    fields: [{ name: "end", label: "Last day on site (the day of feedback)", type: "date", hint: `The day of feedback counts as the last day of the inspection. ${DATE_HINT}` }, DRAFT, FINAL],
+    fields: [{ name: "end", label: "Last day on site", type: "date", hint: DATE_HINT }, FEEDBACK, DRAFT, FINAL, COMPLAINT],
   },
   assurance: {
     option: "An assurance inspection's site visit took place",
-    fields: [{ name: "visit", label: "Day of the site visit", type: "date", hint: DATE_HINT }, DRAFT, FINAL],
+    fields: [{ name: "visit", label: "Day of the site visit", type: "date", hint: DATE_HINT }, FEEDBACK, DRAFT, FINAL, COMPLAINT],
   },
   complaints: {
     option: "An inspection ended: the post-inspection and complaints procedure",
@@ -70,7 +74,8 @@ const KINDS = {
       { name: "vacancy", label: "The home had no manager from (optional)", type: "date", hint: DATE_HINT },
       { name: "appointed", label: "A manager was appointed on, and has not yet applied to register (optional)", type: "date", hint: DATE_HINT },
       { name: "absence", label: "The manager's absence starts on (optional)", type: "date", hint: DATE_HINT },
-      { name: "absence_end", label: "The manager's last day of absence (optional)", type: "date", hint: DATE_HINT },
+      { name: "absence_end", label: "The manager's last day of absence (optional)", type: "date", hint: "Notice of the return to duty counts from the next day. For example, 19/11/2026" },
+      { name: "absence_emergency", label: "Is the absence an emergency, or unforeseen?", type: "choice", choices: [["no", "No: it is planned (notice a month before it starts)"], ["yes", "Yes (notice within a week of it starting)"]] },
     ],
   },
   qualification: {
@@ -166,9 +171,10 @@ export function mount(root, { call, runtime, ui }) {
   function choiceField({ name, label, choices }) {
     const legendId = ui.id(`sccif-${name}-legend`);
     const errorEl = h("p", { class: "sccif-error-message", hidden: true });
+    const group = ui.id(name); // one name for the whole group, so choosing one unchooses the others
     const radios = choices.map(([value, text], index) => {
       const radioId = ui.id(`sccif-${name}-${value}`);
-      const input = h("input", { type: "radio", class: "sccif-radio", id: radioId, name: ui.id(name), value, checked: index === 0 });
+      const input = h("input", { type: "radio", class: "sccif-radio", id: radioId, name: group, value, checked: index === 0 });
       return { input, element: h("div", { class: "sccif-radios__item" }, input, h("label", { for: radioId }, text)) };
     });
     const element = h("fieldset", { class: "sccif-field sccif-fieldset", "aria-labelledby": legendId }, h("legend", { class: "sccif-label", id: legendId }, label), errorEl, radios.map((r) => r.element));
@@ -316,14 +322,21 @@ export function mount(root, { call, runtime, ui }) {
     return link;
   }
 
+  // Legislation the rule also rests on (regulation 48), and the reading it uses, if any.
+  function alsoRead(m) {
+    const laws = (m.laws ?? []).map((law) => h("span", { class: "sccif-tl-small sccif-tl-law" }, h("q", {}, law.words), " ", h("a", { href: law.url }, law.title)));
+    const reading = m.reading ? h("span", { class: "sccif-tl-small" }, h("a", { href: `${READINGS_PAGE}#${m.reading}` }, "How this site reads it")) : null;
+    return [...laws, reading];
+  }
+
   function row(m) {
     const alert = ALERT.has(m.status);
     return h(
       "tr",
       { class: `sccif-tl-row${alert ? " sccif-tl-row--alert" : ""}`, "data-sccif-key": m.key, "data-sccif-date": m.date, "data-sccif-type": m.type },
       h("td", {}, h("span", { class: "sccif-tl-when" }, whenText(m)), m.provisional ? h("span", { class: "sccif-tag sccif-tag--provisional" }, "Provisional") : null, m.falls_on ? h("span", { class: "sccif-tl-small" }, `This day is ${m.falls_on}.`) : null),
-      h("td", {}, h("span", { class: "sccif-tl-label" }, m.label), " ", qualifierTag(m), m.day ? h("span", { class: "sccif-tl-small" }, m.day_to ? `Days ${m.day} to ${m.day_to} of the framework's table` : `Day ${m.day} of the framework's table`) : null, h("span", { class: "sccif-tl-small" }, `Counted: ${m.offset}.`), m.note ? h("span", { class: "sccif-tl-small" }, m.note) : null),
-      h("td", {}, h("q", { class: "sccif-tl-quote" }, m.rule), " ", citation(m)),
+      h("td", {}, m.actor ? h("span", { class: "sccif-tl-actor", "data-sccif-actor": m.actor }, ACTOR[m.actor] ?? m.actor) : null, h("span", { class: "sccif-tl-label" }, m.label), " ", qualifierTag(m), m.day ? h("span", { class: "sccif-tl-small" }, m.day_to ? `Days ${m.day} to ${m.day_to} of the framework's table` : `Day ${m.day} of the framework's table`) : null, h("span", { class: "sccif-tl-small" }, `Counted: ${m.offset}.`), m.note ? h("span", { class: "sccif-tl-small" }, m.note) : null),
+      h("td", {}, h("q", { class: "sccif-tl-quote" }, m.rule), " ", citation(m), alsoRead(m)),
       h("td", { "data-sccif-holidays": m.moved_by_holidays ? "moved" : "no" }, holidaysText(m)),
       h("td", { "data-sccif-status": m.status ?? "" }, m.status_text ? (alert ? h("strong", {}, m.status_text) : m.status_text) : ""),
     );

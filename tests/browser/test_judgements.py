@@ -41,17 +41,28 @@ THEME_CHROME = [".md-header", ".md-sidebar", ".md-progress", ".md-footer", ".md-
 CASES: list[tuple[dict[str, str], list[str]]] = [
     ({"helped-and-protected": "inadequate", "leaders-and-managers": "good"}, []),  # judgement-structure-6
     ({"helped-and-protected": "requires-improvement"}, []),  # no rule binds
-    ({"leaders-and-managers": "inadequate", "overall-experiences": "good"}, []),  # judgement-structure-7, a conflict
+    (
+        {"leaders-and-managers": "inadequate", "overall-experiences": "good"},
+        [],
+    ),  # judgement-structure-7, a conflict
     ({}, ["manager-vacancy-26-weeks"]),  # leaders-and-managers-inadequate-3
-    ({"leaders-and-managers": "outstanding"}, ["reg28-breach"]),  # registered-manager-qualifications-4, a conflict
-    ({"leaders-and-managers": "good"}, ["staff-unqualified", "exceptional-circumstances"]),  # staff-qualifications-8
+    (
+        {"leaders-and-managers": "outstanding"},
+        ["reg28-breach"],
+    ),  # registered-manager-qualifications-4, a conflict
+    (
+        {"leaders-and-managers": "good"},
+        ["staff-unqualified", "exceptional-circumstances"],
+    ),  # staff-qualifications-8
     ({"education": "not-judged"}, ["manager-not-registered-12-weeks"]),  # subsequent-inspection-activity-20
     ({"overall-experiences": "good"}, ["no-children-first-inspection"]),  # no-children-living-in-the-home-3
 ]
 
 
 def cpython(grades: dict[str, str], conditions: list[str]) -> dict:  # type: ignore[type-arg]
-    reply = json.loads(browser_api.call("judge.evaluate", json.dumps({"grades": grades, "conditions": conditions})))
+    reply = json.loads(
+        browser_api.call("judge.evaluate", json.dumps({"grades": grades, "conditions": conditions}))
+    )
     return reply["result"]  # type: ignore[no-any-return]
 
 
@@ -73,8 +84,11 @@ def expected_states(outlook: dict[str, list[str]]) -> dict[str, str]:
         return {}
     narrowed = len(outlook["usual"]) < len(outlook["allowed"])
     return {
-        grade: "ruled-out" if grade not in outlook["allowed"]
-        else "usual" if narrowed and grade in outlook["usual"] else "allowed"
+        grade: "ruled-out"
+        if grade not in outlook["allowed"]
+        else "usual"
+        if narrowed and grade in outlook["usual"]
+        else "allowed"
         for grade in ("outstanding", "good", "requires-improvement", "inadequate")
     }
 
@@ -84,7 +98,8 @@ def assert_matches_cpython(page: Page, grades: dict[str, str], conditions: list[
     rules = page.locator(".sccif-judge__answer [data-rule]")
     expect(rules).to_have_count(len(expected["rules"]), timeout=LOAD_TIMEOUT_MS)
     assert [r.get_attribute("data-rule") for r in rules.all()] == [
-        r["id"] for r in sorted(
+        r["id"]
+        for r in sorted(
             expected["rule_details"],
             key=lambda r: (r["effect"] in ("not-judged", "no-judgement"), r["strength"] == "usually"),
         )
@@ -121,10 +136,16 @@ class TestExplorer:
         page.goto(site_url + EXPLORER + query({}, ["manager-vacancy-26-weeks"]))
         wait_until_ready(page)
         leadership = page.locator('.sccif-outlook[data-judgement="leaders-and-managers"]')
-        expect(leadership.locator('[data-grade="good"]')).to_contain_text("Ruled out: a hard limit", timeout=LOAD_TIMEOUT_MS)
+        expect(leadership.locator('[data-grade="good"]')).to_contain_text(
+            "Ruled out: a hard limit", timeout=LOAD_TIMEOUT_MS
+        )
         expect(leadership.locator('[data-grade="inadequate"]')).to_contain_text("usual here: a tendency")
-        expect(page.locator(".sccif-rule-card--limit .sccif-rule-card__kind").first).to_have_text("Hard limit (always)")
-        expect(page.locator(".sccif-rule-card--tendency .sccif-rule-card__kind").first).to_have_text("Tendency (usually)")
+        expect(page.locator(".sccif-rule-card--limit .sccif-rule-card__kind").first).to_have_text(
+            "Hard limit (always)"
+        )
+        expect(page.locator(".sccif-rule-card--tendency .sccif-rule-card__kind").first).to_have_text(
+            "Tendency (usually)"
+        )
 
     def test_rule_links_go_to_the_framework_paragraph(self, page: Page, site_url: str) -> None:
         """Each quoted rule links to its paragraph, and following the link lands on that anchor."""
@@ -132,7 +153,9 @@ class TestExplorer:
         wait_until_ready(page)
         card = page.locator('[data-rule="helped-and-protected-inadequate-overall-inadequate"]')
         link = card.get_by_role("link", name="Read this paragraph in the framework")
-        expect(link).to_have_attribute("href", site_url + "framework/making-judgements/#judgement-structure-6", timeout=LOAD_TIMEOUT_MS)
+        expect(link).to_have_attribute(
+            "href", site_url + "framework/making-judgements/#judgement-structure-6", timeout=LOAD_TIMEOUT_MS
+        )
         link.click()
         expect(page.locator("#judgement-structure-6")).to_contain_text("will always be inadequate")
 
@@ -146,7 +169,12 @@ class TestDifferential:
         page.goto(site_url + EXPLORER)
         wait_until_ready(page)
         grades = ("outstanding", "good", "requires-improvement", "inadequate")
-        findings = ("manager-vacancy-26-weeks", "manager-not-registered-12-weeks", "reg28-breach", "staff-unqualified")
+        findings = (
+            "manager-vacancy-26-weeks",
+            "manager-not-registered-12-weeks",
+            "reg28-breach",
+            "staff-unqualified",
+        )
         payloads = []
         for hp, lead in itertools.product(grades, (None, *grades)):
             for mask in range(16):
@@ -171,7 +199,10 @@ class TestSharedAddress:
         assert_matches_cpython(page, grades, conditions)
         shared = page.get_by_label("Link to these choices").input_value()
         params = parse_qs(urlsplit(shared).query)
-        assert params == {"leaders-and-managers": ["good"], "conditions": ["staff-unqualified,exceptional-circumstances"]}
+        assert params == {
+            "leaders-and-managers": ["good"],
+            "conditions": ["staff-unqualified,exceptional-circumstances"],
+        }
         assert page.url == shared
 
         other = browser.new_page()
@@ -202,7 +233,11 @@ class TestSharedAddress:
         assert page.evaluate("window.__pwned") is None
         assert_matches_cpython(page, {"helped-and-protected": "inadequate"}, ["reg28-breach"])
         params = parse_qs(urlsplit(page.url).query)
-        assert params == {"helped-and-protected": ["inadequate"], "conditions": ["reg28-breach"], "h": ["search words"]}
+        assert params == {
+            "helped-and-protected": ["inadequate"],
+            "conditions": ["reg28-breach"],
+            "h": ["search words"],
+        }
 
 
 class TestNotes:
@@ -211,7 +246,9 @@ class TestNotes:
         expect(details).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         details.locator("summary").click()
 
-    def test_notes_stay_in_memory_until_saved_and_never_reach_the_address(self, page: Page, site_url: str) -> None:
+    def test_notes_stay_in_memory_until_saved_and_never_reach_the_address(
+        self, page: Page, site_url: str
+    ) -> None:
         """A note is not stored or put in the address unless the reader chooses to save it on the device."""
         page.goto(site_url + EXPLORER)
         wait_until_ready(page)
@@ -225,7 +262,9 @@ class TestNotes:
 
         page.get_by_label("Save my notes on this device").check()
         stored = json.loads(page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')"))
-        assert stored["notes"] == {"health-good-1": "Dental checks within 2 weeks of admission: see health file"}
+        assert stored["notes"] == {
+            "health-good-1": "Dental checks within 2 weeks of admission: see health file"
+        }
 
         page.reload()
         wait_until_ready(page)
@@ -269,28 +308,39 @@ class TestNotes:
 
 
 class TestNextSteps:
-    @pytest.mark.parametrize(("kind", "label", "end"), [
-        ("full", "judged inadequate at a full inspection", "18/12/2026"),
-        ("assurance", "found serious or widespread concerns", "24/12/2026"),
-    ])
-    def test_dates_match_the_cpython_engine(self, page: Page, site_url: str, kind: str, label: str, end: str) -> None:
+    @pytest.mark.parametrize(
+        ("kind", "label", "end"),
+        [
+            ("full", "judged inadequate at a full inspection", "18/12/2026"),
+            ("assurance", "found serious or widespread concerns", "24/12/2026"),
+        ],
+    )
+    def test_dates_match_the_cpython_engine(
+        self, page: Page, site_url: str, kind: str, label: str, end: str
+    ) -> None:
         """Each step's date on the page is the CPython engine's date for the same end date."""
         page.goto(site_url + EXPLORER)
         wait_until_ready(page)
         page.get_by_label(label).check()
         page.get_by_label("The day the inspection ended").fill(end)
         page.get_by_role("button", name="Show what happens next").click()
-        expected = json.loads(browser_api.call("judge.next_steps", json.dumps({"kind": kind, "end": end})))["result"]
+        expected = json.loads(browser_api.call("judge.next_steps", json.dumps({"kind": kind, "end": end})))[
+            "result"
+        ]
         steps = page.locator(".sccif-steps [data-step]")
         expect(steps).to_have_count(len(expected["steps"]), timeout=LOAD_TIMEOUT_MS)
         for item, step in zip(steps.all(), expected["steps"], strict=True):
             assert item.get_attribute("data-step") == step["key"]
             when = step["when"]
-            assert item.locator(".sccif-step__when").get_attribute("data-date") == (when.get("date") or when.get("date_to") or "")
+            assert item.locator(".sccif-step__when").get_attribute("data-date") == (
+                when.get("date") or when.get("date_to") or ""
+            )
         # post-inspection-debrief-and-case-reviews-1 / serious-and-widespread-concerns-next-steps-1:
         # 18/12/2026 -> Tuesday 29 December 2026; 24/12/2026 -> Tuesday 5 January 2027 (bank holidays skipped).
         review = page.locator('[data-step="case-review"] .sccif-step__when')
-        expect(review).to_contain_text("Tuesday 29 December 2026" if kind == "full" else "Tuesday 5 January 2027")
+        expect(review).to_contain_text(
+            "Tuesday 29 December 2026" if kind == "full" else "Tuesday 5 January 2027"
+        )
 
     def test_a_bad_date_is_an_error_on_the_field(self, page: Page, site_url: str) -> None:
         """An impossible end date shows the core's message on the field and in the error summary."""
@@ -298,14 +348,22 @@ class TestNextSteps:
         wait_until_ready(page)
         page.get_by_label("The day the inspection ended").fill("31/02/2026")
         page.get_by_role("button", name="Show what happens next").click()
-        expect(page.locator(".sccif-judge__next .sccif-error-summary")).to_contain_text("is not a real date", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-judge__next .sccif-error-summary")).to_contain_text(
+            "is not a real date", timeout=LOAD_TIMEOUT_MS
+        )
         expect(page.get_by_label("The day the inspection ended")).to_have_attribute("aria-invalid", "true")
 
 
 class TestAccessibility:
     def test_axe_on_the_explorer_with_everything_open(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
         """No WCAG 2.2 AA violations with an answer, conflicts, descriptors, next steps and assurance shown."""
-        page.goto(site_url + EXPLORER + query({"leaders-and-managers": "outstanding", "overall-experiences": "inadequate"}, ["reg28-breach"]))
+        page.goto(
+            site_url
+            + EXPLORER
+            + query(
+                {"leaders-and-managers": "outstanding", "overall-experiences": "inadequate"}, ["reg28-breach"]
+            )
+        )
         wait_until_ready(page)
         expect(page.locator("[data-sccif-conflicts]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         page.locator('details[data-judgement="overall-experiences"] summary').click()
@@ -348,7 +406,9 @@ class TestAccessibility:
 
 
 class TestPractice:
-    def test_feedback_is_the_engines_and_the_score_is_kept_in_the_tab(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_feedback_is_the_engines_and_the_score_is_kept_in_the_tab(
+        self, page: Page, site_url: str, axe_check
+    ) -> None:  # type: ignore[no-untyped-def]
         """An answer gets the engine's verdict with the rule cited, the score counts it, and axe finds nothing."""
         page.goto(site_url + PRACTICE)
         wait_until_ready(page)
@@ -370,7 +430,9 @@ class TestPractice:
         )
         expect(page.locator("[data-sccif-score]")).to_contain_text(f"{int(truth['correct'])} right out of 1")
         for rule in truth["rules"]:
-            expect(page.locator(f'.sccif-practice__feedback [data-rule="{rule["id"]}"]')).to_contain_text(rule["text"])
+            expect(page.locator(f'.sccif-practice__feedback [data-rule="{rule["id"]}"]')).to_contain_text(
+                rule["text"]
+            )
         axe_check(page, exclude=THEME_CHROME)
         page.get_by_role("button", name="Next question").click()
         expect(page.locator(".sccif-practice__title")).to_have_text("Question 2")

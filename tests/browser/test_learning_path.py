@@ -10,7 +10,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from sccif_core.citations import cite
 from sccif_core.learning import STEPS, answer, question
-
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "learn/"
@@ -62,7 +61,9 @@ def wrong_keys(step: int, number: int) -> tuple[str, ...]:
 
 class TestSelfChecks:
     @pytest.mark.parametrize("step", [s.number for s in STEPS])
-    def test_each_steps_question_is_the_cores_and_a_right_answer_is_marked_right(self, learner: Page, site_url: str, step: int) -> None:
+    def test_each_steps_question_is_the_cores_and_a_right_answer_is_marked_right(
+        self, learner: Page, site_url: str, step: int
+    ) -> None:
         """Every step asks the CPython core's question for the seed; the engine's answer is marked right, with a citation."""
         learner.goto(site_url + PAGE)
         box = start_step(learner, step)
@@ -72,34 +73,48 @@ class TestSelfChecks:
             expect(box.locator(".sccif-learn__quote")).to_have_text(expected.quote[0])
         labels = dict(expected.options)
         for key, label in expected.options:
-            expect(box.locator("[data-sccif-learn-question]").get_by_label(label, exact=True)).to_have_value(key)
+            expect(box.locator("[data-sccif-learn-question]").get_by_label(label, exact=True)).to_have_value(
+                key
+            )
         truth = answer(expected)
         choose(box, truth.correct, labels)
         feedback = box.locator("[data-sccif-learn-feedback]")
-        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS)
-        expect(feedback.locator("[data-sccif-learn-answer]")).to_have_attribute("data-sccif-learn-answer", " ".join(truth.correct))
+        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(feedback.locator("[data-sccif-learn-answer]")).to_have_attribute(
+            "data-sccif-learn-answer", " ".join(truth.correct)
+        )
         href = feedback.locator("a.sccif-citation").first.get_attribute("href") or ""
         assert href.endswith(cite(truth.quotes[0][1]).path), href
         expect(feedback).to_contain_text(truth.quotes[0][0])
 
-    def test_a_wrong_answer_shows_the_engines_answer_and_the_next_question_follows(self, learner: Page, site_url: str) -> None:
+    def test_a_wrong_answer_shows_the_engines_answer_and_the_next_question_follows(
+        self, learner: Page, site_url: str
+    ) -> None:
         """A wrong date for the draft report is marked wrong; the feedback gives the computed date; Next asks question 2."""
         learner.goto(site_url + PAGE)
         box = start_step(learner, 4)
         first = question(4, SEED, 0)
         choose(box, wrong_keys(4, 0), dict(first.options))
         feedback = box.locator("[data-sccif-learn-feedback]")
-        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "wrong", timeout=LOAD_TIMEOUT_MS)
+        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "wrong", timeout=LOAD_TIMEOUT_MS
+        )
         labels = [dict(first.options)[k] for k in answer(first).correct]
         expect(feedback).to_contain_text(f"The answer: {'; '.join(labels)}.")
         expect(feedback).to_be_focused()
         box.get_by_role("button", name="Next question").click()
-        expect(box.locator(".sccif-learn__prompt")).to_have_text(question(4, SEED, 1).prompt, timeout=LOAD_TIMEOUT_MS)
+        expect(box.locator(".sccif-learn__prompt")).to_have_text(
+            question(4, SEED, 1).prompt, timeout=LOAD_TIMEOUT_MS
+        )
         expect(box.locator(".sccif-learn__title")).to_be_focused()
 
 
 class TestProgressAndReview:
-    def test_progress_is_kept_on_this_device_and_survives_a_reload(self, learner: Page, site_url: str) -> None:
+    def test_progress_is_kept_on_this_device_and_survives_a_reload(
+        self, learner: Page, site_url: str
+    ) -> None:
         """After one right answer the step and the progress table say so, and still do after a reload."""
         learner.goto(site_url + PAGE)
         box = start_step(learner, 1)
@@ -126,19 +141,27 @@ class TestProgressAndReview:
         right = question(3, SEED, 0)
         box = start_step(learner, 3)
         choose(box, answer(right).correct, dict(right.options))
-        expect(box.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS)
+        expect(box.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
+        )
         wrong = question(6, SEED, 0)
         box = start_step(learner, 6)
         choose(box, wrong_keys(6, 0), dict(wrong.options))
-        expect(box.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "wrong", timeout=LOAD_TIMEOUT_MS)
+        expect(box.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "wrong", timeout=LOAD_TIMEOUT_MS
+        )
 
         progress = learner.locator("[data-sccif-learn-part='progress']")
         progress.get_by_role("button", name="Review: questions you got wrong first").click()
         review = progress.locator("[data-sccif-learn-question]")
         expect(review).to_have_attribute("data-sccif-learn-question", wrong.id, timeout=LOAD_TIMEOUT_MS)
-        expect(review.locator(".sccif-learn__title")).to_have_text("Review: step 6 (you got this wrong last time)")
+        expect(review.locator(".sccif-learn__title")).to_have_text(
+            "Review: step 6 (you got this wrong last time)"
+        )
         choose(progress, answer(wrong).correct, dict(wrong.options))
-        expect(review.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS)
+        expect(review.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
+        )
         progress.get_by_role("button", name="Next review question").click()
         expect(review).to_have_attribute("data-sccif-learn-question", right.id, timeout=LOAD_TIMEOUT_MS)
 
@@ -152,7 +175,9 @@ class TestProgressAndReview:
         progress = learner.locator("[data-sccif-learn-part='progress']")
         progress.get_by_role("button", name="Forget my progress").click()
         progress.get_by_role("button", name="Yes, forget my progress").click()
-        expect(box.locator("[data-sccif-learn-score]")).to_have_text("Answer a few questions to check your reading of this step.")
+        expect(box.locator("[data-sccif-learn-score]")).to_have_text(
+            "Answer a few questions to check your reading of this step."
+        )
         stored = json.loads(learner.evaluate(f"localStorage.getItem('{STORE_KEY}')") or "null")
         assert stored is None or stored["history"] == []
 
@@ -169,7 +194,9 @@ class TestPrivacyAndAccess:
         expect(box.locator("[data-sccif-verdict]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         assert sent and all(r.method == "GET" and not r.post_data for r in sent)
 
-    def test_axe_finds_nothing_before_and_after_answering(self, learner: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_axe_finds_nothing_before_and_after_answering(
+        self, learner: Page, site_url: str, axe_check
+    ) -> None:  # type: ignore[no-untyped-def]
         """No WCAG 2.2 AA violations on the path, with a question, with feedback and during review."""
         learner.goto(site_url + PAGE)
         axe_check(learner)
@@ -180,7 +207,9 @@ class TestPrivacyAndAccess:
         expect(box.locator("[data-sccif-verdict]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         axe_check(learner)
         learner.get_by_role("button", name="Review: questions you got wrong first").click()
-        expect(learner.locator("[data-sccif-learn-part='progress'] [data-sccif-learn-question]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(
+            learner.locator("[data-sccif-learn-part='progress'] [data-sccif-learn-question]")
+        ).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         axe_check(learner)
 
     def test_a_question_can_be_answered_with_the_keyboard_alone(self, learner: Page, site_url: str) -> None:
@@ -207,7 +236,9 @@ class TestPrivacyAndAccess:
         expect(box.get_by_role("button", name="Check my answer")).to_be_focused()
         learner.keyboard.press("Enter")
         feedback = box.locator("[data-sccif-learn-feedback]")
-        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS)
+        expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
+        )
         expect(feedback).to_be_focused()
 
     def test_without_javascript_the_path_still_reads_in_order(self, browser: Browser, site_url: str) -> None:
@@ -219,7 +250,9 @@ class TestPrivacyAndAccess:
             for step in STEPS:
                 section = page.locator(f"[id='step-{step.number}']")
                 expect(section).to_contain_text(f"Step {step.number}: {step.title}")
-            expect(page.locator("article a[href*='framework/']")).to_have_count(sum(len(s.read) for s in STEPS))
+            expect(page.locator("article a[href*='framework/']")).to_have_count(
+                sum(len(s.read) for s in STEPS)
+            )
         finally:
             context.close()
 
@@ -238,4 +271,6 @@ class TestOffline:
         box = start_step(learner, 4)
         item = question(4, SEED, 0)
         choose(box, answer(item).correct, dict(item.options))
-        expect(box.locator("[data-sccif-verdict]")).to_have_attribute("data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS)
+        expect(box.locator("[data-sccif-verdict]")).to_have_attribute(
+            "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
+        )

@@ -46,7 +46,10 @@ def fill(page: Page, kind: str, today: str = "", **fields: str) -> None:
 def shown_rows(page: Page) -> list[tuple[str, str]]:
     """(key, ISO date) of every milestone row in the table, in order (the Today row left out)."""
     rows = page.locator(".sccif-tl-table tbody tr:not(.sccif-tl-row--today)")
-    return [(row.get_attribute("data-sccif-key") or "", row.get_attribute("data-sccif-date") or "") for row in rows.all()]
+    return [
+        (row.get_attribute("data-sccif-key") or "", row.get_attribute("data-sccif-date") or "")
+        for row in rows.all()
+    ]
 
 
 # (kind, today, fields) as a reader types them; the comments say why each case is here.
@@ -85,9 +88,13 @@ class TestAgainstTheEngine:
                     else f"{m['type_words'].capitalize()} {m['date_long']}"
                 )
                 expect(row.locator(".sccif-tl-when")).to_have_text(when)
-                expect(row.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", m["status"] or "")
+                expect(row.locator("[data-sccif-status]")).to_have_attribute(
+                    "data-sccif-status", m["status"] or ""
+                )
                 holidays = row.locator("[data-sccif-holidays]")
-                expect(holidays).to_have_attribute("data-sccif-holidays", "moved" if m["moved_by_holidays"] else "no")
+                expect(holidays).to_have_attribute(
+                    "data-sccif-holidays", "moved" if m["moved_by_holidays"] else "no"
+                )
                 for moved in m["bank_holidays"]:
                     expect(holidays).to_contain_text(moved["name"])
                 if m["qualifier"]:
@@ -103,13 +110,15 @@ class TestAgainstTheEngine:
         fill(page, "inadequate", "20/05/2026", end="27/03/2026")
         today = page.locator(".sccif-tl-row--today")
         expect(today).to_contain_text("Today: Wednesday 20 May 2026", timeout=LOAD_TIMEOUT_MS)
-        keys = page.locator(".sccif-tl-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.sccifKey)")
-        # case review (7 April) passed; the return window (8 to 22 May) is open; reinspection (17 July) later
-        assert keys == ["case_review", "return_visit", "today", "full_reinspection"]
+        keys = page.locator(".sccif-tl-table tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.sccifKey)"
+        )
+        # case review (7 April) passed; the return is by 22 May at the latest; reinspection (17 July) later
+        assert keys == ["case_review", "today", "return_visit", "full_reinspection"]
         overdue = page.locator("tr[data-sccif-key='case_review']")
         expect(overdue).to_have_class("sccif-tl-row sccif-tl-row--alert")
         expect(overdue).to_contain_text("Deadline passed")
-        expect(page.locator("tr[data-sccif-key='return_visit']")).to_contain_text("Open now")
+        expect(page.locator("tr[data-sccif-key='return_visit']")).to_contain_text("Upcoming")
         expect(page.locator(".sccif-tl-today")).to_have_text("Today")
 
     def test_each_row_cites_its_paragraph(self, page: Page, site_url: str) -> None:
@@ -117,14 +126,18 @@ class TestAgainstTheEngine:
         page.goto(site_url + TOOL)
         fill(page, "full", "", end="19/11/2026")
         row = page.locator("tr[data-sccif-key='draft_report']")
-        expect(row).to_contain_text("Draft report sent to the registered provider within 18 working days", timeout=LOAD_TIMEOUT_MS)
+        expect(row).to_contain_text(
+            "Draft report sent to the registered provider within 18 working days", timeout=LOAD_TIMEOUT_MS
+        )
         link = row.locator("a.sccif-citation")
         href = link.get_attribute("href") or ""
         assert href.endswith("framework/inspections-notice-scheduling/#timeframe-1-8"), href
         link.click()
         page.wait_for_url("**/framework/inspections-notice-scheduling/#timeframe-1-8")
         # the anchor is on the row's first cell (day 22); its row holds the framework's words
-        expect(page.locator("tr", has=page.locator("[id='timeframe-1-8']"))).to_contain_text("within 18 working days")
+        expect(page.locator("tr", has=page.locator("[id='timeframe-1-8']"))).to_contain_text(
+            "within 18 working days"
+        )
 
     def test_the_form_offers_the_engines_kinds_and_fields(self, page: Page, site_url: str) -> None:
         """Every kind of the engine is offered, and each shows exactly the engine's fields."""
@@ -136,7 +149,9 @@ class TestAgainstTheEngine:
             select.select_option(kind)
             panel = page.locator(f"[data-sccif-kind='{kind}']")
             expect(panel).to_be_visible()
-            names = panel.locator("[data-sccif-field]").evaluate_all("fields => fields.map(f => f.dataset.sccifField)")
+            names = panel.locator("[data-sccif-field]").evaluate_all(
+                "fields => fields.map(f => f.dataset.sccifField)"
+            )
             assert names == [field.name for field in KINDS[kind].fields], kind
             assert page.locator("[data-sccif-kind]:visible").count() == 1
 
@@ -159,11 +174,15 @@ class TestErrors:
         """A bad date in a list of notices is reported with its line number."""
         page.goto(site_url + TOOL)
         fill(page, "compliance", "", notices="01/05/2026\nsoon")
-        expect(page.locator(".sccif-error-summary")).to_contain_text("Line 2: 'soon' is not a date.", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-error-summary")).to_contain_text(
+            "Line 2: 'soon' is not a date.", timeout=LOAD_TIMEOUT_MS
+        )
 
 
 class TestExports:
-    def test_the_ics_download_parses_with_the_engines_dates(self, page: Page, site_url: str, tmp_path: Path) -> None:
+    def test_the_ics_download_parses_with_the_engines_dates(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
         """The .ics download is a valid iCalendar file with one all-day event per milestone on the engine's dates."""
         page.goto(site_url + TOOL)
         fill(page, "full", "", end="10/12/2026")
@@ -196,7 +215,9 @@ class TestExports:
         path = tmp_path / "timeline.csv"
         info.value.save_as(path)
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-        assert [(row["key"], row["date"]) for row in rows] == [(m["key"], m["date"]) for m in expected["milestones"]]
+        assert [(row["key"], row["date"]) for row in rows] == [
+            (m["key"], m["date"]) for m in expected["milestones"]
+        ]
 
     def test_the_print_view_shows_the_answer_only(self, page: Page, site_url: str) -> None:
         """Printed, the page keeps the table and the timeline and drops the form and buttons."""
@@ -212,7 +233,9 @@ class TestExports:
 
 
 class TestAccessibility:
-    def test_axe_finds_nothing_loading_answered_and_in_error(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_axe_finds_nothing_loading_answered_and_in_error(
+        self, page: Page, site_url: str, axe_check
+    ) -> None:  # type: ignore[no-untyped-def]
         """The timeline page has no WCAG 2.2 AA violations while loading, with an answer and with an error."""
         page.goto(site_url + TOOL)
         axe_check(page, exclude=THEME_CHROME)
@@ -247,7 +270,9 @@ class TestAccessibility:
         else:
             pytest.fail("Tab never reached the button")
         page.keyboard.press("Enter")
-        expect(page.locator("tr[data-sccif-key='draft_report']")).to_have_attribute("data-sccif-date", "2026-12-30")
+        expect(page.locator("tr[data-sccif-key='draft_report']")).to_have_attribute(
+            "data-sccif-date", "2026-12-30"
+        )
         page.get_by_role("button", name="Download for a calendar (.ics)").focus()
         with page.expect_download() as info:
             page.keyboard.press("Enter")
@@ -261,12 +286,16 @@ class TestWithoutJavaScript:
         try:
             page = context.new_page()
             page.goto(site_url + TOOL)
-            expect(page.locator("[data-sccif-tool='timeline']")).to_contain_text("The timeline needs JavaScript")
+            expect(page.locator("[data-sccif-tool='timeline']")).to_contain_text(
+                "The timeline needs JavaScript"
+            )
             article = page.locator("article")
             expect(article).to_contain_text("is the Nth working day after X. X itself is not counted.")
             expect(article).to_contain_text("31 January + 1 month is 28 February")
             expect(article).to_contain_text("provisional")
-            expect(article.locator("a[href$='framework/inspections-notice-scheduling/#timeframe-1']")).to_have_count(2)
+            expect(
+                article.locator("a[href$='framework/inspections-notice-scheduling/#timeframe-1']")
+            ).to_have_count(2)
             expect(page.locator("form.sccif-form")).to_have_count(0)
         finally:
             context.close()

@@ -40,7 +40,7 @@ be not-judged (a full reinspection after an overall inadequate judgement). Leave
 if it is not known.
 
 json: {"overall": {"allowed": [...], "usual": [...]}, "leadership": {...},
-       "rules": [{"id", "strength", "text", "source"}], "conflicts": [...]}
+       "rules": [{"id", "strength", "summary", "text", "source"}], "conflicts": [...]}
   (plus "next_steps" when --end is given and --overall is inadequate)
 
 exit status: 0 (also when there are conflicts; see "conflicts"); 2 for bad input."""
@@ -68,12 +68,19 @@ def register(subparsers: Any) -> None:
         choices = GRADES + ((NOT_JUDGED,) if key in (EDUCATION, HEALTH) else ())
         parser.add_argument(option, dest=key, choices=choices, metavar="GRADE", help=f"the grade for {title}")
     for item in CONDITIONS:
-        parser.add_argument(f"--{item.key}", dest=item.key, action="store_true", help=item.label[0].lower()
-                            + item.label[1:].replace("%", "%%"))
-    parser.add_argument("--end", metavar="DATE",
-                        help="the inspection's last day: with --overall inadequate, date what happens next")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (default) or json")
+        parser.add_argument(
+            f"--{item.key}",
+            dest=item.key,
+            action="store_true",
+            help=item.label[0].lower() + item.label[1:].replace("%", "%%"),
+        )
+    parser.add_argument(
+        "--end",
+        metavar="DATE",
+        help="the inspection's last day (the day of feedback): with --overall inadequate, "
+        "date what happens next",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.set_defaults(func=run)
 
 
@@ -99,8 +106,8 @@ def render(result: Evaluation, steps: dict[str, Any] | None = None) -> str:
     out += [_wrap(line) for line in summary_lines(result)]
     out += ["", "Rules that apply:" if result.rules else "Rules that apply: none."]
     for rule in result.rules:
-        kind = _KIND[rule.effect] if rule.effect in _KIND else (
-            "HARD LIMIT (always)" if rule.strength == "always" else "TENDENCY (usually)"
+        kind = _KIND.get(
+            rule.effect, "HARD LIMIT (always)" if rule.strength == "always" else "TENDENCY (usually)"
         )
         out.append(f"- {kind}: {rule.summary}")
         out.append(_wrap(f"\u201c{rule.text}\u201d", indent="    ", hang=""))
@@ -127,11 +134,30 @@ def render(result: Evaluation, steps: dict[str, Any] | None = None) -> str:
                 if when.get("provisional"):
                     dated += " [provisional: uses bank holidays not yet published]"
             elif when["kind"] == "window":
-                dated = (f"{when['words']}: {when['offset']} is {when['date_from_long']}, "
-                         f"{when['until']} is {when['date_to_long']}")
+                dated = (
+                    f"{when['words']}: {when['offset']} is {when['date_from_long']}, "
+                    f"{when['until']} is {when['date_to_long']}"
+                )
             else:
                 dated = "no date given by the framework"
             out.append(f"- [{step['certainty']}] {step['label']}: {dated}")
+            if step["note"]:
+                out.append(_wrap(step["note"], indent="    ", hang=""))
+            if step["conditions"]:
+                out.append("    Only if every one of these holds:")
+                out += [
+                    _wrap(f"- \u201c{item['text']}\u201d ({_where(item['source'])})", indent="      ")
+                    for item in step["conditions"]
+                ]
+            if step["otherwise"]:
+                out.append(
+                    _wrap(
+                        f"Otherwise: \u201c{step['otherwise']['text']}\u201d "
+                        f"({_where(step['otherwise']['source'])})",
+                        indent="    ",
+                        hang="",
+                    )
+                )
             out.append(f"    Source: {_where(step['source'])}")
     return "\n".join(out) + "\n"
 

@@ -16,6 +16,7 @@ from ..timelines.export import to_csv, to_ics
 from ..timelines.kinds import Field, Kind
 from ..timelines.model import Milestone, Timeline
 from ..timelines.periods import MONTH_END_RULE
+from ..urls import base_url_option
 from ..workdays import INTERPRETATION, PUBLISHED_UNTIL
 
 DESCRIPTION = f"""\
@@ -34,6 +35,8 @@ EPILOG = """\
 exit status: 0 on success; 2 with a one-line message for bad input.
 examples:
   sccif timeline full --end 19/11/2026
+  sccif timeline full --end 19/11/2026 --feedback 23/11/2026 --complaint
+  sccif timeline manager --absence 01/06/2026 --absence-end 31/07/2026
   sccif timeline assurance --end 2026-12-02 --format ics > assurance.ics
   sccif timeline compliance --notice 2026-05-01 --notice 2026-05-04 --notice 2026-05-12
   sccif timeline reg44 --visit 14/01/2026,10/02/2026 --visit 20/02/2026 --today today"""
@@ -59,31 +62,47 @@ def register(subparsers: Any) -> None:
     """Add ``sccif timeline`` and one command per kind of timeline."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--format", choices=("table", "json", "csv", "ics"), default="table",
+        "--format",
+        choices=("table", "json", "csv", "ics"),
+        default="table",
         help="table (default), json (kind, anchor date, milestones), csv, or ics (iCalendar, all-day events)",
     )
     common.add_argument(
-        "--today", metavar="DATE",
+        "--today",
+        metavar="DATE",
         help="mark each date against DATE (or the word 'today'): deadline passed, due today, upcoming",
     )
     common.add_argument(
-        "--extra-non-working", metavar="DATE", action="append", default=[],
+        "--extra-non-working",
+        metavar="DATE",
+        action="append",
+        default=[],
         help="also treat DATE as a non-working day, e.g. a newly announced bank holiday (repeatable)",
     )
     common.add_argument(
-        "--base-url", metavar="URL", default="",
+        "--base-url",
+        metavar="URL",
+        default="",
+        type=base_url_option,
         help="for --format ics: the site's address, so each event links to its framework paragraph",
     )
     parser = subparsers.add_parser(
-        "timeline", help="date every deadline that follows an inspection, notice or regulation",
-        description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "timeline",
+        help="date every deadline that follows an inspection, notice or regulation",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="kind", metavar="KIND")
     commands.required = True
     for kind in KINDS.values():
         command = commands.add_parser(
-            kind.key, parents=[common], help=kind.title, description=f"{kind.title}. {kind.question}",
-            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+            kind.key,
+            parents=[common],
+            help=kind.title,
+            description=f"{kind.title}. {kind.question}",
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         for field in kind.fields:
             _add_field(command, kind, field)
@@ -92,12 +111,23 @@ def register(subparsers: Any) -> None:
 
 def _add_field(command: argparse.ArgumentParser, kind: Kind, field: Field) -> None:
     flags = (_flag(field), *_ALIASES.get((kind.key, field.name), ()))
-    help_text = field.label + (" (required)" if field.required else "") + (f". {field.hint}" if field.hint else "")
-    if field.type == "choice":
-        command.add_argument(*flags, dest=field.name, choices=field.choices, default=field.choices[0], help=help_text)
+    label = field.label.rstrip("?")
+    help_text = label + (" (required)" if field.required else "") + (f". {field.hint}" if field.hint else "")
+    if field.type == "choice" and field.choices == ("no", "yes"):
+        command.add_argument(
+            *flags, dest=field.name, action="store_const", const="yes", default="no", help=help_text
+        )
+    elif field.type == "choice":
+        command.add_argument(
+            *flags, dest=field.name, choices=field.choices, default=field.choices[0], help=help_text
+        )
     elif field.type in ("dates", "visits", "periods"):
         command.add_argument(
-            *flags, dest=field.name, metavar=_METAVAR[field.type], action="append", default=[],
+            *flags,
+            dest=field.name,
+            metavar=_METAVAR[field.type],
+            action="append",
+            default=[],
             help=help_text + " (repeatable)",
         )
     else:
@@ -150,6 +180,7 @@ def _named(compute_it: Callable[[], Timeline], names: dict[str, str]) -> Timelin
 
 # --- the table ---
 
+
 def _short_date(day: str) -> str:
     parts = format_long(date.fromisoformat(day)).split(" ")
     return f"{parts[0][:3]} {parts[1]} {parts[2][:3]} {parts[3]}"
@@ -163,6 +194,8 @@ def _when(item: Milestone) -> str:
 
 def _flags(item: Milestone) -> str:
     flags = []
+    if item.actor:
+        flags.append(item.actor)
     if item.qualifier:
         flags.append(item.qualifier)
     if item.moved_by_holidays:
@@ -172,7 +205,9 @@ def _flags(item: Milestone) -> str:
     if item.provisional:
         flags.append("provisional " + ", ".join(str(y) for y in item.provisional_years))
     if item.status_text:
-        flags.append(item.status_text.upper() if item.status in ("overdue", "late", "missing") else item.status_text)
+        flags.append(
+            item.status_text.upper() if item.status in ("overdue", "late", "missing") else item.status_text
+        )
     return "; ".join(flags)
 
 
@@ -187,7 +222,10 @@ def table(timeline: Timeline) -> str:
     header = ("When", "Day", "Milestone", "Notes", "Source")
     rows = [(_when(m), _day(m), m.label, _flags(m), "#" + m.source) for m in timeline.milestones]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
-    lines = [timeline.title, f"Counted from {timeline.anchor_label}: {format_long(date.fromisoformat(timeline.anchor_date))}"]
+    lines = [
+        timeline.title,
+        f"Counted from {timeline.anchor_label}: {format_long(date.fromisoformat(timeline.anchor_date))}",
+    ]
     if timeline.today:
         lines.append(f"Today: {format_long(date.fromisoformat(timeline.today))}")
     lines.append("")
@@ -200,9 +238,11 @@ def table(timeline: Timeline) -> str:
     for m in timeline.milestones:
         if (m.source, m.rule, m.note) not in seen:
             seen.add((m.source, m.rule, m.note))
-            lines.append(f"  #{m.source}: \"{m.rule}\"")
+            lines.append(f'  #{m.source}: "{m.rule}"')
             if m.note:
                 lines.append(f"      ({m.label}: {m.note})")
+            for law in m.laws:
+                lines.append(f'      {law.title}: "{law.words}" {law.url}')
     if timeline.undated:
         lines += ["", "Also in the framework, with no fixed date:"]
         lines += [f"  {item.label} (#{item.source.anchor})" for item in timeline.undated]

@@ -18,4 +18,13 @@ from .engine import Evaluation, Facts, evaluate, facts
 from .grades import GRADES, JUDGEMENT_KEYS
 from .rules import RULES
 
-__all__ = ["BROWSER_FUNCTIONS", "Evaluation", "Facts", "GRADES", "JUDGEMENT_KEYS", "RULES", "evaluate", "facts"]
+__all__ = [
+    "BROWSER_FUNCTIONS",
+    "Evaluation",
+    "Facts",
+    "GRADES",
+    "JUDGEMENT_KEYS",
+    "RULES",
+    "evaluate",
+    "facts",
+]

@@ -18,15 +18,22 @@ NO_SERIOUS_OR_WIDESPREAD = "no-serious-or-widespread-concerns"
 @dataclass(frozen=True, slots=True)
 class Outcome:
     key: str
-    text: str       # the framework's words
+    text: str  # the framework's words
     anchor: str
 
 
 # "We will make a single judgement based on the findings of the inspection. This will be either:"
 OUTCOMES: tuple[Outcome, ...] = (
-    Outcome(SERIOUS_OR_WIDESPREAD, "the setting has serious or widespread concerns", "types-assurance-inspections-3"),
-    Outcome(NO_SERIOUS_OR_WIDESPREAD, "the setting does not have serious or widespread concerns",
-            "types-assurance-inspections-4"),
+    Outcome(
+        SERIOUS_OR_WIDESPREAD,
+        "the setting has serious or widespread concerns",
+        "types-assurance-inspections-3",
+    ),
+    Outcome(
+        NO_SERIOUS_OR_WIDESPREAD,
+        "the setting does not have serious or widespread concerns",
+        "types-assurance-inspections-4",
+    ),
 )
 OUTCOME_KEYS: tuple[str, ...] = tuple(o.key for o in OUTCOMES)
 
@@ -46,10 +53,14 @@ PROFESSIONAL_JUDGEMENT = (
 )
 # What the report states: whether there are serious or widespread concerns "as a result of practice that:"
 CONCERNS_ABOUT_PRACTICE_THAT: tuple[tuple[str, str], ...] = (
-    ("places children at risk of inadequate protection or significant harm",
-     "reporting-findings-at-assurance-inspections-3"),
-    ("leads to children's welfare not being safeguarded and promoted",
-     "reporting-findings-at-assurance-inspections-4"),
+    (
+        "places children at risk of inadequate protection or significant harm",
+        "reporting-findings-at-assurance-inspections-3",
+    ),
+    (
+        "leads to children's welfare not being safeguarded and promoted",
+        "reporting-findings-at-assurance-inspections-4",
+    ),
 )
 
 

@@ -29,16 +29,34 @@ def source_path(anchor: str) -> str | None:
 
 def rule_details(rule: Rule) -> dict[str, Any]:
     return {
-        "id": rule.id, "strength": rule.strength, "text": rule.text, "source": rule.anchor,
-        "source_path": source_path(rule.anchor), "signal": rule.signal, "summary": rule.summary,
-        "constrains": list(rule.constrains), "effect": rule.effect, "grade": rule.grade,
+        "id": rule.id,
+        "strength": rule.strength,
+        "text": rule.text,
+        "source": rule.anchor,
+        "source_path": source_path(rule.anchor),
+        "signal": rule.signal,
+        "summary": rule.summary,
+        "constrains": list(rule.constrains),
+        "effect": rule.effect,
+        "grade": rule.grade,
         "see_also": [{"source": a, "source_path": source_path(a)} for a in rule.see_also],
+        "lead": None
+        if rule.lead is None
+        else {
+            "text": rule.lead[0],
+            "source": rule.lead[1],
+            "source_path": source_path(rule.lead[1]),
+        },
     }
 
 
 def passage_details(passage: Passage) -> dict[str, Any]:
-    return {"id": passage.id, "text": passage.text, "source": passage.anchor,
-            "source_path": source_path(passage.anchor)}
+    return {
+        "id": passage.id,
+        "text": passage.text,
+        "source": passage.anchor,
+        "source_path": source_path(passage.anchor),
+    }
 
 
 def evaluation_payload(result: Evaluation) -> dict[str, Any]:
@@ -47,8 +65,11 @@ def evaluation_payload(result: Evaluation) -> dict[str, Any]:
         **result.as_dict(),
         "judgements": {
             key: {
-                "allowed": list(o.allowed), "usual": list(o.usual), "given": o.given,
-                "limits": [r.id for r in o.limits], "tendencies": [r.id for r in o.tendencies],
+                "allowed": list(o.allowed),
+                "usual": list(o.usual),
+                "given": o.given,
+                "limits": [r.id for r in o.limits],
+                "tendencies": [r.id for r in o.tendencies],
                 "sentences": outlook_sentences(o),
             }
             for key, o in result.outlooks.items()
@@ -76,13 +97,24 @@ def _rules(_payload: dict[str, Any]) -> dict[str, Any]:
         "grades": [{"key": g, "label": label(g)} for g in GRADES],
         "not_judged": {"key": NOT_JUDGED, "label": label(NOT_JUDGED)},
         "judgements": [
-            {"key": j.key, "title": j.title, "short": j.short, "kind": j.kind,
-             "can_be_not_judged": j.can_be_not_judged}
+            {
+                "key": j.key,
+                "title": j.title,
+                "short": j.short,
+                "kind": j.kind,
+                "can_be_not_judged": j.can_be_not_judged,
+            }
             for j in JUDGEMENTS
         ],
         "conditions": [
-            {"key": c.key, "label": c.label, "source": c.anchor, "source_path": source_path(c.anchor),
-             "requires": c.requires, "special": c.special}
+            {
+                "key": c.key,
+                "label": c.label,
+                "source": c.anchor,
+                "source_path": source_path(c.anchor),
+                "requires": c.requires,
+                "special": c.special,
+            }
             for c in CONDITIONS
         ],
         "rules": [rule_details(r) for r in RULES],
@@ -121,8 +153,6 @@ def _next_steps(payload: dict[str, Any]) -> dict[str, Any]:
     end = None if end_text in (None, "") else parse_date(end_text, field="end")
     result: dict[str, Any] = _with_paths(next_steps(str(payload.get("kind", "full")), end))
     return result
-
-
 
 
 def _scenario(payload: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ REG28_BREACH = "reg28-breach"
 STAFF_UNQUALIFIED = "staff-unqualified"
 EXCEPTIONAL_CIRCUMSTANCES = "exceptional-circumstances"
 NO_CHILDREN_FIRST_INSPECTION = "no-children-first-inspection"
+LEADERS_UNAWARE = "leaders-unaware-of-weaknesses"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,8 @@ class Condition:
     """A finding someone can tick. ``requires``: it only means something with that one."""
 
     key: str
-    label: str          # our plain words, for a checkbox
-    anchor: str         # where the framework describes it
+    label: str  # our plain words, for a checkbox
+    anchor: str  # where the framework describes it
     requires: str | None = None
     special: bool = False
 
@@ -59,6 +60,11 @@ CONDITIONS: tuple[Condition, ...] = (
         requires=STAFF_UNQUALIFIED,
     ),
     Condition(
+        LEADERS_UNAWARE,
+        "Leaders and managers do not know the strengths and weaknesses of the home",
+        "leaders-and-managers-inadequate-1",
+    ),
+    Condition(
         NO_CHILDREN_FIRST_INSPECTION,
         "First inspection after registration, and no children are living in the home",
         "no-children-living-in-the-home-1",
@@ -82,13 +88,12 @@ def parse_conditions(values: Iterable[object]) -> frozenset[str]:
             shown = str(value)[:40]
             raise InputError(
                 f"'{shown}' is not a condition. Use one of: {', '.join(CONDITION_KEYS)}.",
-                field="conditions", value=str(value),
+                field="conditions",
+                value=str(value),
             )
         chosen.add(value.strip())
     for key in chosen:
         needs = _BY_KEY[key].requires
         if needs is not None and needs not in chosen:
-            raise InputError(
-                f"'{key}' only applies together with '{needs}'.", field="conditions", value=key
-            )
+            raise InputError(f"'{key}' only applies together with '{needs}'.", field="conditions", value=key)
     return frozenset(chosen)

@@ -71,14 +71,16 @@ def good_descriptors() -> list[dict[str, Any]]:
     for key in JUDGEMENT_KEYS:
         data = criteria(key)
         good = data["descriptors"][GOOD]
-        out.append({
-            "judgement": key,
-            "title": data["title"],
-            "source": good["source"],
-            "intro": good["intro"],
-            "descriptors": grouped(good["items"]),
-            "evidence": data["evidence"],
-        })
+        out.append(
+            {
+                "judgement": key,
+                "title": data["title"],
+                "source": good["source"],
+                "intro": good["intro"],
+                "descriptors": grouped(good["items"]),
+                "evidence": data["evidence"],
+            }
+        )
     return out
 
 

@@ -65,8 +65,8 @@ class Outlook:
     allowed: tuple[str, ...]
     usual: tuple[str, ...]
     given: str | None
-    limits: tuple[Rule, ...]        # binding hard rules on this judgement
-    tendencies: tuple[Rule, ...]    # binding "usually" rules on this judgement
+    limits: tuple[Rule, ...]  # binding hard rules on this judgement
+    tendencies: tuple[Rule, ...]  # binding "usually" rules on this judgement
 
     @property
     def no_judgement(self) -> bool:
@@ -125,8 +125,17 @@ class Evaluation:
         }
 
 
-def rule_dict(rule: Rule) -> dict[str, str]:
-    return {"id": rule.id, "strength": rule.strength, "text": rule.text, "source": rule.anchor}
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "id": rule.id,
+        "strength": rule.strength,
+        "summary": rule.summary,
+        "text": rule.text,
+        "source": rule.anchor,
+    }
+    if rule.lead is not None:
+        result["lead"] = {"text": rule.lead[0], "source": rule.lead[1]}
+    return result
 
 
 def _outlook_dict(outlook: Outlook) -> dict[str, list[str]]:
@@ -152,7 +161,7 @@ def grades_permitted(rule: Rule) -> tuple[str, ...]:
         return (_grade_of(rule),)
     if rule.effect == "no-judgement":
         return ()
-    return GRADES  # "not-judged" explains a value; it limits no grade
+    return GRADES  # "permits" and "not-judged" explain a grade or a value; they limit no grade
 
 
 def evaluate(known: Facts, rules: Iterable[Rule] = RULES) -> Evaluation:
@@ -194,7 +203,8 @@ def _conflict(outlook: Outlook) -> Conflict | None:
 def _considerations(known: Facts) -> tuple[Passage, ...]:
     graded = {key for key, grade in known.grades.items() if grade != NOT_JUDGED}
     return tuple(
-        passage for passage in CONSIDERATIONS
+        passage
+        for passage in CONSIDERATIONS
         if (not passage.when_any_known or graded & set(passage.when_any_known))
         and passage.when_conditions <= known.conditions
     )

@@ -53,22 +53,33 @@ class Judgement:
     """One of the five judgements, with the framework's own name for it."""
 
     key: str
-    title: str          # the framework's heading for its evaluation criteria
-    short: str          # a short name for forms and tables
-    kind: str           # "overall", "limiting", "graded" or "taken into account"
+    title: str  # the framework's heading for its evaluation criteria
+    short: str  # a short name for forms and tables
+    kind: str  # "overall", "limiting", "graded" or "taken into account"
     can_be_not_judged: bool = False
 
 
 JUDGEMENTS: tuple[Judgement, ...] = (
-    Judgement(OVERALL, "The overall experiences and progress of children",
-              "Overall experiences and progress", "overall"),
-    Judgement(EDUCATION, "Children's education and learning experience",
-              "Education and learning", "taken into account", can_be_not_judged=True),
+    Judgement(
+        OVERALL,
+        "The overall experiences and progress of children",
+        "Overall experiences and progress",
+        "overall",
+    ),
+    Judgement(
+        EDUCATION,
+        "Children's education and learning experience",
+        "Education and learning",
+        "taken into account",
+        can_be_not_judged=True,
+    ),
     Judgement(HEALTH, "Children's health", "Health", "taken into account", can_be_not_judged=True),
-    Judgement(HELPED_AND_PROTECTED, "How well children are helped and protected",
-              "Helped and protected", "limiting"),
-    Judgement(LEADERS_AND_MANAGERS, "The effectiveness of leaders and managers",
-              "Leaders and managers", "graded"),
+    Judgement(
+        HELPED_AND_PROTECTED, "How well children are helped and protected", "Helped and protected", "limiting"
+    ),
+    Judgement(
+        LEADERS_AND_MANAGERS, "The effectiveness of leaders and managers", "Leaders and managers", "graded"
+    ),
 )
 
 JUDGEMENT_KEYS: tuple[str, ...] = tuple(j.key for j in JUDGEMENTS)
@@ -81,7 +92,8 @@ def judgement(key: str) -> Judgement:
     except KeyError:
         raise InputError(
             f"'{_shown(key)}' is not a judgement. Use one of: {', '.join(JUDGEMENT_KEYS)}.",
-            field="judgement", value=key,
+            field="judgement",
+            value=key,
         ) from None
 
 
@@ -92,7 +104,7 @@ def rank(grade: str) -> int:
 
 def no_better_than(grade: str) -> tuple[str, ...]:
     """The grades at or below ``grade``, best first."""
-    return GRADES[rank(grade):]
+    return GRADES[rank(grade) :]
 
 
 def no_worse_than(grade: str) -> tuple[str, ...]:
@@ -129,11 +141,13 @@ def parse_grade(value: object, *, field: str) -> str | None:
         raise InputError(
             "only education and health can be 'not judged' (at a full reinspection after an "
             "overall inadequate judgement).",
-            field=field, value=value,
+            field=field,
+            value=value,
         )
     raise InputError(
         f"'{_shown(value)}' is not a grade. Use outstanding, good, requires-improvement or inadequate.",
-        field=field, value=value,
+        field=field,
+        value=value,
     )
 
 

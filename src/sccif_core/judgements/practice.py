@@ -16,6 +16,7 @@ from typing import Any, Literal
 from ..payload import chosen_options, whole_in_range
 from .conditions import (
     EXCEPTIONAL_CIRCUMSTANCES,
+    LEADERS_UNAWARE,
     MANAGER_NOT_REGISTERED_12_WEEKS,
     MANAGER_VACANCY_26_WEEKS,
     REG28_BREACH,
@@ -41,7 +42,10 @@ MAX_SEED = 2**31 - 1
 MAX_NUMBER = 10_000
 
 _LEADERSHIP_CONDITIONS = (
-    MANAGER_VACANCY_26_WEEKS, MANAGER_NOT_REGISTERED_12_WEEKS, REG28_BREACH, STAFF_UNQUALIFIED,
+    MANAGER_VACANCY_26_WEEKS,
+    MANAGER_NOT_REGISTERED_12_WEEKS,
+    REG28_BREACH,
+    STAFF_UNQUALIFIED,
 )
 # Rules a strength question can be about: those with a grade effect on one judgement.
 _STRENGTH_RULES = tuple(r for r in RULES if r.effect in ("cap", "exact") and len(r.constrains) == 1)
@@ -52,10 +56,10 @@ class Scenario:
     seed: int
     number: int
     kind: str
-    asks: str                 # a judgement key, or a rule id for a strength question
+    asks: str  # a judgement key, or a rule id for a strength question
     facts: Facts
     prompt: str
-    options: tuple[tuple[str, str], ...]   # (key, label)
+    options: tuple[tuple[str, str], ...]  # (key, label)
     multiple: bool
 
     @property
@@ -64,7 +68,11 @@ class Scenario:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "seed": self.seed, "number": self.number, "kind": self.kind, "asks": self.asks,
+            "id": self.id,
+            "seed": self.seed,
+            "number": self.number,
+            "kind": self.kind,
+            "asks": self.asks,
             "facts": {"grades": dict(self.facts.grades), "conditions": sorted(self.facts.conditions)},
             "prompt": self.prompt,
             "options": [{"key": k, "label": v} for k, v in self.options],
@@ -75,8 +83,8 @@ class Scenario:
 @dataclass(frozen=True, slots=True)
 class Answer:
     correct: tuple[str, ...]
-    rules: tuple[Rule, ...]          # the binding rules that justify it (may be empty)
-    not_applying: tuple[Rule, ...]   # rules on the asked judgement whose trigger is not met
+    rules: tuple[Rule, ...]  # the binding rules that justify it (may be empty)
+    not_applying: tuple[Rule, ...]  # rules on the asked judgement whose trigger is not met
     explanation: str
     tendencies: tuple[Rule, ...] = ()  # for an "allowed" question: binding tendencies, which do not limit
 
@@ -118,8 +126,11 @@ def answer(item: Scenario) -> Answer:
     correct = outlook.allowed if item.kind == "allowed" else outlook.usual
     cited = outlook.limits if item.kind == "allowed" else outlook.limits + outlook.tendencies
     aside = outlook.tendencies if item.kind == "allowed" else ()
-    on_judgement = tuple(r for r in RULES if item.asks in r.constrains and r not in result.rules
-                         and r.effect in ("cap", "exact"))
+    on_judgement = tuple(
+        r
+        for r in RULES
+        if item.asks in r.constrains and r not in result.rules and r.effect in ("cap", "exact")
+    )
     return Answer(correct, cited, on_judgement, _grade_explanation(item, correct, cited, aside), aside)
 
 
@@ -144,6 +155,7 @@ def check(item: Scenario, response: object) -> dict[str, Any]:
 
 # --- building questions ---
 
+
 def _grade_question(seed: int, number: int, rng: random.Random, kind: str) -> Scenario:
     asks = rng.choice((OVERALL, OVERALL, LEADERS_AND_MANAGERS))
     grades: dict[str, str] = {}
@@ -160,6 +172,11 @@ def _grade_question(seed: int, number: int, rng: random.Random, kind: str) -> Sc
                 conditions.add(key)
         if STAFF_UNQUALIFIED in conditions and rng.random() < 0.4:
             conditions.add(EXCEPTIONAL_CIRCUMSTANCES)
+        # Leaders who do not know the home's weaknesses: a hard limit only with inadequate protection.
+        if rng.random() < 0.3:
+            conditions.add(LEADERS_UNAWARE)
+            if rng.random() < 0.7:
+                grades[HELPED_AND_PROTECTED] = rng.choice((INADEQUATE, INADEQUATE, *GRADES))
     facts = Facts(grades, frozenset(conditions))
     if kind == "usual" and not evaluate(facts).outlooks[asks].tendencies:
         kind = "allowed"  # nothing is "usual" here beyond what is allowed: ask the other question
@@ -176,15 +193,17 @@ def _grade_question(seed: int, number: int, rng: random.Random, kind: str) -> Sc
 
 def _strength_question(seed: int, number: int, rng: random.Random) -> Scenario:
     rule = rng.choice(_STRENGTH_RULES)
-    grades = {j: g for j, g in rule.when_any_grade[:1]}
+    grades = dict(rule.when_any_grade[:1])
     facts = Facts(grades, rule.when_conditions)
     target = judgement(rule.constrains[0]).title.lower()
     effect = (
-        f"{_the(target)} judgement is no better than '{label(str(rule.grade))}'" if rule.effect == "cap"
+        f"{_the(target)} judgement is no better than '{label(str(rule.grade))}'"
+        if rule.effect == "cap"
         else f"{_the(target)} judgement is '{label(str(rule.grade))}'"
     )
+    words = f"{rule.lead[0]} {rule.text}" if rule.lead else rule.text
     prompt = (
-        f"The framework says: \u201c{rule.text}\u201d In this passage, the point that {effect}: "
+        f"The framework says: \u201c{words}\u201d In this passage, the point that {effect}: "
         "is it a hard limit or a tendency?"
     )
     return Scenario(seed, number, "strength", rule.id, facts, prompt, _STRENGTH_OPTIONS, False)
@@ -223,7 +242,9 @@ def _grade_explanation(
         )
     if item.kind == "allowed":
         return f"{name} can be {grade_list(correct)}: the hard limits below apply."
-    return f"{name} is usually {grade_list(correct)}: the rules below say so. This is a tendency, not a limit."
+    return (
+        f"{name} is usually {grade_list(correct)}: the rules below say so. This is a tendency, not a limit."
+    )
 
 
 def _strength_explanation(rule: Rule) -> str:

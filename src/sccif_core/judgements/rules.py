@@ -8,6 +8,7 @@ Each rule quotes the framework word for word (``text``) at a paragraph of this s
 
 Effects: ``cap`` (no better than ``grade``), ``exact`` (is ``grade``), ``floor`` (no worse
 than ``grade``; the framework states none, kept so the vocabulary is complete),
+``permits`` (``grade`` can be given, as the framework's words allow; it rules no grade out),
 ``no-judgement`` (no grade is given at all) and ``not-judged`` (the report section
 shows as 'not judged').
 
@@ -29,6 +30,7 @@ from typing import Literal
 
 from .conditions import (
     EXCEPTIONAL_CIRCUMSTANCES,
+    LEADERS_UNAWARE,
     MANAGER_NOT_REGISTERED_12_WEEKS,
     MANAGER_VACANCY_26_WEEKS,
     NO_CHILDREN_FIRST_INSPECTION,
@@ -49,24 +51,25 @@ from .grades import (
 )
 
 Strength = Literal["always", "usually"]
-Effect = Literal["cap", "exact", "floor", "no-judgement", "not-judged"]
+Effect = Literal["cap", "exact", "floor", "permits", "no-judgement", "not-judged"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    constrains: tuple[str, ...]                 # judgement keys
+    constrains: tuple[str, ...]  # judgement keys
     effect: Effect
-    grade: str | None                           # the grade a cap/exact/floor is about
+    grade: str | None  # the grade a cap/exact/floor is about
     strength: Strength
-    signal: str                                 # the framework's word that sets the strength
-    text: str                                   # the framework's words, exactly
+    signal: str  # the framework's word that sets the strength
+    text: str  # the framework's words, exactly
     anchor: str
-    summary: str                                # our short paraphrase, for tables; never instead of text
+    summary: str  # our short paraphrase, for tables; never instead of text
     when_any_grade: tuple[tuple[str, str], ...] = ()
     when_conditions: frozenset[str] = frozenset()
     unless_conditions: frozenset[str] = frozenset()
-    see_also: tuple[str, ...] = ()              # other paragraphs that say the same or give context
+    see_also: tuple[str, ...] = ()  # other paragraphs that say the same or give context
+    lead: tuple[str, str] | None = None  # (words, anchor) of the sentence that introduces ``text``
 
     @property
     def source(self) -> str:
@@ -80,7 +83,7 @@ class Passage:
     id: str
     text: str
     anchor: str
-    when_any_known: tuple[str, ...] = ()        # shown when any of these judgements has a grade
+    when_any_known: tuple[str, ...] = ()  # shown when any of these judgements has a grade
     when_conditions: frozenset[str] = frozenset()
 
 
@@ -116,7 +119,11 @@ _NOT_JUDGED = (
 RULES: tuple[Rule, ...] = (
     Rule(
         id="helped-and-protected-inadequate-overall-inadequate",
-        constrains=(OVERALL,), effect="exact", grade=INADEQUATE, strength="always", signal="always",
+        constrains=(OVERALL,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="always",
+        signal="always",
         text=(
             "The judgement about how well children are helped and protected is a limiting judgement. "
             "This means that, if inspectors judge this area to be inadequate, then the 'overall "
@@ -128,7 +135,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="leadership-inadequate-overall-at-most-requires-improvement",
-        constrains=(OVERALL,), effect="cap", grade=REQUIRES_IMPROVEMENT, strength="always",
+        constrains=(OVERALL,),
+        effect="cap",
+        grade=REQUIRES_IMPROVEMENT,
+        strength="always",
         signal="certainly",
         text=_LEADERSHIP_GRADED,
         anchor="judgement-structure-7",
@@ -137,16 +147,50 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="leadership-inadequate-overall-likely-inadequate",
-        constrains=(OVERALL,), effect="exact", grade=INADEQUATE, strength="usually", signal="likely",
+        constrains=(OVERALL,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="usually",
+        signal="likely",
         text=_LEADERSHIP_GRADED,
         anchor="judgement-structure-7",
         summary="Leaders and managers inadequate: the overall judgement is likely to be inadequate.",
         when_any_grade=((LEADERS_AND_MANAGERS, INADEQUATE),),
     ),
     Rule(
+        id="leaders-unaware-leadership-inadequate",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="always",
+        signal="will be judged inadequate",
+        text=(
+            "The experiences, progress or protection of children are inadequate, and leaders and "
+            "managers do not know the strengths and weaknesses of the home."
+        ),
+        anchor="leaders-and-managers-inadequate-1",
+        summary=(
+            "Children's experiences, progress or protection inadequate, and leaders and managers do not "
+            "know the home's strengths and weaknesses: leadership is inadequate."
+        ),
+        # "The experiences, progress or protection of children are inadequate": helped and
+        # protected, or the overall experiences and progress, judged inadequate.
+        when_any_grade=((HELPED_AND_PROTECTED, INADEQUATE), (OVERALL, INADEQUATE)),
+        when_conditions=frozenset({LEADERS_UNAWARE}),
+        see_also=("leaders-and-managers-inadequate-intro",),
+        lead=(
+            "The effectiveness of leaders and managers will be judged inadequate if there is evidence of "
+            "the following:",
+            "leaders-and-managers-inadequate-intro",
+        ),
+    ),
+    Rule(
         id="manager-vacancy-leadership-at-most-requires-improvement",
-        constrains=(LEADERS_AND_MANAGERS,), effect="cap", grade=REQUIRES_IMPROVEMENT,
-        strength="always", signal="never",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="cap",
+        grade=REQUIRES_IMPROVEMENT,
+        strength="always",
+        signal="never",
         text=_VACANCY,
         anchor="leaders-and-managers-inadequate-3",
         summary="No manager after 26 weeks: leadership is never better than requires improvement.",
@@ -154,8 +198,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="manager-vacancy-leadership-usually-inadequate",
-        constrains=(LEADERS_AND_MANAGERS,), effect="exact", grade=INADEQUATE,
-        strength="usually", signal="usually",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="usually",
+        signal="usually",
         text=_VACANCY,
         anchor="leaders-and-managers-inadequate-3",
         summary="No manager after 26 weeks: leadership is usually inadequate.",
@@ -163,7 +210,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="manager-vacancy-overall-unlikely-better-than-good",
-        constrains=(OVERALL,), effect="cap", grade=GOOD, strength="usually", signal="unlikely",
+        constrains=(OVERALL,),
+        effect="cap",
+        grade=GOOD,
+        strength="usually",
+        signal="unlikely",
         text=_VACANCY,
         anchor="leaders-and-managers-inadequate-3",
         summary="No manager after 26 weeks: the overall judgement is unlikely to be better than good.",
@@ -171,8 +222,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="manager-not-registered-leadership-usually-inadequate",
-        constrains=(LEADERS_AND_MANAGERS,), effect="exact", grade=INADEQUATE,
-        strength="usually", signal="usually",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="usually",
+        signal="usually",
         text=(
             "If a manager fails to apply to be registered, once appointed for more than 12 weeks, then "
             "the judgement for leadership and management will usually be inadequate."
@@ -183,7 +237,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="reg28-requirement-leadership-not-outstanding",
-        constrains=(LEADERS_AND_MANAGERS,), effect="cap", grade=GOOD, strength="always", signal="cannot",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="cap",
+        grade=GOOD,
+        strength="always",
+        signal="cannot",
         text=(
             "This means that the judgement for the effectiveness of leaders and managers cannot be "
             "outstanding."
@@ -196,8 +254,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="staff-unqualified-leadership-at-most-requires-improvement",
-        constrains=(LEADERS_AND_MANAGERS,), effect="cap", grade=REQUIRES_IMPROVEMENT,
-        strength="always", signal="certainly",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="cap",
+        grade=REQUIRES_IMPROVEMENT,
+        strength="always",
+        signal="certainly",
         text=_STAFF,
         anchor="staff-qualifications-8",
         summary="None or very few staff qualified: leadership is no better than requires improvement.",
@@ -205,21 +266,30 @@ RULES: tuple[Rule, ...] = (
         unless_conditions=frozenset({EXCEPTIONAL_CIRCUMSTANCES}),
     ),
     Rule(
-        id="staff-unqualified-exceptional-leadership-at-most-good",
-        constrains=(LEADERS_AND_MANAGERS,), effect="cap", grade=GOOD, strength="always",
+        # "Can be judged good" lifts the requires-improvement limit: a permission, not a limit at
+        # good (sccif_core.register, reading "staff-exceptional-circumstances").
+        id="staff-unqualified-exceptional-leadership-can-be-good",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="permits",
+        grade=GOOD,
+        strength="usually",
         signal="only in exceptional circumstances",
         text=_STAFF + " " + _STAFF_EXCEPTIONAL,
         anchor="staff-qualifications-8",
         summary=(
-            "None or very few staff qualified, in exceptional circumstances: leadership can be good, "
-            "not outstanding, and the report must explain why."
+            "None or very few staff qualified, in exceptional circumstances: the limit of requires "
+            "improvement is lifted. Leadership can be judged good only in exceptional circumstances, which "
+            "inspectors must explain in the report."
         ),
         when_conditions=frozenset({STAFF_UNQUALIFIED, EXCEPTIONAL_CIRCUMSTANCES}),
     ),
     Rule(
         id="staff-unqualified-leadership-likely-inadequate",
-        constrains=(LEADERS_AND_MANAGERS,), effect="exact", grade=INADEQUATE,
-        strength="usually", signal="likely",
+        constrains=(LEADERS_AND_MANAGERS,),
+        effect="exact",
+        grade=INADEQUATE,
+        strength="usually",
+        signal="likely",
         text=_STAFF,
         anchor="staff-qualifications-8",
         summary="None or very few staff qualified: leadership is likely to be inadequate.",
@@ -227,7 +297,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="no-children-first-inspection-no-judgement",
-        constrains=JUDGEMENT_KEYS, effect="no-judgement", grade=None, strength="always",
+        constrains=JUDGEMENT_KEYS,
+        effect="no-judgement",
+        grade=None,
+        strength="always",
         signal="do not make a judgement",
         text="In these instances, inspectors do not make a judgement.",
         anchor="no-children-living-in-the-home-3",
@@ -237,7 +310,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="reinspection-health-or-education-not-judged",
-        constrains=(EDUCATION, HEALTH), effect="not-judged", grade=None, strength="always",
+        constrains=(EDUCATION, HEALTH),
+        effect="not-judged",
+        grade=None,
+        strength="always",
         signal="will show as 'not judged'",
         text=_NOT_JUDGED,
         anchor="subsequent-inspection-activity-20",

@@ -11,24 +11,32 @@ from .questions import check, question
 from .review import records_from_json, review_order
 
 
-
-
 def _path(_payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "steps": [
-            {"number": s.number, "key": s.key, "title": s.title, "aim": s.aim, "read": links(s),
-             "checks": list(s.checks)}
+            {
+                "number": s.number,
+                "key": s.key,
+                "title": s.title,
+                "aim": s.aim,
+                "read": links(s),
+                "checks": list(s.checks),
+            }
             for s in STEPS
         ],
     }
 
 
 def _question(payload: dict[str, Any]) -> dict[str, Any]:
-    return question(whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number")).as_dict()
+    return question(
+        whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number")
+    ).as_dict()
 
 
 def _check(payload: dict[str, Any]) -> dict[str, Any]:
-    item = question(whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number"))
+    item = question(
+        whole_number(payload, "step"), whole_number(payload, "seed"), whole_number(payload, "number")
+    )
     return check(item, payload.get("answer"))
 
 

@@ -29,67 +29,130 @@ LAST = date(PUBLISHED_UNTIL - 1, 10, 29)  # so every date asked about is in GOV.
 
 @dataclass(frozen=True, slots=True)
 class DateSpec:
-    timeline: str                      # a kind of timeline (sccif_core.timelines.KINDS)
-    milestone: str                     # the milestone's key in it
-    event: str                         # the field the user would give
-    setup: str                         # our words; {event} and any {given} are filled in, written out
-    ask: str                           # our words
-    given: tuple[tuple[str, int, int], ...] = ()   # further fields: (name, least, most) working days after the event
-    condition: str | None = None       # a rules-engine condition this date is about
+    timeline: str  # a kind of timeline (sccif_core.timelines.KINDS)
+    milestone: str  # the milestone's key in it
+    event: str  # the field the user would give
+    setup: str  # our words; {event} and any {given} are filled in, written out
+    ask: str  # our words
+    given: tuple[
+        tuple[str, int, int], ...
+    ] = ()  # further fields: (name, least, most) working days after the event
+    condition: str | None = None  # a rules-engine condition this date is about
 
 
 SETS: dict[str, tuple[DateSpec, ...]] = {
     "reports": (
-        DateSpec("full", "draft_report", "end", "A full inspection ended on {end}.",
-                 "By when must the draft report be sent to the provider?"),
-        DateSpec("full", "provider_comments", "end",
-                 "A full inspection ended on {end}. The draft report was sent on {draft_sent}.",
-                 "By when must the provider send comments on the draft report, or a formal complaint?",
-                 given=(("draft_sent", 8, 18),)),
-        DateSpec("full", "final_report", "end", "A full inspection ended on {end}. There was no complaint.",
-                 "By when must the final report be sent to the provider?"),
-        DateSpec("full", "publication", "end",
-                 "A full inspection ended on {end}. The final report was sent to the provider on {final_sent}.",
-                 "On what day will the report be published?", given=(("final_sent", 20, 30),)),
-        DateSpec("assurance", "draft_report", "visit", "An assurance inspection's site visit was on {visit}.",
-                 "By when will the draft report be sent to the provider?"),
+        DateSpec(
+            "full",
+            "draft_report",
+            "end",
+            "A full inspection ended on {end}.",
+            "By when must the draft report be sent to the provider?",
+        ),
+        DateSpec(
+            "full",
+            "provider_comments",
+            "end",
+            "A full inspection ended on {end}. The draft report was sent on {draft_sent}.",
+            "By when must the provider send comments on the draft report, or a formal complaint?",
+            given=(("draft_sent", 8, 18),),
+        ),
+        DateSpec(
+            "full",
+            "final_report",
+            "end",
+            "A full inspection ended on {end}. There was no complaint.",
+            "By when must the final report be sent to the provider?",
+        ),
+        DateSpec(
+            "full",
+            "publication",
+            "end",
+            "A full inspection ended on {end}. The final report was sent to the provider on {final_sent}.",
+            "On what day will the report be published?",
+            given=(("final_sent", 20, 30),),
+        ),
+        DateSpec(
+            "assurance",
+            "draft_report",
+            "visit",
+            "An assurance inspection's site visit was on {visit}.",
+            "By when will the draft report be sent to the provider?",
+        ),
     ),
     "on-site": (
-        DateSpec("full", "contact_ofsted", "end",
-                 "A full inspection ended on {end}. The provider has an issue that was not resolved during the "
-                 "inspection.",
-                 "On what day can the provider contact Ofsted about it?"),
-        DateSpec("full", "handwritten_evidence", "end", "A full inspection ended on {end}.",
-                 "By when must inspectors scan in handwritten evidence that they have not summarised?"),
+        DateSpec(
+            "full",
+            "contact_ofsted",
+            "end",
+            "A full inspection ended on {end}. The provider has an issue that was not resolved during the "
+            "inspection.",
+            "On what day can the provider contact Ofsted about it?",
+        ),
+        DateSpec(
+            "full",
+            "handwritten_evidence",
+            "end",
+            "A full inspection ended on {end}.",
+            "By when must inspectors scan in handwritten evidence that they have not summarised?",
+        ),
     ),
     "compliance": (
-        DateSpec("compliance", "notice_1", "notices",
-                 "A compliance notice sets {notices} as the date by which the home must comply.",
-                 "Between which dates will inspectors visit to check it?"),
+        DateSpec(
+            "compliance",
+            "notice_1",
+            "notices",
+            "A compliance notice sets {notices} as the date by which the home must comply.",
+            "Between which dates will inspectors visit to check it?",
+        ),
     ),
     "inadequate": (
-        DateSpec("inadequate", "case_review", "end",
-                 "A full inspection that ended on {end} judged the home inadequate overall.",
-                 "By when must the case review take place, at the latest?"),
-        DateSpec("inadequate", "return_visit", "end",
-                 "A full inspection that ended on {end} judged the home inadequate overall.",
-                 "Between which dates will Ofsted return to the home?"),
-        DateSpec("serious-concerns", "dcs_ycs_email", "visit",
-                 "An assurance inspection on {visit} found serious or widespread concerns.",
-                 "By when must the email to directors of children's services and the YCS be sent?"),
-        DateSpec("serious-concerns", "case_review", "visit",
-                 "An assurance inspection on {visit} found serious or widespread concerns.",
-                 "By when must the case review take place, at the latest?"),
+        DateSpec(
+            "inadequate",
+            "case_review",
+            "end",
+            "A full inspection that ended on {end} judged the home inadequate overall.",
+            "By when must the case review take place, at the latest?",
+        ),
+        DateSpec(
+            "inadequate",
+            "return_visit",
+            "end",
+            "A full inspection that ended on {end} judged the home inadequate overall.",
+            "By what date, at the latest, will Ofsted have returned to the home?",
+        ),
+        DateSpec(
+            "serious-concerns",
+            "dcs_ycs_email",
+            "visit",
+            "An assurance inspection on {visit} found serious or widespread concerns.",
+            "By when must the email to directors of children's services and the YCS be sent?",
+        ),
+        DateSpec(
+            "serious-concerns",
+            "case_review",
+            "visit",
+            "An assurance inspection on {visit} found serious or widespread concerns.",
+            "By when must the case review take place, at the latest?",
+        ),
     ),
     "managers": (
-        DateSpec("manager", "no_manager_26_weeks", "vacancy",
-                 "A home has had no manager since {vacancy}, and has made few attempts to recruit one.",
-                 "From what date has it been without a manager for 26 weeks?",
-                 condition=MANAGER_VACANCY_26_WEEKS),
-        DateSpec("manager", "not_applied_12_weeks", "appointed",
-                 "A home appointed a manager on {appointed}. The manager has not applied to be registered.",
-                 "From what date has the manager been appointed for 12 weeks?",
-                 condition=MANAGER_NOT_REGISTERED_12_WEEKS),
+        DateSpec(
+            "manager",
+            "no_manager_26_weeks",
+            "vacancy",
+            "A home has had no manager since {vacancy}, and has made few attempts to recruit one.",
+            "From what date has it been without a manager for more than 26 weeks?",
+            condition=MANAGER_VACANCY_26_WEEKS,
+        ),
+        DateSpec(
+            "manager",
+            "not_applied_12_weeks",
+            "appointed",
+            "A home appointed a manager on {appointed}. The manager has not applied to be registered.",
+            "From what date has the manager been appointed for more than 12 weeks?",
+            condition=MANAGER_NOT_REGISTERED_12_WEEKS,
+        ),
     ),
 }
 # The rule counts from this event; the field that gives its actual date, where there is one.
@@ -157,8 +220,10 @@ def _options(spec: DateSpec, fields: dict[str, str]) -> tuple[str, str, list[tup
     base_field = _ACTUAL.get(rule.after, rule.after)
     if base_field == "notice":
         base_field = "notices"
-    base = date.fromisoformat(fields[base_field]) if base_field in fields else date.fromisoformat(
-        milestone(spec.timeline, rule.after, fields).date
+    base = (
+        date.fromisoformat(fields[base_field])
+        if base_field in fields
+        else date.fromisoformat(milestone(spec.timeline, rule.after, fields).date)
     )
     wrong: list[tuple[str, str]] = []
     for candidate in _slips(found, rule, base):
@@ -196,8 +261,10 @@ def _slips(found: Milestone, rule: TimelineRule, base: date) -> list[Candidate]:
         start, end = date.fromisoformat(found.date_from), date.fromisoformat(found.date_to)
         slips: list[Candidate] = [(start - week, end - week), (start + week, end + week)]
         if rule.until is not None and rule.until.unit == "working_days":
-            slips += [(base, base + timedelta(days=rule.until.amount)),
-                      (start, _weekdays_after(base, rule.until.amount + 5))]
+            slips += [
+                (base, base + timedelta(days=rule.until.amount)),
+                (start, _weekdays_after(base, rule.until.amount + 5)),
+            ]
         slips += [(start + timedelta(days=1), end + timedelta(days=1)), (start - 2 * week, end)]
         return slips
     correct = date.fromisoformat(found.date)
@@ -209,8 +276,13 @@ def _slips(found: Milestone, rule: TimelineRule, base: date) -> list[Candidate]:
             slips.append(ENGLAND.after(base, n - 1))
     elif rule.offset.unit == "weeks":
         slips += [ENGLAND.after(base, 5 * n), correct - timedelta(days=1)]
-    slips += [ENGLAND.after(correct, 1), correct - week, correct + week, correct + timedelta(days=1),
-              correct - timedelta(days=1)]
+    slips += [
+        ENGLAND.after(correct, 1),
+        correct - week,
+        correct + week,
+        correct + timedelta(days=1),
+        correct - timedelta(days=1),
+    ]
     return slips
 
 
@@ -242,4 +314,3 @@ def answer(question: Question) -> Answer:
     quotes = [q for q in quotes if not any(o != q and o[1] == q[1] and q[0] in o[0] for o in quotes)]
     explanation = f"{found.label}: {found.offset}."
     return Answer((key,), explanation, tuple(quotes), tuple(notes))
-

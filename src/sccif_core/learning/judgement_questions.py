@@ -36,8 +36,12 @@ _JUDGEMENT_OPTIONS = tuple((j.key, j.short) for j in JUDGEMENTS if j.key != OVER
 def _limit_rules(effect: str, grade: str) -> list[Rule]:
     """Hard limits on the overall judgement that an inadequate grade elsewhere triggers."""
     return [
-        r for r in RULES
-        if r.strength == "always" and OVERALL in r.constrains and r.effect == effect and r.grade == grade
+        r
+        for r in RULES
+        if r.strength == "always"
+        and OVERALL in r.constrains
+        and r.effect == effect
+        and r.grade == grade
         and any(g == INADEQUATE for _, g in r.when_any_grade)
     ]
 
@@ -62,8 +66,16 @@ def _always_inadequate() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 
 
 def _capped() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Capped at requires improvement, but not certainly inadequate: only one judgement fits.
+
+    A judgement whose inadequate grade makes the overall judgement always inadequate also caps
+    it, so it is left out: the prompt asks for "likely ..., and certainly no better than".
+    """
     rules = _limit_rules("cap", REQUIRES_IMPROVEMENT)
-    keys = tuple(dict.fromkeys(j for r in rules for j, g in r.when_any_grade if g == INADEQUATE))
+    always, _ = _always_inadequate()
+    keys = tuple(
+        dict.fromkeys(j for r in rules for j, g in r.when_any_grade if g == INADEQUATE and j not in always)
+    )
     return keys, tuple((r.text, r.anchor) for r in rules)
 
 
@@ -76,25 +88,30 @@ ROLES: tuple[Role, ...] = (
         "always-inadequate",
         "If inspectors judge this area inadequate, the overall experiences and progress judgement will "
         "always be inadequate. Which judgement is it?",
-        False, _always_inadequate,
+        False,
+        _always_inadequate,
     ),
     Role(
         "caps-overall",
-        "If inspectors judge this area inadequate, the overall experiences and progress judgement can "
-        "certainly be no better than requires improvement to be good. Which judgement is it?",
-        False, _capped,
+        "If inspectors judge this area inadequate, the overall experiences and progress judgement is likely, "
+        "but not certain, to be inadequate, and certainly no better than requires improvement to be good. "
+        "Which judgement is it?",
+        False,
+        _capped,
     ),
     Role(
         "taken-into-account",
         "Which judgements does the overall experiences and progress judgement take into account, with no "
         "rule that ties the overall grade to them? Choose every one.",
-        True, lambda: (_of_kind("taken into account"), (_passage("education-and-health-taken-into-account"),)),
+        True,
+        lambda: (_of_kind("taken into account"), (_passage("education-and-health-taken-into-account"),)),
     ),
     Role(
         "made-first",
         "Which judgements do inspectors make first, so that they can take them into account for the "
         "overall experiences and progress judgement? Choose every one.",
-        True, lambda: (_of_kind("limiting", "graded"), (_passage("limiting-and-graded-judgements-first"),)),
+        True,
+        lambda: (_of_kind("limiting", "graded"), (_passage("limiting-and-graded-judgements-first"),)),
     ),
 )
 _ROLES = {role.key: role for role in ROLES}
@@ -102,8 +119,16 @@ _ROLES = {role.key: role for role in ROLES}
 
 def make_role(kind: str, rng: random.Random, step: int, seed: int, number: int) -> Question:
     role = rng.choice(ROLES)
-    return Question(step, seed, number, kind, role.prompt, _JUDGEMENT_OPTIONS, multiple=role.multiple,
-                    facts=(("role", role.key),))
+    return Question(
+        step,
+        seed,
+        number,
+        kind,
+        role.prompt,
+        _JUDGEMENT_OPTIONS,
+        multiple=role.multiple,
+        facts=(("role", role.key),),
+    )
 
 
 def answer_role(question: Question) -> Answer:
@@ -115,7 +140,13 @@ def answer_role(question: Question) -> Answer:
 def make_limits(kind: str, rng: random.Random, step: int, seed: int, number: int) -> Question:
     item = practice.scenario(rng.randrange(practice.MAX_SEED + 1), rng.randrange(practice.MAX_NUMBER + 1))
     return Question(
-        step, seed, number, kind, item.prompt, item.options, multiple=item.multiple,
+        step,
+        seed,
+        number,
+        kind,
+        item.prompt,
+        item.options,
+        multiple=item.multiple,
         facts=(("practice_seed", str(item.seed)), ("practice_number", str(item.number))),
     )
 
@@ -128,8 +159,11 @@ def answer_limits(question: Question) -> Answer:
     best_fit = next(p for p in PRINCIPLES if p.id == "best-fit")
     quotes.append((best_fit.text, best_fit.anchor))
     unique = tuple(dict.fromkeys(quotes))
-    notes = ("No rule applies here; the rules that would apply in other cases are quoted so you can see why.",) \
-        if not truth.rules and truth.not_applying else ()
+    notes = (
+        ("No rule applies here; the rules that would apply in other cases are quoted so you can see why.",)
+        if not truth.rules and truth.not_applying
+        else ()
+    )
     return Answer(truth.correct, truth.explanation, unique, notes)
 
 
@@ -144,8 +178,16 @@ def make_next_step(kind: str, rng: random.Random, step: int, seed: int, number: 
     which = rng.choice(("full", "assurance"))
     chosen = rng.choice(steps_for(which))
     prompt = f"{TRIGGER[which]}. Read this step. How sure is it to follow?"
-    return Question(step, seed, number, kind, prompt, CERTAINTY_OPTIONS,
-                    quote=(chosen.text, chosen.anchor), facts=(("kind", which), ("step", chosen.key)))
+    return Question(
+        step,
+        seed,
+        number,
+        kind,
+        prompt,
+        CERTAINTY_OPTIONS,
+        quote=(chosen.text, chosen.anchor),
+        facts=(("kind", which), ("step", chosen.key)),
+    )
 
 
 def answer_next_step(question: Question) -> Answer:
@@ -153,4 +195,3 @@ def answer_next_step(question: Question) -> Answer:
     label = dict(CERTAINTY_OPTIONS)[chosen.certainty]
     notes = (chosen.note,) if chosen.note else ()
     return Answer((chosen.certainty,), f"{label}. ({chosen.label}.)", ((chosen.text, chosen.anchor),), notes)
-

@@ -20,12 +20,12 @@ class Question:
     step: int
     seed: int
     number: int
-    kind: str                                   # the generator, e.g. "dates:reports"
+    kind: str  # the generator, e.g. "dates:reports"
     prompt: str
-    options: tuple[tuple[str, str], ...]        # (key, label)
+    options: tuple[tuple[str, str], ...]  # (key, label)
     multiple: bool = False
-    quote: tuple[str, str] | None = None        # framework words shown with the prompt, and their anchor
-    facts: tuple[tuple[str, str], ...] = ()     # what the answer is computed from
+    quote: tuple[str, str] | None = None  # framework words shown with the prompt, and their anchor
+    facts: tuple[tuple[str, str], ...] = ()  # what the answer is computed from
 
     @property
     def id(self) -> str:
@@ -36,10 +36,18 @@ class Question:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "step": self.step, "seed": self.seed, "number": self.number, "kind": self.kind,
+            "id": self.id,
+            "step": self.step,
+            "seed": self.seed,
+            "number": self.number,
+            "kind": self.kind,
             "prompt": self.prompt,
-            "quote": None if self.quote is None else {
-                "text": self.quote[0], "source": self.quote[1], "source_path": cite(self.quote[1]).path,
+            "quote": None
+            if self.quote is None
+            else {
+                "text": self.quote[0],
+                "source": self.quote[1],
+                "source_path": cite(self.quote[1]).path,
             },
             "options": [{"key": k, "label": v} for k, v in self.options],
             "multiple": self.multiple,
@@ -49,9 +57,9 @@ class Question:
 @dataclass(frozen=True, slots=True)
 class Answer:
     correct: tuple[str, ...]
-    explanation: str                            # our words, short
-    quotes: tuple[tuple[str, str], ...]         # (framework words, anchor): why
-    notes: tuple[str, ...] = ()                 # how it was worked out, caveats (our words)
+    explanation: str  # our words, short
+    quotes: tuple[tuple[str, str], ...]  # (framework words, anchor): why
+    notes: tuple[str, ...] = ()  # how it was worked out, caveats (our words)
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..citations import cite
@@ -50,14 +51,43 @@ def _family(kind: str) -> Family:
     return FAMILIES[kind.split(":", 1)[0]]
 
 
+# A set is a run of this many questions (numbers 0 to 4, 5 to 9, ...): no question repeats in it.
+SET_SIZE = 5
+_TRIES = 25
+
+
 def question(step_number: int, seed: int, number: int) -> Question:
-    """The ``number``th self-check question of step ``step_number`` in the set ``seed``."""
+    """The ``number``th self-check question of step ``step_number`` in the set ``seed``.
+
+    Questions are drawn in runs of ``SET_SIZE``; a draw that repeats an earlier question of the
+    same run is drawn again, so a set never asks the same question twice.
+    """
     whole_in_range(step_number, "step", STEP_NUMBERS[-1], least=STEP_NUMBERS[0])
     whole_in_range(seed, "seed", MAX_SEED)
     whole_in_range(number, "number", MAX_NUMBER)
-    rng = random.Random(f"sccif-learn:{step_number}:{seed}:{number}")
-    kind = rng.choice(step(step_number).checks)
-    return _family(kind).make(kind, rng, step_number, seed, number)
+    return _run(step_number, seed, number - number % SET_SIZE, number % SET_SIZE + 1)[-1]
+
+
+@cache
+def _run(step_number: int, seed: int, first: int, count: int) -> tuple[Question, ...]:
+    if count > 1:
+        earlier = _run(step_number, seed, first, count - 1)
+    else:
+        earlier = ()
+    seen = {_signature(item) for item in earlier}
+    number = first + count - 1
+    for attempt in range(_TRIES):
+        salt = "" if attempt == 0 else f":{attempt}"
+        rng = random.Random(f"sccif-learn:{step_number}:{seed}:{number}{salt}")
+        kind = rng.choice(step(step_number).checks)
+        item = _family(kind).make(kind, rng, step_number, seed, number)
+        if _signature(item) not in seen:
+            break
+    return (*earlier, item)
+
+
+def _signature(item: Question) -> tuple[object, ...]:
+    return (item.prompt, item.quote, tuple(sorted(item.options)))
 
 
 def answer(item: Question) -> Answer:
@@ -77,7 +107,10 @@ def check(item: Question, response: object) -> dict[str, Any]:
         "answer": list(truth.correct),
         "answer_labels": [labels[key] for key in truth.correct],
         "explanation": truth.explanation,
-        "quotes": [{"text": text, "source": anchor, "source_path": cite(anchor).path} for text, anchor in truth.quotes],
+        "quotes": [
+            {"text": text, "source": anchor, "source_path": cite(anchor).path}
+            for text, anchor in truth.quotes
+        ],
         "notes": list(truth.notes),
         "sources": list(truth.sources),
     }

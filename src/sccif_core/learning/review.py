@@ -44,14 +44,20 @@ class Due:
     seed: int
     number: int
     last_correct: bool
-    wrong: int          # times answered wrongly
-    streak: int         # right answers in a row, most recent last
+    wrong: int  # times answered wrongly
+    streak: int  # right answers in a row, most recent last
     last_seen: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": f"{self.step}:{self.seed}:{self.number}", "step": self.step, "seed": self.seed,
-                "number": self.number, "last_correct": self.last_correct, "wrong": self.wrong,
-                "streak": self.streak}
+        return {
+            "id": f"{self.step}:{self.seed}:{self.number}",
+            "step": self.step,
+            "seed": self.seed,
+            "number": self.number,
+            "last_correct": self.last_correct,
+            "wrong": self.wrong,
+            "streak": self.streak,
+        }
 
 
 def review_order(records: Sequence[Record]) -> list[Due]:
@@ -66,12 +72,28 @@ def review_order(records: Sequence[Record]) -> list[Due]:
             if not record.correct:
                 break
             streak += 1
-        due.append(Due(step, seed, number, answers[-1].correct, sum(not r.correct for r in answers), streak,
-                       answers[-1].at))
+        due.append(
+            Due(
+                step,
+                seed,
+                number,
+                answers[-1].correct,
+                sum(not r.correct for r in answers),
+                streak,
+                answers[-1].at,
+            )
+        )
     return sorted(
         due,
-        key=lambda d: (d.last_correct, -d.wrong if not d.last_correct else 0, d.streak, d.last_seen,
-                       d.step, d.seed, d.number),
+        key=lambda d: (
+            d.last_correct,
+            -d.wrong if not d.last_correct else 0,
+            d.streak,
+            d.last_seen,
+            d.step,
+            d.seed,
+            d.number,
+        ),
     )
 
 
@@ -86,13 +108,21 @@ def records_from_json(data: object) -> list[Record]:
         if not isinstance(item, dict):
             raise InputError("each answer must be an object.", row=row, field="history")
         values = {}
-        for name, least, most in (("step", STEP_NUMBERS[0], STEP_NUMBERS[-1]), ("seed", 0, MAX_SEED),
-                                  ("number", 0, MAX_NUMBER), ("at", 0, 2**53)):
+        for name, least, most in (
+            ("step", STEP_NUMBERS[0], STEP_NUMBERS[-1]),
+            ("seed", 0, MAX_SEED),
+            ("number", 0, MAX_NUMBER),
+            ("at", 0, 2**53),
+        ):
             value = item.get(name)
             if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-                raise InputError(f"{name} must be a whole number from {least} to {most}.", row=row, field=name)
+                raise InputError(
+                    f"{name} must be a whole number from {least} to {most}.", row=row, field=name
+                )
             values[name] = value
         if not isinstance(item.get("correct"), bool):
             raise InputError("correct must be true or false.", row=row, field="correct")
-        out.append(Record(values["step"], values["seed"], values["number"], bool(item["correct"]), values["at"]))
+        out.append(
+            Record(values["step"], values["seed"], values["number"], bool(item["correct"]), values["at"])
+        )
     return out

@@ -27,7 +27,11 @@ def _ics(payload: dict[str, Any]) -> dict[str, str]:
     timeline = _timeline(payload)
     base_url = payload.get("base_url")
     base = base_url if isinstance(base_url, str) else ""
-    return {"filename": filename(timeline, "ics"), "mime": ICS_MIME, "content": to_ics(timeline, base_url=base)}
+    return {
+        "filename": filename(timeline, "ics"),
+        "mime": ICS_MIME,
+        "content": to_ics(timeline, base_url=base),
+    }
 
 
 def _csv(payload: dict[str, Any]) -> dict[str, str]:
@@ -43,8 +47,12 @@ def _kinds(payload: dict[str, Any]) -> list[dict[str, Any]]:
             "question": kind.question,
             "fields": [
                 {
-                    "name": field.name, "label": field.label, "type": field.type,
-                    "required": field.required, "hint": field.hint, "choices": list(field.choices),
+                    "name": field.name,
+                    "label": field.label,
+                    "type": field.type,
+                    "required": field.required,
+                    "hint": field.hint,
+                    "choices": list(field.choices),
                 }
                 for field in kind.fields
             ],

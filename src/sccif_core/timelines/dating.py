@@ -19,7 +19,7 @@ from typing import Protocol
 
 from .. import workdays
 from ..workdays import OutOfRange, WorkingDays
-from .model import HolidayMove, Milestone, Offset, Rule, Snap
+from .model import HolidayMove, Milestone, MonthsBack, Offset, Rule, Snap
 from .periods import (
     add_months,
     inspection_year_end,
@@ -28,7 +28,6 @@ from .periods import (
     month_end,
     next_inspection_year_start,
 )
-
 
 
 class Calendar(Protocol):
@@ -65,8 +64,12 @@ CONDITIONS: Mapping[str, Callable[[date], bool]] = {
 _WEEKEND = ("Saturday", "Sunday")
 
 
-def shift(day: date, offset: Offset, calendar: Calendar) -> date:
-    """``day`` moved by ``offset``: working days on ``calendar``, the rest on the calendar."""
+def shift(day: date, offset: Offset, calendar: Calendar, months_back: MonthsBack = "at_least") -> date:
+    """``day`` moved by ``offset``: working days on ``calendar``, the rest on the calendar.
+
+    Months counted back give the latest date still at least that many months before
+    (``at_least``), or the same day of the month, or that month's last day (``same_day``).
+    """
     n = offset.amount
     if offset.unit == "working_days":
         return calendar.after(day, n) if n >= 0 else working_days_before(calendar, day, -n)
@@ -75,7 +78,9 @@ def shift(day: date, offset: Offset, calendar: Calendar) -> date:
     if offset.unit == "weeks":
         return day + timedelta(weeks=n)
     months = n if offset.unit == "months" else 12 * n
-    return add_months(day, months) if months >= 0 else latest_at_least_months_before(day, -months)
+    if months >= 0 or months_back == "same_day":
+        return add_months(day, months)
+    return latest_at_least_months_before(day, -months)
 
 
 def working_days_before(calendar: Calendar, day: date, n: int) -> date:
@@ -111,9 +116,7 @@ class _Span:
     uses_working_days: bool
 
 
-def _run(
-    rules: Sequence[Rule], events: Mapping[str, date], calendar: Calendar
-) -> dict[str, _Span]:
+def _run(rules: Sequence[Rule], events: Mapping[str, date], calendar: Calendar) -> dict[str, _Span]:
     spans: dict[str, _Span] = {}
     for rule in rules:
         base = _event(rule.after, events, spans)
@@ -121,8 +124,10 @@ def _run(
             continue
         if rule.when is not None and not CONDITIONS[rule.when](base.root):
             continue
-        start = snap(shift(base.end, rule.offset, calendar), rule.snap)
-        end = snap(shift(base.end, rule.until, calendar), rule.snap) if rule.until else start
+        start = snap(shift(base.end, rule.offset, calendar, rule.months_back), rule.snap)
+        end = (
+            snap(shift(base.end, rule.until, calendar, rule.months_back), rule.snap) if rule.until else start
+        )
         uses = base.uses_working_days or any(
             offset.unit == "working_days" and offset.amount != 0
             for offset in (rule.offset, rule.until)
@@ -195,11 +200,16 @@ def _milestone(
         qualifier=rule.qualifier,
         moved_by_holidays=(span.start, span.end) != (plain.start, plain.end),
         bank_holidays=moved_by,
-        falls_on=bank_holiday_on(span.end, calendar),
+        # A date counted on the calendar (weeks, months) is not moved by a bank holiday, so it
+        # is not flagged as falling on one; only working-day dates say so.
+        falls_on=bank_holiday_on(span.end, calendar) if span.uses_working_days else None,
         day=rule.day,
         day_to=rule.day_to,
         note=rule.note,
         uses_working_days=span.uses_working_days,
+        actor=rule.actor or "",
+        reading=rule.reading,
+        laws=rule.laws,
     )
     return with_status(milestone, today)
 

@@ -6,7 +6,8 @@ after, as RFC 5545 makes the end exclusive; a window spans all its days), a stab
 ending CRLF and folded at 75 octets without splitting a UTF-8 character.
 
 CSV: a header row, CRLF line ends, fields quoted where needed; a cell that a spreadsheet
-would read as a formula (starting = + - @) is prefixed with an apostrophe.
+would read as a formula (starting = + - @, a tab or a carriage return) is prefixed with an
+apostrophe.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from .. import __version__
 from ..citations import SOURCE_TITLE, SOURCE_URL, SOURCE_VERSION
+from ..urls import check_base_url
 from .model import Milestone, Timeline
 from .results import source_path, when_words
 
@@ -73,11 +75,11 @@ def _summary(milestone: Milestone) -> str:
 
 def _description(milestone: Milestone, base_url: str) -> str:
     lines = [when_words(milestone) + ".", f"Counted as: {milestone.offset}."]
-    lines.append(f"The framework says: \"{milestone.rule}\"")
+    lines.append(f'The framework says: "{milestone.rule}"')
     path = source_path(milestone.source)
     lines.append(f"Framework paragraph: {base_url + path if base_url and path else '#' + milestone.source}")
     if milestone.qualifier:
-        lines.append(f"The framework gives this date as \"{milestone.qualifier}\": not a fixed limit.")
+        lines.append(f'The framework gives this date as "{milestone.qualifier}": not a fixed limit.')
     if milestone.note:
         lines.append(milestone.note)
     if milestone.moved_by_holidays:
@@ -95,7 +97,12 @@ def _description(milestone: Milestone, base_url: str) -> str:
 
 
 def to_ics(timeline: Timeline, *, stamp: datetime | None = None, base_url: str = "") -> str:
-    """The timeline as an iCalendar file: one all-day event per milestone."""
+    """The timeline as an iCalendar file: one all-day event per milestone.
+
+    ``base_url`` (the site's address, for each event's link) is checked first: an absolute
+    http(s) URL with no spaces or control characters, so it cannot add lines to the file.
+    """
+    base_url = check_base_url(base_url)
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
     dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ")
     lines = [
@@ -128,14 +135,30 @@ def to_ics(timeline: Timeline, *, stamp: datetime | None = None, base_url: str =
 
 
 CSV_COLUMNS = (
-    "kind", "key", "label", "type", "when", "date", "date_from", "date_to", "weekday", "counted_as",
-    "rule", "source", "qualifier", "provisional", "moved_by_bank_holidays", "bank_holidays",
-    "falls_on", "status", "note",
+    "kind",
+    "key",
+    "label",
+    "type",
+    "when",
+    "date",
+    "date_from",
+    "date_to",
+    "weekday",
+    "counted_as",
+    "rule",
+    "source",
+    "qualifier",
+    "provisional",
+    "moved_by_bank_holidays",
+    "bank_holidays",
+    "falls_on",
+    "status",
+    "note",
 )
 
 
 def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 def csv_rows(timeline: Timeline) -> Iterable[list[str]]:
@@ -144,13 +167,25 @@ def csv_rows(timeline: Timeline) -> Iterable[list[str]]:
         yield [
             _safe(text)
             for text in (
-                timeline.kind, item.key, item.label, item.type, when_words(item), item.date,
-                item.date_from or "", item.date_to or "",
-                date.fromisoformat(item.date).strftime("%A"), item.offset, item.rule, item.source,
-                item.qualifier or "", "yes" if item.provisional else "no",
+                timeline.kind,
+                item.key,
+                item.label,
+                item.type,
+                when_words(item),
+                item.date,
+                item.date_from or "",
+                item.date_to or "",
+                date.fromisoformat(item.date).strftime("%A"),
+                item.offset,
+                item.rule,
+                item.source,
+                item.qualifier or "",
+                "yes" if item.provisional else "no",
                 "yes" if item.moved_by_holidays else "no",
                 "; ".join(f"{h.name} ({h.day})" for h in item.bank_holidays),
-                item.falls_on or "", item.status_text, item.note,
+                item.falls_on or "",
+                item.status_text,
+                item.note,
             )
         ]
 
@@ -166,4 +201,3 @@ def to_csv(timeline: Timeline) -> str:
 def filename(timeline: Timeline, extension: str) -> str:
     """``sccif-timeline-full-2026-11-19.ics``"""
     return f"sccif-timeline-{timeline.kind}-{timeline.anchor_date}.{extension}"
-

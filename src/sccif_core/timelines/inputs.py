@@ -48,7 +48,7 @@ def _date(value: object, name: str, row: int | None = None) -> date:
     return parse_date(value, field=name, row=row)
 
 
-def _items(value: object, name: str, *, by_line: bool) -> list[object]:
+def _items(value: object, name: str, *, by_line: bool, what: str = "dates") -> list[object]:
     """A list field: a JSON list, or text with one item per line (or separated by commas)."""
     if _blank(value):
         return []
@@ -58,9 +58,9 @@ def _items(value: object, name: str, *, by_line: bool) -> list[object]:
     elif isinstance(value, list | tuple):
         items = [item for item in value if not _blank(item)]
     else:
-        raise InputError("expected a list of dates.", field=name)
+        raise InputError(f"expected a list of {what}.", field=name)
     if len(items) > MAX_ITEMS:
-        raise InputError(f"at most {MAX_ITEMS} dates at once, not {len(items)}.", field=name)
+        raise InputError(f"at most {MAX_ITEMS} {what} at once, not {len(items)}.", field=name)
     return items
 
 
@@ -85,18 +85,24 @@ def visit_list(
         elif isinstance(item, str):
             parts = [part for part in re.split(r"[\s,;]+|\bsent\b", item, flags=re.IGNORECASE) if part]
         else:
-            raise InputError("each visit must be a date, or a visit date and the date its report was sent.", field=name, row=row)
+            raise InputError(
+                "each visit must be a date, or a visit date and the date its report was sent.",
+                field=name,
+                row=row,
+            )
         if not parts or len(parts) > 2:
             raise InputError(
                 f"'{item}' should be a visit date, optionally followed by the date its report was sent.",
-                field=name, row=row,
+                field=name,
+                row=row,
             )
         visit = _date(parts[0], name, row)
         sent = None if len(parts) < 2 or _blank(parts[1]) else _date(parts[1], name, row)
         if sent is not None and sent < visit:
             raise InputError(
                 f"the report date {sent.isoformat()} is before the visit on {visit.isoformat()}.",
-                field=name, row=row,
+                field=name,
+                row=row,
             )
         visits.append((visit, sent))
     return tuple(visits)
@@ -105,7 +111,7 @@ def visit_list(
 def period_list(fields: Mapping[str, object], name: str) -> tuple[Offset, ...]:
     """Deferral periods: "6 months", "10 weeks", "1 year 3 months", "45 days" (one per line or item)."""
     periods: list[Offset] = []
-    for row, item in enumerate(_items(fields.get(name), name, by_line=True), start=1):
+    for row, item in enumerate(_items(fields.get(name), name, by_line=True, what="periods"), start=1):
         if not isinstance(item, str):
             raise InputError("a period must be text, like 6 months.", field=name, row=row)
         periods.extend(parse_period(item, field=name, row=row))
@@ -113,7 +119,7 @@ def period_list(fields: Mapping[str, object], name: str) -> tuple[Offset, ...]:
 
 
 def parse_period(text: str, *, field: str, row: int | None = None) -> tuple[Offset, ...]:
-    """"1 year 3 months" -> (Offset(1, "years"), Offset(3, "months"))."""
+    """ "1 year 3 months" -> (Offset(1, "years"), Offset(3, "months"))."""
     position, parts = 0, []
     cleaned = text.strip()
     while position < len(cleaned):
@@ -121,7 +127,9 @@ def parse_period(text: str, *, field: str, row: int | None = None) -> tuple[Offs
         if not match or match.end() == position:
             raise InputError(
                 f"'{cleaned}' is not a period. Write it like 6 months, 10 weeks, 45 days or 1 year.",
-                field=field, row=row, value=cleaned,
+                field=field,
+                row=row,
+                value=cleaned,
             )
         amount = int(match.group(1))
         unit = _UNITS[match.group(2)[0].lower()]

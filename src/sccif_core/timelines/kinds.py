@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from ..dates import MONTHS
+from ..dates import MONTHS, check_results
 from ..errors import InputError
 from ..workdays import INTERPRETATION, PUBLISHED_UNTIL, WorkingDays
 from . import rules as R
@@ -62,7 +62,7 @@ PROVISIONAL_NOTE = (
     "across a later year is provisional: a bank holiday can still be added by royal proclamation."
 )
 USUALLY_NOTE = (
-    "A date the framework gives only as \"usually\", \"normally\" or \"likely\" is marked so: it "
+    'A date the framework gives only as "usually", "normally" or "likely" is marked so: it '
     "is what normally happens, not a fixed limit."
 )
 REPORT_NOTES = (WORKING_DAYS_NOTE, PROVISIONAL_NOTE, USUALLY_NOTE)
@@ -86,6 +86,7 @@ def _after_or_on(later: date | None, earlier: date, field: str, what: str) -> No
 
 # --- inspections and their reports ---
 
+
 def _report_kind(
     key: str,
     title: str,
@@ -94,38 +95,103 @@ def _report_kind(
     event_label: str,
     undated: tuple[Undated, ...] = (),
     extra_notes: tuple[str, ...] = (),
+    feedback: bool = False,
 ) -> Compute:
     def compute(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
-        anchor = required_date(fields, event, hint=END_HINT)
+        on_site = required_date(fields, event, hint=END_HINT)
+        given_feedback = optional_date(fields, "feedback") if feedback else None
+        _after_or_on(given_feedback, on_site, "feedback", "the day of feedback")
+        # "The day of feedback is counted as the last day of the inspection": deadlines count
+        # from it; the days on site count back from the last day on site.
+        anchor = given_feedback or on_site
+        complaint = choice(fields, "complaint", COMPLAINT_CHOICES, "no") == "yes"
         draft = optional_date(fields, "draft_sent")
         final = optional_date(fields, "final_sent")
         _after_or_on(draft, anchor, "draft_sent", "the draft report date")
         _after_or_on(final, anchor, "final_sent", "the final report date")
         _after_or_on(final, draft or anchor, "final_sent", "the final report date")
-        events = {event: anchor}
+        events = {event: anchor, "on_site": on_site}
         summary = list(_non_working_note(anchor, calendar))
+        if given_feedback is not None and given_feedback > on_site:
+            summary.append(
+                f"Feedback on {short(given_feedback)}, after the last day on site ({short(on_site)}): "
+                "the day of feedback is the last day of the inspection, so every deadline counts from it."
+            )
         if draft is not None:
             events["draft_report"] = draft
-            summary.append(f"Draft report sent on {short(draft)}: the provider's 5 working days count from then.")
+            summary.append(
+                f"Draft report sent on {short(draft)}: the provider's 5 working days count from then."
+            )
         if final is not None:
             events["final_report"] = final
             summary.append(f"Final report sent on {short(final)}: publication counts from then.")
         labels = {
             event: event_label,
+            "on_site": "the last day on site",
             "draft_report": "sending the draft report",
             "final_report": "sending the final report",
             "publication": "publication",
         }
-        milestones = date_rules(rules, events, labels, calendar, today=today)
+        milestones = [
+            _final_report_status(item, complaint, final is not None, today)
+            for item in date_rules(rules, events, labels, calendar, today=today)
+            if not (item.key == "feedback_day" and anchor == on_site)
+        ]
+        if complaint:
+            summary.append(
+                "There has been a complaint: the final report can come later than its usual date "
+                '("longer if there has been a complaint").'
+            )
+        inputs: dict[str, object] = {
+            event: on_site.isoformat(),
+            "draft_sent": _iso(draft),
+            "final_sent": _iso(final),
+        }
+        if feedback:
+            inputs.update(feedback=_iso(given_feedback), complaint="yes" if complaint else "no")
         return Timeline(
-            kind=key, title=title, anchor_event=event, anchor_label=event_label,
+            kind=key,
+            title=title,
+            anchor_event=event,
+            anchor_label=event_label,
             anchor_date=anchor.isoformat(),
-            inputs={event: anchor.isoformat(), "draft_sent": _iso(draft), "final_sent": _iso(final)},
-            milestones=_sorted(milestones), notes=REPORT_NOTES + extra_notes, undated=undated,
+            inputs=inputs,
+            milestones=_sorted(milestones),
+            notes=REPORT_NOTES + extra_notes,
+            undated=undated,
             summary=tuple(summary),
         )
 
     return compute
+
+
+COMPLAINT_CHOICES = ("no", "yes")
+
+
+# Dated from the final report: with a complaint, they move with it.
+_AFTER_FINAL = ("complaint_final_report", "publication", "handwritten_notes_kept")
+
+
+def _final_report_status(item: Milestone, complaint: bool, sent: bool, today: date | None) -> Milestone:
+    """The final report's date is "longer if there has been a complaint": never claim it was missed."""
+    if sent or item.key not in ("final_report", *_AFTER_FINAL):
+        return item
+    if item.key in _AFTER_FINAL:
+        if not complaint:
+            return item
+        status, text = (None, "") if today is None else ("extended", "Later if the final report is later")
+        return replace(item, status=status, status_text=text)
+    if complaint:
+        note = "There has been a complaint, so the final report can come later than this date."
+        status, text = (
+            (None, "") if today is None else ("extended", "Can be later: there has been a complaint")
+        )
+        return replace(item, note=f"{item.note} {note}".strip(), status=status, status_text=text)
+    if item.status == "overdue":
+        return replace(
+            item, status_text="Date passed, unless there has been a complaint (which allows longer)"
+        )
+    return item
 
 
 def _non_working_note(day: date, calendar: WorkingDays) -> tuple[str, ...]:
@@ -137,6 +203,10 @@ def _non_working_note(day: date, calendar: WorkingDays) -> tuple[str, ...]:
         f"{short(day)} is not a working day ({reason}). Working days are still counted from the "
         "day after it, so the 1st working day after it is the next working day.",
     )
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _iso(day: date | None) -> str | None:
@@ -158,9 +228,15 @@ def _simple_kind(
         milestones = date_rules(rules, {event: anchor}, {event: event_label}, calendar, today=today)
         uses_working_days = any(item.uses_working_days for item in milestones)
         return Timeline(
-            kind=key, title=title, anchor_event=event, anchor_label=event_label,
-            anchor_date=anchor.isoformat(), inputs={event: anchor.isoformat()},
-            milestones=_sorted(milestones), notes=notes, undated=undated,
+            kind=key,
+            title=title,
+            anchor_event=event,
+            anchor_label=event_label,
+            anchor_date=anchor.isoformat(),
+            inputs={event: anchor.isoformat()},
+            milestones=_sorted(milestones),
+            notes=notes,
+            undated=undated,
             summary=_non_working_note(anchor, calendar) if uses_working_days else (),
         )
 
@@ -187,10 +263,15 @@ def _optional_events_kind(
         labels = dict(events)
         milestones = date_rules(rules, known, labels, calendar, today=today)
         return Timeline(
-            kind=key, title=title, anchor_event=first, anchor_label=labels[first],
+            kind=key,
+            title=title,
+            anchor_event=first,
+            anchor_label=labels[first],
             anchor_date=known[first].isoformat(),
             inputs={name: _iso(day) for name, day in given.items()},
-            milestones=_sorted(milestones), notes=notes, undated=undated,
+            milestones=_sorted(milestones),
+            notes=notes,
+            undated=undated,
         )
 
     return compute
@@ -198,17 +279,29 @@ def _optional_events_kind(
 
 # --- compliance notices ---
 
+
 def _compliance(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
-    notices = sorted(date_list(
-        fields, "notices", required=True,
-        hint="enter the date set in each compliance notice, like 01/05/2026.",
-    ))
+    notices = sorted(
+        date_list(
+            fields,
+            "notices",
+            required=True,
+            hint="enter the date set in each compliance notice, like 01/05/2026.",
+        )
+    )
     rows: list[Milestone] = []
     per_notice: list[Milestone] = []
     for number, notice in enumerate(notices, start=1):
-        (dated,) = date_rules((R.COMPLIANCE_VISIT,), {"notice": notice}, {"notice": "the date set in the notice"}, calendar, today=today)
+        (dated,) = date_rules(
+            (R.COMPLIANCE_VISIT,),
+            {"notice": notice},
+            {"notice": "the date set in the notice"},
+            calendar,
+            today=today,
+        )
         dated = replace(
-            dated, key=f"notice_{number}",
+            dated,
+            key=f"notice_{number}",
             label=f"Visit to check notice {number} (date set: {short(notice)})",
         )
         per_notice.append(dated)
@@ -240,10 +333,14 @@ def _compliance(fields: Mapping[str, object], calendar: WorkingDays, today: date
         f"each within 5 working days of its date is {len(plan)}.",
     )
     return Timeline(
-        kind="compliance", title="Compliance notices: monitoring visits",
-        anchor_event="notice", anchor_label="the date set in the notice",
-        anchor_date=notices[0].isoformat(), inputs={"notices": [day.isoformat() for day in notices]},
-        milestones=_sorted(rows), notes=(WORKING_DAYS_NOTE, R.COMPLIANCE_VISIT.note, PROVISIONAL_NOTE),
+        kind="compliance",
+        title="Compliance notices: monitoring visits",
+        anchor_event="notice",
+        anchor_label="the date set in the notice",
+        anchor_date=notices[0].isoformat(),
+        inputs={"notices": [day.isoformat() for day in notices]},
+        milestones=_sorted(rows),
+        notes=(WORKING_DAYS_NOTE, R.COMPLIANCE_VISIT.note, PROVISIONAL_NOTE),
         summary=summary,
     )
 
@@ -266,7 +363,9 @@ def _months(first: date, last: date) -> list[date]:
 
 def _reg44(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
     given = visit_list(
-        fields, "visits", required=True,
+        fields,
+        "visits",
+        required=True,
         hint="enter each visit date, optionally followed by the date its report was sent.",
     )
     # The same visit date given twice is one visit (the first report date given is kept).
@@ -280,15 +379,20 @@ def _reg44(fields: Mapping[str, object], calendar: WorkingDays, today: date | No
             (R.REG44_REPORT,), {"visit": visit}, {"visit": f"the visit on {short(visit)}"}, calendar
         )
         deadline = date.fromisoformat(report.date)
-        report = replace(report, key=f"report_{visit.isoformat()}", label=f"Report of the visit on {short(visit)} reaches Ofsted")
+        report = replace(
+            report,
+            key=f"report_{visit.isoformat()}",
+            label=f"Report of the visit on {short(visit)} reaches Ofsted",
+        )
         if sent is not None:
             if sent <= deadline:
                 report = replace(report, status="done", status_text=f"Sent on {short(sent)}, in time")
             else:
                 late += 1
                 report = replace(
-                    report, status="late",
-                    status_text=f"Sent on {short(sent)}: {(sent - deadline).days} days late",
+                    report,
+                    status="late",
+                    status_text=f"Sent on {short(sent)}: {_days((sent - deadline).days)} late",
                 )
         elif today is not None and today > deadline:
             overdue += 1
@@ -315,16 +419,26 @@ def _reg44(fields: Mapping[str, object], calendar: WorkingDays, today: date | No
         f"Reports overdue with no date sent: {overdue}. Months with no visit recorded: {missing}.",
     )
     return Timeline(
-        kind="reg44", title="Regulation 44: independent person's visits and reports",
-        anchor_event="visit", anchor_label="the first visit", anchor_date=visits[0][0].isoformat(),
+        kind="reg44",
+        title="Regulation 44: independent person's visits and reports",
+        anchor_event="visit",
+        anchor_label="the first visit",
+        anchor_date=visits[0][0].isoformat(),
         inputs={"visits": [{"visit": v.isoformat(), "sent": _iso(s)} for v, s in visits]},
-        milestones=_sorted(rows), notes=(R.REG44_VISIT.note, R.REG44_REPORT.note, MONTH_END_RULE),
+        milestones=_sorted(rows),
+        notes=(R.REG44_VISIT.note, R.REG44_REPORT.note, MONTH_END_RULE),
         summary=summary,
     )
 
 
 def _reg45(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
-    reports = sorted(set(date_list(fields, "reports", required=True, hint="enter the date of the last regulation 45 report.")))
+    reports = sorted(
+        set(
+            date_list(
+                fields, "reports", required=True, hint="enter the date of the last regulation 45 report."
+            )
+        )
+    )
     rows: list[Milestone] = []
     late = 0
     for number, report in enumerate(reports):
@@ -334,30 +448,42 @@ def _reg45(fields: Mapping[str, object], calendar: WorkingDays, today: date | No
             (R.REG45_REPORT,), {"report": report}, {"report": f"the report of {short(report)}"}, calendar
         )
         deadline = date.fromisoformat(due.date)
-        due = replace(due, key=f"next_after_{report.isoformat()}", label=f"Next report after the one of {short(report)}")
+        due = replace(
+            due, key=f"next_after_{report.isoformat()}", label=f"Next report after the one of {short(report)}"
+        )
         following = reports[number + 1] if number + 1 < len(reports) else None
         if following is not None:
             if following <= deadline:
-                due = replace(due, status="done", status_text=f"Next report produced on {short(following)}, in time")
+                due = replace(
+                    due, status="done", status_text=f"Next report produced on {short(following)}, in time"
+                )
             else:
                 late += 1
                 due = replace(
-                    due, status="late",
-                    status_text=f"Next report produced on {short(following)}: {(following - deadline).days} days late",
+                    due,
+                    status="late",
+                    status_text=f"Next report produced on {short(following)}: {_days((following - deadline).days)} late",
                 )
         else:
             due = with_status(due, today)
         rows.append(due)
     return Timeline(
-        kind="reg45", title="Regulation 45: review of the quality of care",
-        anchor_event="report", anchor_label="the first report", anchor_date=reports[0].isoformat(),
+        kind="reg45",
+        title="Regulation 45: review of the quality of care",
+        anchor_event="report",
+        anchor_label="the first report",
+        anchor_date=reports[0].isoformat(),
         inputs={"reports": [day.isoformat() for day in reports]},
-        milestones=_sorted(rows), notes=(R.REG45_REPORT.note, MONTH_END_RULE),
-        summary=(f"{len(reports)} report{'s' if len(reports) != 1 else ''} recorded; gaps of more than 6 months: {late}.",),
+        milestones=_sorted(rows),
+        notes=(R.REG45_REPORT.note, MONTH_END_RULE),
+        summary=(
+            f"{len(reports)} report{'s' if len(reports) != 1 else ''} recorded; gaps of more than 6 months: {late}.",
+        ),
     )
 
 
 # --- qualifications ---
+
 
 def _qualification(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
     role = choice(fields, "role", ("manager", "care-worker"), "manager")
@@ -375,59 +501,102 @@ def _qualification(fields: Mapping[str, object], calendar: WorkingDays, today: d
             deferred = shift(deferred, period, calendar)
         words = " and ".join(period.words() for period in deferrals)
         rows = [
-            replace(due, key="qualification_due_without_deferral", label=f"{due.label}, without the deferral"),
-            with_status(replace(
-                due, date=deferred.isoformat(), offset=f"{due.offset}, then {words} of deferral",
-                note=f"Deferred by {words}, as you gave. Months and years use the month-end rule.",
-                status=None, status_text="",
-            ), today),
+            replace(
+                due, key="qualification_due_without_deferral", label=f"{due.label}, without the deferral"
+            ),
+            with_status(
+                replace(
+                    due,
+                    date=deferred.isoformat(),
+                    offset=f"{due.offset}, then {words} of deferral",
+                    note=f"Deferred by {words}, as you gave. Months and years use the month-end rule.",
+                    status=None,
+                    status_text="",
+                ),
+                today,
+            ),
         ]
         summary.append(f"Deferral of {words} added after the {rule.offset.words()}.")
     if inspection is not None:
-        rows.extend(date_rules((R.STAFF_PROSPECT,), {"inspection": inspection}, {"inspection": "the inspection"}, calendar, today=today))
+        rows.extend(
+            date_rules(
+                (R.STAFF_PROSPECT,),
+                {"inspection": inspection},
+                {"inspection": "the inspection"},
+                calendar,
+                today=today,
+            )
+        )
     return Timeline(
-        kind="qualification", title="Qualifications: regulation 28 (managers) and 32 (care staff)",
-        anchor_event="start", anchor_label=started, anchor_date=start.isoformat(),
-        inputs={"role": role, "start": start.isoformat(), "deferrals": [p.words() for p in deferrals], "inspection": _iso(inspection)},
-        milestones=_sorted(rows), notes=(MONTH_END_RULE, "A deferral extends the date by the period you give, added after the 3 (or 2) years."),
+        kind="qualification",
+        title="Qualifications: regulation 28 (managers) and 32 (care staff)",
+        anchor_event="start",
+        anchor_label=started,
+        anchor_date=start.isoformat(),
+        inputs={
+            "role": role,
+            "start": start.isoformat(),
+            "deferrals": [p.words() for p in deferrals],
+            "inspection": _iso(inspection),
+        },
+        milestones=_sorted(rows),
+        notes=(
+            MONTH_END_RULE,
+            "A deferral extends the date by the period you give, added after the 3 (or 2) years.",
+        ),
         summary=tuple(summary),
     )
 
 
 # --- managers ---
 
+
 def _manager(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
+    absence = optional_date(fields, "absence")
+    back = optional_date(fields, "absence_end")
+    emergency = choice(fields, "absence_emergency", ("no", "yes"), "no") == "yes"
+    if back is not None and absence is None:
+        raise InputError("give the first day of the absence too.", field="absence")
+    if back is not None and absence is not None:
+        _after_or_on(back, absence, "absence_end", "the last day of absence")
+    length = (back - absence).days + 1 if back is not None and absence is not None else None
+    notice = R.ABSENCE_NOTICE_EMERGENCY if emergency else R.ABSENCE_NOTICE
+    rules: tuple[Rule, ...] = (R.NO_MANAGER, R.NOT_APPLIED)
+    if length is None or length >= 28:
+        rules += (notice, R.RETURN_NOTICE)
+    events = dict(fields)
+    if back is not None:
+        events["returned"] = (back + timedelta(days=1)).isoformat()
     base = _optional_events_kind(
-        "manager", "Managers: vacancy, registration and absence",
-        (R.NO_MANAGER, R.NOT_APPLIED, R.ABSENCE),
+        "manager",
+        "Managers: vacancy, registration and absence",
+        rules,
         (
             ("vacancy", "the day the home had no manager"),
             ("appointed", "the day the manager was appointed"),
             ("absence", "the first day of the manager's absence"),
+            *((("returned", "the manager's return to duty"),) if back is not None else ()),
         ),
-        (WEEKS_RULE, R.ABSENCE.note),
-    )(fields, calendar, today)
-    absence = optional_date(fields, "absence")
-    back = optional_date(fields, "absence_end")
-    if back is None:
-        return base
-    if absence is None:
-        raise InputError("give the first day of the absence too.", field="absence")
-    _after_or_on(back, absence, "absence_end", "the last day of absence")
-    length = (back - absence).days + 1
-    verdict = (
-        "28 days or more: the responsible individual must notify Ofsted."
-        if length >= 28
-        else "less than 28 days: regulation 48 notice is not needed for this absence."
-    )
-    return replace(
-        base,
-        inputs={**base.inputs, "absence_end": back.isoformat()},
-        summary=(f"Absence of {length} day{'s' if length != 1 else ''} ({short(absence)} to {short(back)}, both counted): {verdict}",),
-    )
+        (WEEKS_RULE, MONTH_END_RULE, notice.note),
+        R.MANAGER_UNDATED,
+    )(events, calendar, today)
+    inputs = {key: value for key, value in base.inputs.items() if key != "returned"}
+    inputs.update(absence_end=_iso(back), absence_emergency="yes" if emergency else "no")
+    summary: tuple[str, ...] = ()
+    if length is not None and absence is not None and back is not None:
+        verdict = (
+            "28 days or more: the registered person must give Ofsted notice of it (regulation 48)."
+            if length >= 28
+            else "less than 28 days: regulation 48 notice is not needed for this absence."
+        )
+        summary = (
+            f"Absence of {_days(length)} ({short(absence)} to {short(back)}, both counted): {verdict}",
+        )
+    return replace(base, inputs=inputs, summary=summary)
 
 
 # --- the inspection year ---
+
 
 def _inspection_year(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
     day = required_date(fields, "date", hint="enter any date in the inspection year, like 01/06/2026.")
@@ -438,20 +607,31 @@ def _inspection_year(fields: Mapping[str, object], calendar: WorkingDays, today:
     within = [item for item in inspected if start <= item <= end]
     for item in within:
         (seen,) = date_rules((R.INSPECTED,), {"inspected": item}, {"inspected": "the inspection"}, calendar)
-        rows.append(replace(seen, key=f"inspected_{item.isoformat()}", status="done", status_text="Inspected"))
+        rows.append(
+            replace(seen, key=f"inspected_{item.isoformat()}", status="done", status_text="Inspected")
+        )
     summary = [f"Inspection year {inspection_year_label(day)}: {short(start)} to {short(end)}."]
     if inspected:
         outside = len(inspected) - len(within)
         summary.append(
             f"Inspections recorded in it: {len(within)} of at least 2."
-            + (f" {outside} date{'s' if outside != 1 else ''} outside this year not counted." if outside else "")
+            + (
+                f" {outside} date{'s' if outside != 1 else ''} outside this year not counted."
+                if outside
+                else ""
+            )
         )
         rows = [_year_status(row, len(within)) for row in rows]
     return Timeline(
-        kind="inspection-year", title="The inspection year: 1 April to 31 March",
-        anchor_event="year", anchor_label=label, anchor_date=start.isoformat(),
+        kind="inspection-year",
+        title="The inspection year: 1 April to 31 March",
+        anchor_event="year",
+        anchor_label=label,
+        anchor_date=start.isoformat(),
         inputs={"date": day.isoformat(), "inspections": [item.isoformat() for item in inspected]},
-        milestones=_sorted(rows), notes=(USUALLY_NOTE,), summary=tuple(summary),
+        milestones=_sorted(rows),
+        notes=(USUALLY_NOTE,),
+        summary=tuple(summary),
     )
 
 
@@ -460,75 +640,137 @@ def _year_status(row: Milestone, inspections: int) -> Milestone:
     if row.key == "two_inspections" and inspections >= 2:
         return replace(row, status="done", status_text=f"{inspections} inspections recorded")
     if row.key in ("full_inspection", "assurance_inspection") and inspections:
-        return replace(row, status=None, status_text="Not checked: the type of each inspection is not recorded here")
+        return replace(
+            row, status=None, status_text="Not checked: the type of each inspection is not recorded here"
+        )
     return row
 
+
+FEEDBACK_FIELD = Field(
+    "feedback",
+    "Day of feedback (if later than the last day on site)",
+    hint="The day of feedback is counted as the last day of the inspection.",
+)
+COMPLAINT_FIELD = Field(
+    "complaint",
+    "The provider has made a formal complaint",
+    "choice",
+    choices=COMPLAINT_CHOICES,
+    hint="The final report can come later if there has been a complaint.",
+)
 
 KINDS: dict[str, Kind] = {
     kind.key: kind
     for kind in (
         Kind(
-            "full", "Full inspection: the framework's day table", "A full inspection ended on…",
+            "full",
+            "Full inspection: the framework's day table",
+            "A full inspection ended on…",
             (
-                Field("end", "Last day on site (the day of feedback)", required=True),
+                Field("end", "Last day on site", required=True),
+                FEEDBACK_FIELD,
                 Field("draft_sent", "Draft report actually sent on (if known)"),
                 Field("final_sent", "Final report actually sent on (if known)"),
+                COMPLAINT_FIELD,
             ),
-            _report_kind("full", "Full inspection: the framework's day table", R.FULL, "end", "the end of the inspection"),
+            _report_kind(
+                "full",
+                "Full inspection: the framework's day table",
+                R.FULL,
+                "end",
+                "the end of the inspection",
+                feedback=True,
+            ),
         ),
         Kind(
-            "assurance", "Assurance inspection: the framework's day table", "An assurance inspection's site visit was on…",
+            "assurance",
+            "Assurance inspection: the framework's day table",
+            "An assurance inspection's site visit was on…",
             (
                 Field("visit", "Day of the site visit", required=True),
+                FEEDBACK_FIELD,
                 Field("draft_sent", "Draft report actually sent on (if known)"),
                 Field("final_sent", "Final report actually sent on (if known)"),
+                COMPLAINT_FIELD,
             ),
-            _report_kind("assurance", "Assurance inspection: the framework's day table", R.ASSURANCE, "visit", "the site visit"),
+            _report_kind(
+                "assurance",
+                "Assurance inspection: the framework's day table",
+                R.ASSURANCE,
+                "visit",
+                "the end of the inspection",
+                feedback=True,
+            ),
         ),
         Kind(
-            "complaints", "Post-inspection and complaints procedure (annex)", "An inspection ended on… (complaints procedure)",
+            "complaints",
+            "Post-inspection and complaints procedure (annex)",
+            "An inspection ended on… (complaints procedure)",
             (
                 Field("end", "Last day of the inspection", required=True),
                 Field("draft_sent", "Draft report actually sent on (if known)"),
                 Field("final_sent", "Final report actually sent on (if known)"),
             ),
             _report_kind(
-                "complaints", "Post-inspection and complaints procedure (annex)", R.COMPLAINTS, "end",
-                "the end of the inspection", R.COMPLAINTS_UNDATED,
+                "complaints",
+                "Post-inspection and complaints procedure (annex)",
+                R.COMPLAINTS,
+                "end",
+                "the end of the inspection",
+                R.COMPLAINTS_UNDATED,
             ),
         ),
         Kind(
-            "monitoring", "Monitoring visit report", "A monitoring visit ended on…",
+            "monitoring",
+            "Monitoring visit report",
+            "A monitoring visit ended on…",
             (
                 Field("end", "Last day of the monitoring visit", required=True),
                 Field("draft_sent", "Draft report actually sent on (if known)"),
                 Field("final_sent", "Final report actually sent on (if known)"),
             ),
             _report_kind(
-                "monitoring", "Monitoring visit report", R.MONITORING, "end",
-                "the end of the monitoring visit", R.MONITORING_UNDATED,
+                "monitoring",
+                "Monitoring visit report",
+                R.MONITORING,
+                "end",
+                "the end of the monitoring visit",
+                R.MONITORING_UNDATED,
             ),
         ),
         Kind(
-            "inadequate", "After an overall inadequate judgement (full inspection)",
+            "inadequate",
+            "After an overall inadequate judgement (full inspection)",
             "A full inspection judged the home inadequate overall, and ended on…",
             (Field("end", "Last day of the inspection", required=True),),
             _simple_kind(
-                "inadequate", "After an overall inadequate judgement (full inspection)", R.INADEQUATE,
-                "end", "the end of the inspection", (WORKING_DAYS_NOTE, WEEKS_RULE, PROVISIONAL_NOTE, USUALLY_NOTE),
-                R.INADEQUATE_UNDATED, END_HINT,
+                "inadequate",
+                "After an overall inadequate judgement (full inspection)",
+                R.INADEQUATE,
+                "end",
+                "the end of the inspection",
+                (WORKING_DAYS_NOTE, WEEKS_RULE, PROVISIONAL_NOTE, USUALLY_NOTE),
+                R.INADEQUATE_UNDATED,
+                END_HINT,
             ),
         ),
         Kind(
-            "serious-concerns", "Serious or widespread concerns (assurance inspection)",
+            "serious-concerns",
+            "Serious or widespread concerns (assurance inspection)",
             "An assurance inspection found serious or widespread concerns; the visit was on…",
             (Field("visit", "Day of the site visit", required=True),),
             _simple_kind(
-                "serious-concerns", "Serious or widespread concerns (assurance inspection)", R.SERIOUS,
-                "visit", "the visit",
+                "serious-concerns",
+                "Serious or widespread concerns (assurance inspection)",
+                R.SERIOUS,
+                "visit",
+                "the visit",
                 (
-                    WORKING_DAYS_NOTE, WEEKS_RULE, PROVISIONAL_NOTE, USUALLY_NOTE,
-                    "The framework's \"full inspection usually within 16 weeks\" is stated for an "
+                    WORKING_DAYS_NOTE,
+                    WEEKS_RULE,
+                    PROVISIONAL_NOTE,
+                    USUALLY_NOTE,
+                    'The framework\'s "full inspection usually within 16 weeks" is stated for an '
                     "inadequate judgement and for monitoring visits to inadequate provision, not for "
                     "serious or widespread concerns at an assurance inspection, so it is not dated here.",
                 ),
@@ -536,46 +778,91 @@ KINDS: dict[str, Kind] = {
             ),
         ),
         Kind(
-            "compliance", "Compliance notices: monitoring visits", "Compliance notices set these dates for compliance…",
-            (Field("notices", "Date set in each notice for compliance", "dates", required=True, hint="One date per line."),),
+            "compliance",
+            "Compliance notices: monitoring visits",
+            "Compliance notices set these dates for compliance…",
+            (
+                Field(
+                    "notices",
+                    "Date set in each notice for compliance",
+                    "dates",
+                    required=True,
+                    hint="One date per line.",
+                ),
+            ),
             _compliance,
         ),
         Kind(
-            "reg44", "Regulation 44: independent person's visits and reports", "The independent person visited on…",
-            (Field(
-                "visits", "Visit dates, each optionally followed by the date its report was sent",
-                "visits", required=True, hint="One visit per line, like: 14/01/2026, 10/02/2026",
-            ),),
+            "reg44",
+            "Regulation 44: independent person's visits and reports",
+            "The independent person visited on…",
+            (
+                Field(
+                    "visits",
+                    "Visit dates, each optionally followed by the date its report was sent",
+                    "visits",
+                    required=True,
+                    hint="One visit per line, like: 14/01/2026, 10/02/2026",
+                ),
+            ),
             _reg44,
         ),
         Kind(
-            "reg45", "Regulation 45: review of the quality of care", "Regulation 45 reports were produced on…",
-            (Field("reports", "Dates of regulation 45 reports", "dates", required=True, hint="One date per line."),),
+            "reg45",
+            "Regulation 45: review of the quality of care",
+            "Regulation 45 reports were produced on…",
+            (
+                Field(
+                    "reports",
+                    "Dates of regulation 45 reports",
+                    "dates",
+                    required=True,
+                    hint="One date per line.",
+                ),
+            ),
             _reg45,
         ),
         Kind(
-            "qualification", "Qualifications: regulation 28 (managers) and 32 (care staff)",
+            "qualification",
+            "Qualifications: regulation 28 (managers) and 32 (care staff)",
             "A manager, or a member of care staff, started on…",
             (
                 Field("role", "Role", "choice", required=True, choices=("manager", "care-worker")),
                 Field("start", "Started (to manage the home, or in a care role) on", required=True),
-                Field("deferrals", "Deferral periods, if any", "periods", hint="For example: 6 months, or 10 weeks. One per line."),
+                Field(
+                    "deferrals",
+                    "Deferral periods, if any",
+                    "periods",
+                    hint="For example: 6 months, or 10 weeks. One per line.",
+                ),
                 Field("inspection", "Inspection date (for the 6-month question about staff)"),
             ),
             _qualification,
         ),
         Kind(
-            "manager", "Managers: vacancy, registration and absence", "The home's manager: vacancy, appointment or absence…",
+            "manager",
+            "Managers: vacancy, registration and absence",
+            "The home's manager: vacancy, appointment or absence…",
             (
                 Field("vacancy", "The home had no manager from"),
                 Field("appointed", "A manager was appointed on (not yet applied to register)"),
                 Field("absence", "The manager's absence starts on"),
                 Field("absence_end", "The manager's last day of absence"),
+                Field(
+                    "absence_emergency",
+                    "The absence is an emergency, or unforeseen",
+                    "choice",
+                    choices=("no", "yes"),
+                    hint="A planned absence needs notice a month before it starts; an emergency one "
+                    "within a week of it starting.",
+                ),
             ),
             _manager,
         ),
         Kind(
-            "inspection-year", "The inspection year: 1 April to 31 March", "The inspection year that includes…",
+            "inspection-year",
+            "The inspection year: 1 April to 31 March",
+            "The inspection year that includes…",
             (
                 Field("date", "Any date in the inspection year", required=True),
                 Field("inspections", "Inspections so far (dates)", "dates", hint="One date per line."),
@@ -583,45 +870,68 @@ KINDS: dict[str, Kind] = {
             _inspection_year,
         ),
         Kind(
-            "no-children", "A home with no children: the \"3 months' notice\" condition",
-            "The \"3 months' notice\" condition was removed on… / an inspection found no children on…",
+            "no-children",
+            'A home with no children: the "3 months\' notice" condition',
+            'The "3 months\' notice" condition was removed on… / an inspection found no children on…',
             (
                 Field("removed", "The condition was removed on"),
                 Field("inspection", "Inspection with no children in placement on"),
             ),
             _optional_events_kind(
-                "no-children", "A home with no children: the \"3 months' notice\" condition", R.NO_CHILDREN,
+                "no-children",
+                'A home with no children: the "3 months\' notice" condition',
+                R.NO_CHILDREN,
                 (("removed", "the removal of the condition"), ("inspection", "the inspection")),
-                (MONTH_END_RULE, "Removal from 1 April to 30 September: one inspection before 31 March. "
-                 "Removal from 1 October to 31 March: no inspection until the next inspection year."),
+                (
+                    MONTH_END_RULE,
+                    "Removal from 1 April to 30 September: one inspection before 31 March. "
+                    "Removal from 1 October to 31 March: no inspection until the next inspection year.",
+                ),
             ),
         ),
         Kind(
-            "reopening", "Accommodating children again: 3 months' notice", "The home will accommodate children again on… / told Ofsted on…",
+            "reopening",
+            "Accommodating children again: 3 months' notice",
+            "The home will accommodate children again on… / told Ofsted on…",
             (
                 Field("reopen", "The first child will be accommodated on"),
                 Field("told", "The home told Ofsted on"),
             ),
             _optional_events_kind(
-                "reopening", "Accommodating children again: 3 months' notice", R.REOPENING,
+                "reopening",
+                "Accommodating children again: 3 months' notice",
+                R.REOPENING,
                 (("reopen", "the day the first child is accommodated"), ("told", "the day Ofsted was told")),
-                (MONTH_END_RULE, COUNT_BACK_RULE), R.REOPENING_UNDATED,
+                (MONTH_END_RULE, COUNT_BACK_RULE),
+                R.REOPENING_UNDATED,
             ),
         ),
         Kind(
-            "interpreter", "An interpreter for the inspection: 2 weeks' notice", "An interpreter is needed on…",
+            "interpreter",
+            "An interpreter for the inspection: 2 weeks' notice",
+            "An interpreter is needed on…",
             (Field("needed", "The interpreter is needed on", required=True),),
             _simple_kind(
-                "interpreter", "An interpreter for the inspection: 2 weeks' notice", (R.INTERPRETER,),
-                "needed", "the day the interpreter is needed", (WEEKS_RULE, USUALLY_NOTE),
+                "interpreter",
+                "An interpreter for the inspection: 2 weeks' notice",
+                (R.INTERPRETER,),
+                "needed",
+                "the day the interpreter is needed",
+                (WEEKS_RULE, USUALLY_NOTE),
             ),
         ),
         Kind(
-            "approval-review", "DfE review of the home's approval", "The DfE last reviewed the home's approval on…",
+            "approval-review",
+            "DfE review of the home's approval",
+            "The DfE last reviewed the home's approval on…",
             (Field("review", "The last DfE review of approval was on", required=True),),
             _simple_kind(
-                "approval-review", "DfE review of the home's approval", (R.APPROVAL_REVIEW,),
-                "review", "the last review", (MONTH_END_RULE,),
+                "approval-review",
+                "DfE review of the home's approval",
+                (R.APPROVAL_REVIEW,),
+                "review",
+                "the last review",
+                (MONTH_END_RULE,),
             ),
         ),
     )
@@ -637,6 +947,9 @@ def compute(kind: str, fields: Mapping[str, object]) -> Timeline:
     today = optional_date(fields, "today")
     extra = date_list(fields, "extra", required=False)
     timeline = spec.compute(fields, england(extra), today)
+    dated = (day for item in timeline.milestones for day in (item.date, item.date_from, item.date_to))
+    typed = [field.name for field in spec.fields if field.type != "choice"]
+    check_results(dated, field=timeline.anchor_event if timeline.anchor_event in typed else typed[0])
     return replace(
         timeline,
         today=_iso(today),
@@ -661,7 +974,7 @@ KIND_RULES: dict[str, tuple[Rule, ...]] = {
     "reg44": (R.REG44_VISITED, R.REG44_REPORT, R.REG44_VISIT),
     "reg45": (R.REG45_PRODUCED, R.REG45_REPORT),
     "qualification": (R.MANAGER_QUALIFICATION, R.WORKER_QUALIFICATION, R.STAFF_PROSPECT),
-    "manager": (R.NO_MANAGER, R.NOT_APPLIED, R.ABSENCE),
+    "manager": (R.NO_MANAGER, R.NOT_APPLIED, R.ABSENCE_NOTICE, R.ABSENCE_NOTICE_EMERGENCY, R.RETURN_NOTICE),
     "inspection-year": (*R.INSPECTION_YEAR, R.INSPECTED),
     "no-children": R.NO_CHILDREN,
     "reopening": R.REOPENING,
@@ -675,4 +988,5 @@ UNDATED: dict[str, tuple[Undated, ...]] = {
     "inadequate": R.INADEQUATE_UNDATED,
     "serious-concerns": R.SERIOUS_UNDATED,
     "reopening": R.REOPENING_UNDATED,
+    "manager": R.MANAGER_UNDATED,
 }

@@ -14,6 +14,13 @@ Unit = Literal["working_days", "calendar_days", "weeks", "months", "years"]
 MilestoneType = Literal["by", "from", "window", "on"]
 # Words the framework hedges a date with; shown with the date, never dropped.
 Qualifier = Literal["usually", "normally", "likely", "where possible"]
+# Who must act, or whose step it is: the provider's own obligations apart from Ofsted's steps.
+Actor = Literal["provider", "ofsted", "inspectors", "dfe", "local-authority"]
+ACTORS: tuple[str, ...] = ("provider", "ofsted", "inspectors", "dfe", "local-authority")
+# How a negative month offset is counted back: the latest date still "at least N months"
+# before (reopening notice), or the same day of the month N months before, or that month's
+# last day when it is shorter ("no later than one month before", regulation 48).
+MonthsBack = Literal["at_least", "same_day"]
 # Special ways a date is read off the calendar after the offset is applied.
 Snap = Literal[
     "month_end",  # the last day of that month
@@ -56,6 +63,15 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Law:
+    """Words of legislation a rule also rests on, with a link to legislation.gov.uk."""
+
+    title: str
+    url: str
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One time limit of the framework, as data.
 
@@ -79,6 +95,10 @@ class Rule:
     note: str = ""
     when: str | None = None  # name of a condition on the anchor date (see dating.CONDITIONS)
     counted: str = ""  # how the date is counted, in words, where the offset alone reads oddly
+    actor: Actor | None = None  # who acts (every rule sets it; a test checks)
+    months_back: MonthsBack = "at_least"
+    reading: str = ""  # the key of the interpretation this rule uses (sccif_core.register.READINGS)
+    laws: tuple[Law, ...] = ()
 
     @property
     def wording(self) -> str:
@@ -142,6 +162,9 @@ class Milestone:
     status: str | None = None  # overdue / due-today / upcoming / past / today / done / late / missing
     status_text: str = ""
     uses_working_days: bool = False
+    actor: str = ""
+    reading: str = ""
+    laws: tuple[Law, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ MONTH_END_RULE = (
     "month = 28 February, or 29 February in a leap year; 29 February + 1 year = 28 February)."
 )
 COUNT_BACK_RULE = (
-    "Counting back (\"at least 3 months before\") gives the latest date from which counting "
+    'Counting back ("at least 3 months before") gives the latest date from which counting '
     "forward still reaches the later date."
 )
 WEEKS_RULE = "Weeks are counted on the calendar: N weeks after a Tuesday is a Tuesday."
@@ -80,6 +80,6 @@ def next_inspection_year_start(day: date) -> date:
 
 
 def inspection_year_label(day: date) -> str:
-    """"2026 to 2027" for any day from 1 April 2026 to 31 March 2027."""
+    """ "2026 to 2027" for any day from 1 April 2026 to 31 March 2027."""
     start = inspection_year_start(day).year
     return f"{start} to {start + 1}"

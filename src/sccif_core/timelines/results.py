@@ -30,7 +30,9 @@ def milestone_dict(milestone: Milestone) -> dict[str, Any]:
         "weekday": format_long(day).split(" ")[0],
         "date_from": milestone.date_from,
         "date_to": milestone.date_to,
-        "date_from_long": format_long(date.fromisoformat(milestone.date_from)) if milestone.date_from else None,
+        "date_from_long": format_long(date.fromisoformat(milestone.date_from))
+        if milestone.date_from
+        else None,
         "date_to_long": format_long(date.fromisoformat(milestone.date_to)) if milestone.date_to else None,
         "when": when_words(milestone),
         "offset": milestone.offset,
@@ -54,12 +56,15 @@ def milestone_dict(milestone: Milestone) -> dict[str, Any]:
         "note": milestone.note,
         "status": milestone.status,
         "status_text": milestone.status_text,
+        "actor": milestone.actor,
+        "reading": milestone.reading,
+        "laws": [{"title": law.title, "url": law.url, "words": law.words} for law in milestone.laws],
     }
     return result
 
 
 def when_words(milestone: Milestone) -> str:
-    """"By Tuesday 15 December 2026", "Between ... and ...", "From ...", "On ..."."""
+    """ "By Tuesday 15 December 2026", "Between ... and ...", "From ...", "On ..."."""
     if milestone.type == "window" and milestone.date_from and milestone.date_to:
         start, end = date.fromisoformat(milestone.date_from), date.fromisoformat(milestone.date_to)
         return f"Between {format_long(start)} and {format_long(end)}"

@@ -14,7 +14,9 @@ from it. Days before the anchor are counted back from it.
 
 from __future__ import annotations
 
-from .model import Offset, Rule, Source, Undated
+from dataclasses import replace
+
+from .model import Law, Offset, Rule, Source, Undated
 
 
 def wd(n: int) -> Offset:
@@ -107,8 +109,8 @@ COUNTED_BACK = (
     "usual 3 days on site. A shorter visit started later."
 )
 FIVE_DAYS_ARE_WORKING_DAYS = (
-    "The table says \"5 days\". Its day numbers (34 to 39) and the annex (\"5 working days "
-    "later\") show these are working days."
+    'The table says "5 days". Its day numbers (34 to 39) and the annex ("5 working days '
+    'later") show these are working days.'
 )
 LONGER_IF_COMPLAINT = "Longer if there has been a complaint."
 ACTUAL_DRAFT = (
@@ -120,40 +122,138 @@ ACTUAL_FINAL = (
     "the latest date it is due."
 )
 
+FEEDBACK_EXTRA_TIME = Source(
+    "end-of-the-inspection-and-feedback-3",
+    "In some circumstances, the inspectors may need extra time after the inspection fieldwork to take "
+    "advice before giving feedback. The day of feedback is counted as the last day of the inspection.",
+)
+FEEDBACK_DAY = Rule(
+    "feedback_day",
+    "Feedback: the last day of the inspection",
+    "end",
+    days(0),
+    "on",
+    FEEDBACK_EXTRA_TIME,
+    note="Feedback was given after the last day on site. Every deadline counts from this day.",
+    reading="feedback-day",
+    actor="inspectors",
+)
+REQUIREMENT_AT_FEEDBACK = Rule(
+    "requirement_deadline_at_feedback",
+    "At feedback: any requirement due before the report, with its deadline",
+    "end",
+    days(0),
+    "on",
+    Source(
+        "requirements-6",
+        "Inspectors can impose a requirement with a date that is likely to be before the registered "
+        "person will receive their inspection report. Here, the inspectors must be clear at the "
+        "inspection feedback what the requirement and its deadline is.",
+    ),
+    note="The provider must then meet that deadline, even though the report has not arrived.",
+    actor="inspectors",
+)
+REVISED_JUDGEMENTS = Rule(
+    "revised_judgements",
+    "If a judgement changes after feedback: the provider is told why, before the draft report",
+    "draft_report",
+    days(0),
+    "by",
+    Source(
+        "quality-assurance-and-publishing-2",
+        "On these rare occasions, the inspector must inform the provider of the revised judgements and "
+        "provide reasons for the changes before the provider receives the draft report.",
+    ),
+    counted="before the provider receives the draft report",
+    note="Only when a judgement changes from the one given at feedback, which is rare.",
+    actor="inspectors",
+)
+COMPLAINT_FINAL = Rule(
+    "complaint_final_report",
+    "The provider may lodge a formal complaint when it receives the final report",
+    "final_report",
+    days(0),
+    "from",
+    Source(
+        "complaints-1",
+        "If it is not possible to resolve concerns during the inspection, shortly after the inspection "
+        "or through submitting comments in response to the draft report, the provider may wish to lodge "
+        "a formal complaint when it receives the final report.",
+    ),
+    note="From the day the final report is received (the date you gave, or the latest date it is "
+    "due). The 5 working days after the draft are for comments, or a complaint at draft stage. The "
+    "framework gives no closing date for a complaint about the final report.",
+    reading="complaint-final-report",
+    actor="provider",
+)
+
 # --- full inspection: the "Timeframe" table, days 1 to 39, anchored on day 4 ---
 
 FULL: tuple[Rule, ...] = (
     Rule(
-        "preparation", "Preparation (inspectors)", "end", wd(-3), "on",
-        Source("timeframe-1-1", "Preparation"), qualifier="usually", day=1,
-        also=(Source(
-            "analysis-and-planning-1",
-            "Inspectors are allocated one day to prepare for a full inspection.",
-        ),),
+        "preparation",
+        "Preparation (inspectors)",
+        "on_site",
+        wd(-3),
+        "on",
+        Source("timeframe-1-1", "Preparation"),
+        qualifier="usually",
+        day=1,
+        also=(
+            Source(
+                "analysis-and-planning-1",
+                "Inspectors are allocated one day to prepare for a full inspection.",
+            ),
+        ),
         note=COUNTED_BACK,
+        actor="inspectors",
     ),
     Rule(
-        "site_visit_day_2", "Site visit: first day on site", "end", wd(-2), "on",
-        Source("timeframe-1-2", "Site visit"), qualifier="usually", day=2,
-        also=(*ON_SITE_FULL, Source(
-            "discussions-with-managers-and-staff-26",
-            "The lead inspector usually meets with the registered person at the end of day 1 to "
-            "share emerging findings.",
-        )),
+        "site_visit_day_2",
+        "Site visit: first day on site",
+        "on_site",
+        wd(-2),
+        "on",
+        Source("timeframe-1-2", "Site visit"),
+        qualifier="usually",
+        day=2,
+        also=(
+            *ON_SITE_FULL,
+            Source(
+                "discussions-with-managers-and-staff-26",
+                "The lead inspector usually meets with the registered person at the end of day 1 to "
+                "share emerging findings.",
+            ),
+        ),
         note=COUNTED_BACK,
+        actor="inspectors",
     ),
     Rule(
-        "site_visit_day_3", "Site visit: second day on site", "end", wd(-1), "on",
-        Source("timeframe-1-3", "Site visit"), qualifier="usually", day=3,
-        also=(Source(
-            "end-of-the-inspection-and-feedback-1",
-            "Evidence gathering usually ends on day 2 of the on-site inspection.",
-        ),),
+        "site_visit_day_3",
+        "Site visit: second day on site",
+        "on_site",
+        wd(-1),
+        "on",
+        Source("timeframe-1-3", "Site visit"),
+        qualifier="usually",
+        day=3,
+        also=(
+            Source(
+                "end-of-the-inspection-and-feedback-1",
+                "Evidence gathering usually ends on day 2 of the on-site inspection.",
+            ),
+        ),
         note=COUNTED_BACK,
+        actor="inspectors",
     ),
     Rule(
-        "site_visit_day_4", "Site visit: last day on site (the end of the inspection)", "end",
-        wd(0), "on", Source("timeframe-1-4", "Site visit"), day=4,
+        "site_visit_day_4",
+        "Site visit: last day on site",
+        "on_site",
+        wd(0),
+        "on",
+        Source("timeframe-1-4", "Site visit"),
+        day=4,
         also=(
             DAY_OF_FEEDBACK,
             Source(
@@ -162,51 +262,92 @@ FULL: tuple[Rule, ...] = (
                 "inspection outcomes and judgements.",
             ),
         ),
-        note="The date you gave. The day of feedback counts as the last day of the inspection.",
+        note="The date you gave. If feedback is given on a later day, that day is the end of the "
+        "inspection and every deadline counts from it.",
+        reading="feedback-day",
+        actor="inspectors",
+    ),
+    FEEDBACK_DAY,
+    REQUIREMENT_AT_FEEDBACK,
+    Rule(
+        "contact_ofsted",
+        "The provider can contact Ofsted if an issue is unresolved",
+        "end",
+        wd(1),
+        "on",
+        CONTACT_FEEDBACK,
+        also=(CONTACT_CONCERNS,),
+        actor="provider",
     ),
     Rule(
-        "contact_ofsted", "The provider can contact Ofsted if an issue is unresolved", "end",
-        wd(1), "on", CONTACT_FEEDBACK, also=(CONTACT_CONCERNS,),
-    ),
-    Rule(
-        "report_writing", "Report writing (lead inspector, CQC and FE and skills HMI)", "end",
-        wd(1), "on",
+        "report_writing",
+        "Report writing (lead inspector, CQC and FE and skills HMI)",
+        "end",
+        wd(1),
+        "on",
         Source(
             "timeframe-1-5",
             "Lead inspector, the CQC and further education and skills HMI – report writing",
         ),
         day=5,
+        actor="inspectors",
     ),
     Rule(
-        "report_finalised", "Lead inspector collates and finalises the report", "end", wd(2),
-        "on", Source("timeframe-1-6", "Lead inspector collates and finalises the report"), day=6,
+        "report_finalised",
+        "Lead inspector collates and finalises the report",
+        "end",
+        wd(2),
+        "on",
+        Source("timeframe-1-6", "Lead inspector collates and finalises the report"),
+        day=6,
+        actor="inspectors",
     ),
     Rule(
-        "quality_assurance", "Evidence and report submitted for quality assurance", "end", wd(3),
+        "quality_assurance",
+        "Evidence and report submitted for quality assurance",
+        "end",
+        wd(3),
         "window",
         Source("timeframe-1-7", "Inspection evidence and report submitted for quality assurance"),
-        until=wd(6), day=7, day_to=10,
+        until=wd(6),
+        day=7,
+        day_to=10,
+        actor="inspectors",
     ),
     Rule(
-        "handwritten_evidence", "Inspectors scan in handwritten evidence not summarised", "end",
-        wd(5), "by", HANDWRITTEN_SCAN,
+        "handwritten_evidence",
+        "Inspectors scan in handwritten evidence not summarised",
+        "end",
+        wd(5),
+        "by",
+        HANDWRITTEN_SCAN,
+        actor="inspectors",
     ),
     Rule(
-        "draft_report", "Draft report sent to the provider", "end", wd(18), "by",
+        "draft_report",
+        "Draft report sent to the provider",
+        "end",
+        wd(18),
+        "by",
         Source(
             "timeframe-1-8",
             "Draft report sent to the registered provider within 18 working days from the end of "
             "the inspection.",
         ),
-        day=22, also=(REPORT_DRAFT,),
+        day=22,
+        also=(REPORT_DRAFT,),
+        actor="ofsted",
     ),
+    REVISED_JUDGEMENTS,
     Rule(
-        "provider_comments", "Provider returns comments on the draft, or a formal complaint",
-        "draft_report", wd(5), "by",
+        "provider_comments",
+        "Provider returns comments on the draft, or a complaint at draft stage",
+        "draft_report",
+        wd(5),
+        "by",
         Source(
             "timeframe-1-9",
-            "Provider returns the report with comments or submits a formal complaint within 5 "
-            "working days",
+            "Provider returns the report with comments or submits a formal complaint within 5 working days",
         ),
         day=27,
         also=(
@@ -218,31 +359,51 @@ FULL: tuple[Rule, ...] = (
             REPORT_COMMENTS,
         ),
         note=ACTUAL_DRAFT,
+        actor="provider",
     ),
     Rule(
-        "final_report", "Final report sent to the provider", "end", wd(30), "by",
+        "final_report",
+        "Final report sent to the provider",
+        "end",
+        wd(30),
+        "by",
         Source(
             "timeframe-1-10",
             "Final report sent to the registered provider within 30 working days of the end of "
             "the inspection (longer if there has been a complaint)",
         ),
-        day=34, also=(REPORT_FINAL,), note=LONGER_IF_COMPLAINT,
+        day=34,
+        also=(REPORT_FINAL,),
+        note=LONGER_IF_COMPLAINT,
+        actor="ofsted",
     ),
+    COMPLAINT_FINAL,
     Rule(
-        "publication", "Report published on the Ofsted reports website", "final_report", wd(5),
+        "publication",
+        "Report published on the Ofsted reports website",
+        "final_report",
+        wd(5),
         "on",
         Source(
             "timeframe-1-11",
             "The final report will be published on the Ofsted reports website 5 days after it is "
             "sent to the provider",
         ),
-        day=39, also=(ANNEX_PUBLICATION,), note=f"{FIVE_DAYS_ARE_WORKING_DAYS} {ACTUAL_FINAL}",
+        day=39,
+        also=(ANNEX_PUBLICATION,),
+        note=f"{FIVE_DAYS_ARE_WORKING_DAYS} {ACTUAL_FINAL}",
+        actor="ofsted",
     ),
     Rule(
-        "handwritten_notes_kept", "Inspectors may destroy duplicate handwritten evidence",
-        "publication", days(1), "from", HANDWRITTEN_KEEP,
+        "handwritten_notes_kept",
+        "Inspectors may destroy duplicate handwritten evidence",
+        "publication",
+        days(1),
+        "from",
+        HANDWRITTEN_KEEP,
         note="From the day after publication. Some notes are kept longer, for example when legal "
         "action or a complaint about the judgement is being considered.",
+        actor="inspectors",
     ),
 )
 
@@ -255,17 +416,31 @@ ASSURANCE_USUAL = Source(
 
 ASSURANCE: tuple[Rule, ...] = (
     Rule(
-        "preparation", "Preparation (lead inspector)", "visit", wd(-1), "on",
-        Source("assurance-timeline-2-1", "Preparation"), qualifier="usually", day=1,
-        also=(Source(
-            "analysis-and-planning-1",
-            "Lead inspectors are allocated half a day to prepare for an assurance inspection.",
-        ),),
+        "preparation",
+        "Preparation (lead inspector)",
+        "on_site",
+        wd(-1),
+        "on",
+        Source("assurance-timeline-2-1", "Preparation"),
+        qualifier="usually",
+        day=1,
+        also=(
+            Source(
+                "analysis-and-planning-1",
+                "Lead inspectors are allocated half a day to prepare for an assurance inspection.",
+            ),
+        ),
         note="The working day before the site visit, as in the framework's table.",
+        actor="inspectors",
     ),
     Rule(
-        "site_visit", "Site visit (the end of the inspection)", "visit", wd(0), "on",
-        Source("assurance-timeline-2-2", "Site visit"), day=2,
+        "site_visit",
+        "Site visit",
+        "on_site",
+        wd(0),
+        "on",
+        Source("assurance-timeline-2-2", "Site visit"),
+        day=2,
         also=(
             Source("types-assurance-inspections-5", "Inspectors will normally be on site for one day."),
             Source(
@@ -274,80 +449,140 @@ ASSURANCE: tuple[Rule, ...] = (
                 "maximum of 1 day.",
             ),
         ),
-        note="The date you gave.",
+        note="The date you gave. If feedback is given on a later day, that day is the end of the "
+        "inspection and every deadline counts from it.",
+        reading="feedback-day",
+        actor="inspectors",
+    ),
+    replace(FEEDBACK_DAY, after="visit"),
+    replace(REQUIREMENT_AT_FEEDBACK, after="visit"),
+    Rule(
+        "drafting_report",
+        "Drafting the report",
+        "visit",
+        wd(1),
+        "on",
+        Source("assurance-timeline-2-3", "Drafting report"),
+        qualifier="usually",
+        day=3,
+        actor="inspectors",
     ),
     Rule(
-        "drafting_report", "Drafting the report", "visit", wd(1), "on",
-        Source("assurance-timeline-2-3", "Drafting report"), qualifier="usually", day=3,
-    ),
-    Rule(
-        "quality_assurance", "Evidence and report submitted for quality assurance", "visit",
-        wd(2), "window",
+        "quality_assurance",
+        "Evidence and report submitted for quality assurance",
+        "visit",
+        wd(2),
+        "window",
         Source(
             "assurance-timeline-2-4",
             "Inspection evidence and report submitted for quality assurance",
         ),
-        until=wd(5), qualifier="usually", day=4, day_to=7,
+        until=wd(5),
+        qualifier="usually",
+        day=4,
+        day_to=7,
+        actor="inspectors",
     ),
     Rule(
-        "contact_ofsted", "The provider can contact Ofsted if an issue is unresolved", "visit",
-        wd(1), "on", CONTACT_CONCERNS,
+        "contact_ofsted",
+        "The provider can contact Ofsted if an issue is unresolved",
+        "visit",
+        wd(1),
+        "on",
+        CONTACT_CONCERNS,
+        actor="provider",
     ),
     Rule(
-        "handwritten_evidence", "Inspectors scan in handwritten evidence not summarised", "visit",
-        wd(5), "by", HANDWRITTEN_SCAN,
+        "handwritten_evidence",
+        "Inspectors scan in handwritten evidence not summarised",
+        "visit",
+        wd(5),
+        "by",
+        HANDWRITTEN_SCAN,
+        actor="inspectors",
     ),
     Rule(
-        "draft_report", "Draft report sent to the provider", "visit", wd(18), "by",
+        "draft_report",
+        "Draft report sent to the provider",
+        "visit",
+        wd(18),
+        "by",
         Source(
             "assurance-timeline-2-5",
             "Draft report sent to the registered provider within 18 working days from the end of "
             "the inspection.",
         ),
-        qualifier="usually", day=20, also=(ASSURANCE_USUAL,),
+        qualifier="usually",
+        day=20,
+        also=(ASSURANCE_USUAL,),
+        actor="ofsted",
     ),
     Rule(
-        "provider_comments", "Provider returns comments on the draft, or a formal complaint",
-        "draft_report", wd(5), "by",
+        "provider_comments",
+        "Provider returns comments on the draft, or a complaint at draft stage",
+        "draft_report",
+        wd(5),
+        "by",
         Source(
             "assurance-timeline-2-6",
-            "Provider returns the report with comments or submits a formal complaint within 5 "
-            "working days",
+            "Provider returns the report with comments or submits a formal complaint within 5 working days",
         ),
-        qualifier="usually", day=25,
-        also=(Source(
-            "assurance-timeline-2-5",
-            "The provider then has up to 5 working days to send in comments on the draft report "
-            "or submit a formal complaint",
-        ),),
+        qualifier="usually",
+        day=25,
+        also=(
+            Source(
+                "assurance-timeline-2-5",
+                "The provider then has up to 5 working days to send in comments on the draft report "
+                "or submit a formal complaint",
+            ),
+        ),
         note=ACTUAL_DRAFT,
+        actor="provider",
     ),
     Rule(
-        "final_report", "Final report sent to the provider", "visit", wd(30), "by",
+        "final_report",
+        "Final report sent to the provider",
+        "visit",
+        wd(30),
+        "by",
         Source(
             "assurance-timeline-2-7",
             "Final report sent to the registered provider within 30 working days of the end of "
             "the visit (longer if there has been a complaint)",
         ),
-        qualifier="usually", day=32, note=LONGER_IF_COMPLAINT,
+        qualifier="usually",
+        day=32,
+        note=LONGER_IF_COMPLAINT,
+        actor="ofsted",
     ),
+    COMPLAINT_FINAL,
     Rule(
-        "publication", "Report published on the Ofsted reports website", "final_report", wd(5),
+        "publication",
+        "Report published on the Ofsted reports website",
+        "final_report",
+        wd(5),
         "on",
         Source(
             "assurance-timeline-2-8",
             "The final report will be published on the Ofsted reports site 5 days after it is "
             "sent to the provider",
         ),
-        qualifier="usually", day=37,
-        note="The table says \"5 days\". Its day numbers (32 to 37) and the annex (\"5 working "
-        f"days later\") show these are working days. {ACTUAL_FINAL}",
+        qualifier="usually",
+        day=37,
+        note='The table says "5 days". Its day numbers (32 to 37) and the annex ("5 working '
+        f'days later") show these are working days. {ACTUAL_FINAL}',
+        actor="ofsted",
     ),
     Rule(
-        "handwritten_notes_kept", "Inspectors may destroy duplicate handwritten evidence",
-        "publication", days(1), "from", HANDWRITTEN_KEEP,
+        "handwritten_notes_kept",
+        "Inspectors may destroy duplicate handwritten evidence",
+        "publication",
+        days(1),
+        "from",
+        HANDWRITTEN_KEEP,
         note="From the day after publication. Some notes are kept longer, for example when legal "
         "action or a complaint about the judgement is being considered.",
+        actor="inspectors",
     ),
 )
 
@@ -355,46 +590,75 @@ ASSURANCE: tuple[Rule, ...] = (
 
 COMPLAINTS: tuple[Rule, ...] = (
     Rule(
-        "contact_ofsted", "Step 2: the provider can ring Ofsted if an issue is unresolved", "end",
-        wd(1), "by",
+        "contact_ofsted",
+        "Step 2: the provider can ring Ofsted if an issue is unresolved",
+        "end",
+        wd(1),
+        "by",
         Source(
             "post-inspection-and-complaints-procedure-1-2",
             "If an issue remains unresolved, the provider can ring Ofsted during the inspection "
             "or on the working day after",
         ),
         also=(CONTACT_CONCERNS,),
+        actor="provider",
     ),
     Rule(
-        "draft_report", "Step 3: draft report sent to the provider", "end", wd(18), "by",
+        "draft_report",
+        "Step 3: draft report sent to the provider",
+        "end",
+        wd(18),
+        "by",
         Source(
             "post-inspection-and-complaints-procedure-1-3",
             "We will normally send a draft report to the provider within 18 working days of the "
             "end of the inspection",
         ),
-        qualifier="normally", also=(REPORT_DRAFT,),
+        qualifier="normally",
+        also=(REPORT_DRAFT,),
+        actor="ofsted",
     ),
     Rule(
-        "provider_comments", "Step 4: the provider raises minor points or a formal complaint",
-        "draft_report", wd(5), "by",
+        "provider_comments",
+        "Step 4: the provider raises minor points or a formal complaint",
+        "draft_report",
+        wd(5),
+        "by",
         Source(
             "post-inspection-and-complaints-procedure-1-4",
             "Within 5 working days of us sending a draft report, the provider can raise minor "
             "points about the report or submit a formal complaint",
         ),
-        also=(REPORT_COMMENTS,), note=ACTUAL_DRAFT,
+        also=(REPORT_COMMENTS,),
+        note=ACTUAL_DRAFT,
+        actor="provider",
     ),
     Rule(
-        "final_report", "Step 6: final report sent to the provider", "end", wd(30), "by",
+        "final_report",
+        "Step 6: final report sent to the provider",
+        "end",
+        wd(30),
+        "by",
         Source(
             "post-inspection-and-complaints-procedure-1-7",
             "We will normally send the final report to the provider within 30 working days of "
             "the end of the inspection (longer if there has been a complaint).",
         ),
-        qualifier="normally", also=(REPORT_FINAL,), note=LONGER_IF_COMPLAINT,
+        qualifier="normally",
+        also=(REPORT_FINAL,),
+        note=LONGER_IF_COMPLAINT,
+        actor="ofsted",
     ),
+    COMPLAINT_FINAL,
     Rule(
-        "publication", "Step 6: report published on Ofsted's website", "final_report", wd(5),
-        "on", ANNEX_PUBLICATION, note=ACTUAL_FINAL,
+        "publication",
+        "Step 6: report published on Ofsted's website",
+        "final_report",
+        wd(5),
+        "on",
+        ANNEX_PUBLICATION,
+        note=ACTUAL_FINAL,
+        actor="ofsted",
     ),
 )
 
@@ -419,8 +683,7 @@ COMPLAINTS_UNDATED: tuple[Undated, ...] = (
         "Step 5b: any formal complaint answered before the final report",
         Source(
             "post-inspection-and-complaints-procedure-1-6",
-            "We will respond to any formal complaint before we finalise and send the report to "
-            "the provider",
+            "We will respond to any formal complaint before we finalise and send the report to the provider",
         ),
     ),
 )
@@ -435,22 +698,47 @@ SAME_TIMESCALES = Source(
 
 MONITORING: tuple[Rule, ...] = (
     Rule(
-        "draft_report", "Draft monitoring report sent to the provider", "end", wd(18), "by",
-        REPORT_DRAFT, also=(SAME_TIMESCALES,),
+        "draft_report",
+        "Draft monitoring report sent to the provider",
+        "end",
+        wd(18),
+        "by",
+        REPORT_DRAFT,
+        also=(SAME_TIMESCALES,),
+        actor="ofsted",
     ),
     Rule(
-        "provider_comments", "Provider comments on the draft monitoring report", "draft_report",
-        wd(5), "by", REPORT_COMMENTS, also=(SAME_TIMESCALES,), note=ACTUAL_DRAFT,
+        "provider_comments",
+        "Provider comments on the draft monitoring report",
+        "draft_report",
+        wd(5),
+        "by",
+        REPORT_COMMENTS,
+        also=(SAME_TIMESCALES,),
+        note=ACTUAL_DRAFT,
+        actor="provider",
     ),
     Rule(
-        "final_report", "Final monitoring report sent to the provider", "end", wd(30), "by",
-        REPORT_FINAL, also=(SAME_TIMESCALES,),
+        "final_report",
+        "Final monitoring report sent to the provider",
+        "end",
+        wd(30),
+        "by",
+        REPORT_FINAL,
+        also=(SAME_TIMESCALES,),
+        actor="ofsted",
     ),
     Rule(
-        "publication", "Monitoring report published", "final_report", wd(5), "on",
-        ANNEX_PUBLICATION, also=(SAME_TIMESCALES,),
+        "publication",
+        "Monitoring report published",
+        "final_report",
+        wd(5),
+        "on",
+        ANNEX_PUBLICATION,
+        also=(SAME_TIMESCALES,),
         note="Regional directors can decide not to publish monitoring reports in exceptional "
         f"circumstances. {ACTUAL_FINAL}",
+        actor="ofsted",
     ),
 )
 
@@ -469,27 +757,45 @@ MONITORING_UNDATED: tuple[Undated, ...] = (
 
 INADEQUATE: tuple[Rule, ...] = (
     Rule(
-        "case_review", "Case review", "end", wd(5), "by",
+        "case_review",
+        "Case review",
+        "end",
+        wd(5),
+        "by",
         Source("post-inspection-debrief-and-case-reviews-1", CASE_REVIEW_TIMING),
+        actor="ofsted",
     ),
     Rule(
-        "return_visit", "Ofsted returns: a monitoring visit or a full inspection", "end",
-        weeks(6), "window",
+        "return_visit",
+        "Ofsted returns, at the latest: a monitoring visit or a full inspection",
+        "end",
+        weeks(8),
+        "by",
         Source(
             "subsequent-inspection-activity-1",
             "We always return to carry out some inspection activity within 6 to 8 weeks to "
             "ensure that children are safe.",
         ),
-        until=weeks(8),
-        note="Read as a window from 6 to 8 weeks after the last day of the inspection. A visit "
-        "takes place sooner if further significant concerns arise or statutory requirements are "
-        "needed.",
+        also=(Source("subsequent-inspection-activity-3", "An inspection visit takes place sooner if:"),),
+        note='"Within 6 to 8 weeks" is read as a latest date: no later than 8 weeks after the last '
+        "day of the inspection. Ofsted may come at any time before it, and sooner if further "
+        "significant concerns arise or statutory requirements are needed.",
+        reading="within-6-to-8-weeks",
+        actor="ofsted",
     ),
     Rule(
-        "full_reinspection", "Full reinspection, if scheduled", "end", weeks(16), "by",
-        SIXTEEN_WEEKS, qualifier="usually", also=(SIXTEEN_WEEKS_MONITORING,),
+        "full_reinspection",
+        "Full reinspection, if scheduled",
+        "end",
+        weeks(16),
+        "by",
+        SIXTEEN_WEEKS,
+        qualifier="usually",
+        also=(SIXTEEN_WEEKS_MONITORING,),
         note="One possible outcome after a monitoring visit, counted from the last day of the "
         "original inspection.",
+        reading="sixteen-weeks",
+        actor="ofsted",
     ),
 )
 
@@ -516,17 +822,27 @@ INADEQUATE_UNDATED: tuple[Undated, ...] = (
 
 SERIOUS: tuple[Rule, ...] = (
     Rule(
-        "case_review", "Case review", "visit", wd(5), "by",
+        "case_review",
+        "Case review",
+        "visit",
+        wd(5),
+        "by",
         Source("serious-and-widespread-concerns-next-steps-1", CASE_REVIEW_TIMING),
-        also=(Source(
-            "post-inspection-debrief-and-case-reviews-2",
-            "If an assurance inspection identifies that the home has serious or widespread "
-            "concerns, this also leads to a post-inspection debrief and then a case review on the "
-            "same timescales, and the DfE being informed.",
-        ),),
+        also=(
+            Source(
+                "post-inspection-debrief-and-case-reviews-2",
+                "If an assurance inspection identifies that the home has serious or widespread "
+                "concerns, this also leads to a post-inspection debrief and then a case review on the "
+                "same timescales, and the DfE being informed.",
+            ),
+        ),
+        actor="ofsted",
     ),
     Rule(
-        "dcs_ycs_email", "Email to directors of children's services and the YCS", "visit", wd(1),
+        "dcs_ycs_email",
+        "Email to directors of children's services and the YCS",
+        "visit",
+        wd(1),
         "by",
         Source(
             "serious-and-widespread-concerns-next-steps-2",
@@ -535,18 +851,25 @@ SERIOUS: tuple[Rule, ...] = (
             "working day following the visit.",
         ),
         note="By the end of that working day.",
+        actor="inspectors",
     ),
     Rule(
-        "return_visit", "Ofsted returns if concerns are serious: a monitoring visit or a full "
-        "inspection", "visit", weeks(6), "window",
+        "return_visit",
+        "If concerns are serious, Ofsted is likely to return by: a monitoring visit or a full inspection",
+        "visit",
+        weeks(8),
+        "by",
         Source(
             "serious-and-widespread-concerns-next-steps-6",
             "If concerns are serious, we are likely to return to carry out a monitoring visit or "
             "a full inspection within 6 to 8 weeks to check that the manager and responsible "
             "person have taken sufficient steps to safeguard the welfare of children.",
         ),
-        until=weeks(8), qualifier="likely",
-        note="Read as a window from 6 to 8 weeks after the site visit.",
+        qualifier="likely",
+        note='"Within 6 to 8 weeks" is read as a latest date: no later than 8 weeks after the site '
+        "visit. Ofsted may come at any time before it.",
+        reading="within-6-to-8-weeks",
+        actor="ofsted",
     ),
 )
 
@@ -564,7 +887,11 @@ SERIOUS_UNDATED: tuple[Undated, ...] = (
 # --- compliance notices: a monitoring visit within 5 working days of each notice's date ---
 
 COMPLIANCE_VISIT = Rule(
-    "compliance_visit", "Monitoring visit to check the notice", "notice", days(1), "window",
+    "compliance_visit",
+    "Monitoring visit to check the notice",
+    "notice",
+    days(1),
+    "window",
     Source(
         "monitoring-compliance-notices-2",
         "This will be within 5 working days of the date set in the notice for compliance with the "
@@ -590,6 +917,7 @@ COMPLIANCE_VISIT = Rule(
     ),
     note="The visit checks a notice whose date has passed, so it falls after the date set in the "
     "notice, and no later than the 5th working day after it.",
+    actor="ofsted",
 )
 
 # --- regulation 44: monthly visits, and the report before the end of the next month ---
@@ -600,42 +928,63 @@ REG44_MONTHLY = Source(
     "least once a month and that this visit may be unannounced.",
 )
 REG44_VISIT = Rule(
-    "reg44_visit", "Independent person's visit this month", "month", months(0), "by",
-    REG44_MONTHLY, snap="month_end",
+    "reg44_visit",
+    "Independent person's visit this month",
+    "month",
+    months(0),
+    "by",
+    REG44_MONTHLY,
+    snap="month_end",
     also=(Source("analysis-and-planning-8", "reports of monthly visits received under regulation 44"),),
     note="Read as at least one visit in each calendar month.",
+    actor="provider",
 )
 REG44_REPORT = Rule(
-    "reg44_report", "Regulation 44 report reaches Ofsted", "visit", months(1), "by",
+    "reg44_report",
+    "Regulation 44 report reaches Ofsted",
+    "visit",
+    months(1),
+    "by",
     Source(
         "reports-under-regulations-44-and-45-1",
         "We therefore require that the independent person or provider sends the report for HMCI "
         "to us before the end of the month that follows the month in which the visit took place.",
     ),
     snap="month_end",
-    also=(Source(
-        "reports-under-regulations-44-and-45-1",
-        "This requirement still applies when there are no children living in the home.",
-    ),),
-    note="\"Before the end of the month\" is read as on or before its last day.",
+    also=(
+        Source(
+            "reports-under-regulations-44-and-45-1",
+            "This requirement still applies when there are no children living in the home.",
+        ),
+    ),
+    note='"Before the end of the month" is read as on or before its last day.',
+    actor="provider",
 )
 
 # --- regulation 45: a review report at least every 6 months ---
 
 REG45_REPORT = Rule(
-    "reg45_report", "Next regulation 45 report", "report", months(6), "by",
+    "reg45_report",
+    "Next regulation 45 report",
+    "report",
+    months(6),
+    "by",
     Source(
         "reports-under-regulations-44-and-45-3",
         "Regulation 45 requires the registered person to produce a report at least every 6 months.",
     ),
     note="Read as no later than the same day of the month 6 months after the last report.",
+    actor="provider",
 )
 
 # --- qualifications ---
 
 MANAGER_QUALIFICATION = Rule(
-    "qualification_due", "Registered manager gains the Level 5 Diploma (regulation 28)", "start",
-    years(3), "by",
+    "qualification_due",
+    "Registered manager gains the Level 5 Diploma (regulation 28)",
+    "start",
+    years(3),
+    "by",
     Source(
         "registered-manager-qualifications-2",
         "Any manager starting to manage a home has 3 years to gain the qualification.",
@@ -653,23 +1002,33 @@ MANAGER_QUALIFICATION = Rule(
             "manager has a break in managing a home or if they have worked part time.",
         ),
     ),
+    actor="provider",
 )
 WORKER_QUALIFICATION = Rule(
-    "qualification_due", "Care worker gains the Level 3 Diploma (regulation 32)", "start",
-    years(2), "by",
+    "qualification_due",
+    "Care worker gains the Level 3 Diploma (regulation 32)",
+    "start",
+    years(2),
+    "by",
     Source(
         "staff-qualifications-2",
         "Any staff member starting to work in a care role has 2 years to gain the qualification.",
     ),
-    also=(Source(
-        "staff-qualifications-3",
-        "Regulation 32 does allow for the date to gain the qualification to be deferred if the "
-        "staff member has a break in working in a home or if they have worked part time.",
-    ),),
+    also=(
+        Source(
+            "staff-qualifications-3",
+            "Regulation 32 does allow for the date to gain the qualification to be deferred if the "
+            "staff member has a break in working in a home or if they have worked part time.",
+        ),
+    ),
+    actor="provider",
 )
 STAFF_PROSPECT = Rule(
-    "staff_prospect", "Six months after the inspection: remaining staff qualified?", "inspection",
-    months(6), "by",
+    "staff_prospect",
+    "Six months after the inspection: remaining staff qualified?",
+    "inspection",
+    months(6),
+    "by",
     Source(
         "staff-qualifications-8",
         "When none, or very few, of the staff in a home are qualified, and there is no prospect "
@@ -679,78 +1038,198 @@ STAFF_PROSPECT = Rule(
     ),
     note="Inspectors ask whether the remaining staff will qualify within 6 months of the "
     "inspection or by their relevant date.",
+    actor="provider",
 )
 
 # --- managers ---
 
 NO_MANAGER = Rule(
-    "no_manager_26_weeks", "26 weeks without a manager appointed", "vacancy", weeks(26), "from",
+    "no_manager_26_weeks",
+    "No manager appointed for more than 26 weeks",
+    "vacancy",
+    days(183),
+    "from",
     Source(
         "leaders-and-managers-inadequate-3",
         "The failure to appoint a manager after 26 weeks where there is no or limited evidence of "
         "attempts to recruit/appoint, will usually lead to an inadequate judgement for leadership "
         "but never more than requires improvement.",
     ),
-    qualifier="usually",
-    note="Counted from the day the home had no manager. From this date, with no or limited "
-    "evidence of attempts to recruit, leadership is usually judged inadequate.",
+    counted="the day after 26 weeks from the day the home had no manager",
+    note='"After 26 weeks" starts the day after the 26 weeks end. From this date, with no or limited '
+    "evidence of attempts to recruit, leadership is usually judged inadequate, and never better than "
+    'requires improvement. "Usually" is about the judgement; the date is fixed.',
+    reading="after-26-weeks",
+    actor="provider",
 )
 NOT_APPLIED = Rule(
-    "not_applied_12_weeks", "12 weeks since the manager was appointed, without applying to "
-    "register", "appointed", weeks(12), "from",
+    "not_applied_12_weeks",
+    "Appointed for more than 12 weeks, without applying to register",
+    "appointed",
+    days(85),
+    "from",
     Source(
         "leaders-and-managers-inadequate-4",
         "If a manager fails to apply to be registered, once appointed for more than 12 weeks, "
         "then the judgement for leadership and management will usually be inadequate.",
     ),
-    qualifier="usually",
-    note="Counted from the day the manager was appointed. If they have not applied to register "
-    "by this date, leadership is usually judged inadequate.",
+    counted="the day after 12 weeks from the appointment",
+    note='"More than 12 weeks" starts the day after the 12 weeks end. If the manager has not '
+    'applied to register by then, leadership is usually judged inadequate. "Usually" is about '
+    "the judgement; the date is fixed.",
+    reading="more-than-12-weeks",
+    actor="provider",
 )
-ABSENCE = Rule(
-    "absence_28_days", "28th day of the manager's absence", "absence", days(27), "on",
+
+# --- the manager's absence: regulation 48 of the Children's Homes (England) Regulations 2015 ---
+
+REG48_URL = "https://www.legislation.gov.uk/uksi/2015/541/regulation/48/made"
+REG48_TITLE = "The Children's Homes (England) Regulations 2015, regulation 48"
+REG48_PROPOSES = Law(
+    REG48_TITLE + "(1)",
+    REG48_URL,
+    "If the person who is in day-to-day charge of the children's home proposes to be absent from the "
+    "home for a continuous period of 28 days or more, the registered person must give notice in "
+    "writing to HMCI of the proposed absence.",
+)
+REG48_PLANNED = Law(
+    REG48_TITLE + "(2)(a)",
+    REG48_URL,
+    "Except in the case of an emergency or unforeseen absence, a notice under paragraph (1) must\u2014 "
+    "(a) be given no later than one month before the proposed absence commences, or within such "
+    "shorter period as may be agreed with HMCI",
+)
+REG48_EMERGENCY = Law(
+    REG48_TITLE + "(3)(a)",
+    REG48_URL,
+    "If the absence arises as a result of an emergency or is unforeseen, the registered person must "
+    "give notice of the absence\u2014 (a) within one week of the beginning of the absence",
+)
+REG48_LATE = Law(
+    REG48_TITLE + "(4)",
+    REG48_URL,
+    "If the notice required under paragraph (2) or (3) has not been given as required, it must be "
+    "given without delay.",
+)
+REG48_RETURN = Law(
+    REG48_TITLE + "(5)",
+    REG48_URL,
+    "The registered person must notify HMCI of the return to duty of the person in day-to-day charge "
+    "of the home not later than 7 days after the date of that person's return.",
+)
+ABSENCE_SOURCE = Source(
+    "homes-with-no-registered-manager-2",
+    "Regulations 48 and 49 require the responsible individual to notify Ofsted if the manager "
+    "is to be absent for 28 days or more or if they leave.",
+)
+ABSENCE_NOTICE = Rule(
+    "absence_notice",
+    "Notice to Ofsted of the manager's planned absence of 28 days or more",
+    "absence",
+    months(-1),
+    "by",
+    ABSENCE_SOURCE,
+    months_back="same_day",
+    counted="one month before the absence starts",
+    note='"Is to be absent" looks ahead: for a planned absence, regulation 48(2)(a) asks for '
+    "notice no later than one month before it starts (or a shorter period agreed with Ofsted). "
+    "A notice not given in time must be given without delay (regulation 48(4)).",
+    laws=(REG48_PROPOSES, REG48_PLANNED, REG48_LATE),
+    reading="absence-notice",
+    actor="provider",
+)
+ABSENCE_NOTICE_EMERGENCY = Rule(
+    "absence_notice",
+    "Notice to Ofsted of the manager's emergency or unforeseen absence",
+    "absence",
+    weeks(1),
+    "by",
+    ABSENCE_SOURCE,
+    counted="one week after the absence began",
+    note="An emergency or unforeseen absence: regulation 48(3)(a) asks for notice within one week "
+    "of the beginning of the absence. A notice not given in time must be given without delay "
+    "(regulation 48(4)).",
+    laws=(REG48_PROPOSES, REG48_EMERGENCY, REG48_LATE),
+    reading="absence-notice",
+    actor="provider",
+)
+RETURN_NOTICE = Rule(
+    "return_notice",
+    "Notice to Ofsted of the manager's return to duty",
+    "returned",
+    days(7),
+    "by",
+    ABSENCE_SOURCE,
+    counted="7 days after the return to duty (the day after the last day of absence)",
+    note="Regulation 48(5): not later than 7 days after the date of the return. The return is "
+    "taken as the day after the last day of absence you gave.",
+    laws=(REG48_RETURN,),
+    reading="absence-notice",
+    actor="provider",
+)
+REG40_UNDATED = Undated(
+    "Notify Ofsted without delay of the events and incidents in regulation 40",
     Source(
-        "homes-with-no-registered-manager-2",
-        "Regulations 48 and 49 require the responsible individual to notify Ofsted if the manager "
-        "is to be absent for 28 days or more or if they leave.",
+        "notifications-under-regulation-40-1",
+        "Registered persons (providers and managers) must notify Ofsted without delay about specific "
+        "events and incidents as set out in regulation 40",
     ),
-    counted="the 28th day of absence, counting its first day as day 1",
-    note="An absence that reaches this day is 28 days or more, so the responsible individual "
-    "must notify Ofsted. The framework gives no time for the notice; see regulation 48.",
 )
+MANAGER_UNDATED: tuple[Undated, ...] = (REG40_UNDATED,)
 
 # --- the inspection year: 1 April to 31 March ---
 
 TWICE_A_YEAR = Source(
     "frequency-of-inspections-2",
-    "We inspect all secure children's homes at least twice in the year-long cycle from 1 April to "
-    "31 March.",
+    "We inspect all secure children's homes at least twice in the year-long cycle from 1 April to 31 March.",
 )
 INSPECTION_YEAR: tuple[Rule, ...] = (
     Rule(
-        "year_start", "Inspection year starts", "year", months(0), "on", TWICE_A_YEAR,
+        "year_start",
+        "Inspection year starts",
+        "year",
+        months(0),
+        "on",
+        TWICE_A_YEAR,
         snap="inspection_year_start",
+        actor="ofsted",
     ),
     Rule(
-        "two_inspections", "At least two inspections in this inspection year", "year", months(0),
-        "by", TWICE_A_YEAR, snap="inspection_year_end",
+        "two_inspections",
+        "At least two inspections in this inspection year",
+        "year",
+        months(0),
+        "by",
+        TWICE_A_YEAR,
+        snap="inspection_year_end",
+        actor="ofsted",
     ),
     Rule(
-        "full_inspection", "A full inspection in this inspection year", "year", months(0), "by",
+        "full_inspection",
+        "A full inspection in this inspection year",
+        "year",
+        months(0),
+        "by",
         Source("full-inspections-1", "A full inspection is carried out usually at least once annually."),
-        qualifier="usually", snap="inspection_year_end",
-        note="\"Annually\" is read as in each inspection year (1 April to 31 March).",
+        qualifier="usually",
+        snap="inspection_year_end",
+        note='"Annually" is read as in each inspection year (1 April to 31 March).',
+        actor="ofsted",
     ),
     Rule(
-        "assurance_inspection", "An assurance inspection in this inspection year", "year",
-        months(0), "by",
+        "assurance_inspection",
+        "An assurance inspection in this inspection year",
+        "year",
+        months(0),
+        "by",
         Source(
             "types-assurance-inspections-1",
             "An assurance inspection is carried out for secure children's homes annually to "
             "provide assurance that the home has not declined since the full inspection.",
         ),
         snap="inspection_year_end",
-        note="\"Annually\" is read as in each inspection year (1 April to 31 March).",
+        note='"Annually" is read as in each inspection year (1 April to 31 March).',
+        actor="ofsted",
     ),
 )
 
@@ -763,26 +1242,41 @@ REMOVED = Source(
 )
 NO_CHILDREN: tuple[Rule, ...] = (
     Rule(
-        "inspection_before_31_march", "One inspection (usually a full inspection)", "removed",
-        months(0), "by", REMOVED, snap="inspection_year_end_exclusive", when="april_to_september",
-        note="\"Before 31 March\" is read literally: on or before 30 March. The inspection year "
+        "inspection_before_31_march",
+        "One inspection (usually a full inspection)",
+        "removed",
+        months(0),
+        "by",
+        REMOVED,
+        snap="inspection_year_end_exclusive",
+        when="april_to_september",
+        note='"Before 31 March" is read literally: on or before 30 March. The inspection year '
         "itself ends on 31 March.",
+        actor="ofsted",
     ),
     Rule(
-        "no_inspection_until", "No inspection before the next inspection year", "removed",
-        months(0), "from",
+        "no_inspection_until",
+        "No inspection before the next inspection year",
+        "removed",
+        months(0),
+        "from",
         Source(
             "no-children-living-in-the-home-11",
             "If the condition is removed between 1 October and 31 March, we will not inspect until "
             "the following inspection year (starting 1 April), unless we receive information that "
             "causes us concern.",
         ),
-        snap="next_inspection_year_start", when="october_to_march",
+        snap="next_inspection_year_start",
+        when="october_to_march",
         note="Unless Ofsted receives information that causes it concern.",
+        actor="ofsted",
     ),
     Rule(
-        "admission_horizon", "Children to be admitted within 3 months of the inspection", "inspection",
-        months(3), "by",
+        "admission_horizon",
+        "Children to be admitted within 3 months of the inspection",
+        "inspection",
+        months(3),
+        "by",
         Source(
             "no-children-living-in-the-home-4",
             "If a home has no children in placement at the time of the inspection but has "
@@ -793,6 +1287,7 @@ NO_CHILDREN: tuple[Rule, ...] = (
         ),
         note="If the home intends to admit children by this date, the lead inspector decides the "
         "type of inspection; this is usually a full inspection.",
+        actor="provider",
     ),
 )
 
@@ -800,8 +1295,7 @@ NO_CHILDREN: tuple[Rule, ...] = (
 
 REOPEN_NOTICE = Source(
     "no-children-living-in-the-home-10",
-    "When the home is ready to accept placements again, it must tell us at least 3 months before "
-    "it does so.",
+    "When the home is ready to accept placements again, it must tell us at least 3 months before it does so.",
 )
 REOPEN_CONDITION = Source(
     "no-children-living-in-the-home-7",
@@ -810,15 +1304,26 @@ REOPEN_CONDITION = Source(
 )
 REOPENING: tuple[Rule, ...] = (
     Rule(
-        "tell_ofsted_by", "Tell Ofsted the home will accommodate children again", "reopen",
-        months(-3), "by", REOPEN_NOTICE, also=(REOPEN_CONDITION,),
-        note="The latest date that is still at least 3 months before the first child is "
-        "accommodated.",
+        "tell_ofsted_by",
+        "Tell Ofsted the home will accommodate children again",
+        "reopen",
+        months(-3),
+        "by",
+        REOPEN_NOTICE,
+        also=(REOPEN_CONDITION,),
+        note="The latest date that is still at least 3 months before the first child is accommodated.",
+        actor="provider",
     ),
     Rule(
-        "earliest_reopening", "Earliest date a child can be accommodated", "told", months(3),
-        "from", REOPEN_NOTICE, also=(REOPEN_CONDITION,),
+        "earliest_reopening",
+        "Earliest date a child can be accommodated",
+        "told",
+        months(3),
+        "from",
+        REOPEN_NOTICE,
+        also=(REOPEN_CONDITION,),
         note="3 months after the day Ofsted was told.",
+        actor="provider",
     ),
 )
 REOPENING_UNDATED: tuple[Undated, ...] = (
@@ -833,8 +1338,11 @@ REOPENING_UNDATED: tuple[Undated, ...] = (
 )
 
 INTERPRETER = Rule(
-    "interpreter_request", "Request an interpreter through the inspection support team", "needed",
-    weeks(-2), "by",
+    "interpreter_request",
+    "Request an interpreter through the inspection support team",
+    "needed",
+    weeks(-2),
+    "by",
     Source(
         "communication-methods-3",
         "Inspectors request this service through the inspection support team and gives 2 weeks' "
@@ -842,24 +1350,42 @@ INTERPRETER = Rule(
     ),
     qualifier="where possible",
     note="2 weeks before the day the interpreter is needed.",
+    actor="inspectors",
 )
 
 APPROVAL_REVIEW = Rule(
-    "approval_review", "DfE reviews the home's approval", "review", years(3), "by",
+    "approval_review",
+    "DfE reviews the home's approval",
+    "review",
+    years(3),
+    "by",
     Source(
         "approval-of-secure-childrens-homes-2",
         "The DfE will review the approval at least every 3 years using Ofsted inspection evidence "
         "and other information (such as that provided by the DfE architectural adviser).",
     ),
     note="No later than 3 years after the last review.",
+    actor="dfe",
 )
 
 # --- rows for dates the user gave, so they show on the timeline beside the deadlines ---
 
 REG44_VISITED = Rule(
-    "reg44_visited", "Independent person's visit", "visit", days(0), "on", REG44_MONTHLY,
+    "reg44_visited",
+    "Independent person's visit",
+    "visit",
+    days(0),
+    "on",
+    REG44_MONTHLY,
+    actor="provider",
 )
 REG45_PRODUCED = Rule(
-    "reg45_produced", "Regulation 45 report produced", "report", days(0), "on", REG45_REPORT.source,
+    "reg45_produced",
+    "Regulation 45 report produced",
+    "report",
+    days(0),
+    "on",
+    REG45_REPORT.source,
+    actor="provider",
 )
-INSPECTED = Rule("inspected", "Inspection", "inspected", days(0), "on", TWICE_A_YEAR)
+INSPECTED = Rule("inspected", "Inspection", "inspected", days(0), "on", TWICE_A_YEAR, actor="ofsted")

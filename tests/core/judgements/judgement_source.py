@@ -16,8 +16,10 @@ SOURCE = ROOT / "tests" / "fixtures" / "sccif-source.txt"
 
 _LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\([^)]*\)")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
-_INTRO = re.compile(r"(is|are) (likely to be|will be) judged .* if\b.*evidence of the following:$|"
-                    r"will be judged inadequate if there is evidence of the following:$")
+_INTRO = re.compile(
+    r"(is|are) (likely to be|will be) judged .* if\b.*evidence of the following:$|"
+    r"will be judged inadequate if there is evidence of the following:$"
+)
 
 TITLES = {
     "The overall experiences and progress of children": "overall-experiences",
@@ -49,7 +51,7 @@ class Block:
 def blocks() -> list[Block]:
     """The body's paragraphs, headings and list items, split paragraphs re-joined."""
     lines = SOURCE.read_text(encoding="utf-8").split("\n")
-    body = lines[lines.index("[Print this page](#)") + 1: lines.index("[Back to top](#)")]
+    body = lines[lines.index("[Print this page](#)") + 1 : lines.index("[Back to top](#)")]
     out: list[Block] = []
     for line in body:
         if not line.strip():
@@ -58,7 +60,9 @@ def blocks() -> list[Block]:
         text = normalise(line[2:] if item else line)
         previous = out[-1] if out else None
         if (
-            previous is not None and not previous.list_item and not item
+            previous is not None
+            and not previous.list_item
+            and not item
             and not previous.text.endswith((".", ":", ";", "?", "!", '"', ")"))
             and text[:1].islower()
         ):
@@ -86,7 +90,7 @@ def criteria() -> dict[str, dict[str, list[str]]]:
     current: dict[str, list[str]] | None = None
     part: str | None = None
     in_evidence = False
-    for block in body[start + 1: end]:
+    for block in body[start + 1 : end]:
         if block.text in TITLES and not block.list_item:
             current = result.setdefault(TITLES[block.text], {"evidence": []})
             part, in_evidence = None, False
@@ -117,11 +121,18 @@ def assurance_areas() -> dict[str, list[str]]:
     end = texts.index("Reporting findings at assurance inspections")
     areas: dict[str, list[str]] = {}
     heading: str | None = None
-    for block in body[start + 1: end]:
+    for block in body[start + 1 : end]:
         if not block.list_item:
-            heading = block.text if block.text in (
-                "The care of children", "The safety of children", "The effectiveness of leaders and managers",
-            ) else heading
+            heading = (
+                block.text
+                if block.text
+                in (
+                    "The care of children",
+                    "The safety of children",
+                    "The effectiveness of leaders and managers",
+                )
+                else heading
+            )
             continue
         if heading is not None:
             areas.setdefault(heading, []).append(block.text)

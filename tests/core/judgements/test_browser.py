@@ -17,8 +17,15 @@ def call(name: str, payload: object) -> dict[str, object]:
 
 def test_registered() -> None:
     """Every judgement function is reachable through the one browser entry point."""
-    for name in ("judge.evaluate", "judge.rules", "judge.criteria", "judge.assurance", "judge.next_steps",
-                 "judge.scenario", "judge.check"):
+    for name in (
+        "judge.evaluate",
+        "judge.rules",
+        "judge.criteria",
+        "judge.assurance",
+        "judge.next_steps",
+        "judge.scenario",
+        "judge.check",
+    ):
         assert name in browser_api.FUNCTIONS
 
 

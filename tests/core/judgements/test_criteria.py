@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.judgements import judgement_source as source
 from sccif_core.citations import framework
 from sccif_core.judgements.criteria import assurance_areas, criteria, good_descriptors, grouped
 from sccif_core.judgements.grades import GRADES, JUDGEMENT_KEYS
+from tests.core.judgements import judgement_source as source
 
 SOURCE_CRITERIA = source.criteria()
 
@@ -19,7 +19,7 @@ def extracted_texts(key: str, part: str) -> list[str]:
 
 
 @pytest.mark.parametrize("key", JUDGEMENT_KEYS)
-@pytest.mark.parametrize("part", ("evidence", *GRADES))
+@pytest.mark.parametrize("part", ["evidence", *GRADES])
 def test_every_source_item_is_extracted_in_order(key: str, part: str) -> None:
     """Every evidence bullet and grade descriptor of the GOV.UK source is in framework.json, in order."""
     expected = SOURCE_CRITERIA[key].get(part, [])

@@ -58,7 +58,8 @@ class TestLeadersAndManagersInadequate:
         # certainly no more than requires improvement, for 'overall experiences and progress'."
         result = judge(leaders_and_managers="inadequate")
         assert result.as_dict()["overall"] == {
-            "allowed": ["requires-improvement", "inadequate"], "usual": ["inadequate"],
+            "allowed": ["requires-improvement", "inadequate"],
+            "usual": ["inadequate"],
         }
         assert bound(result) == {
             "leadership-inadequate-overall-at-most-requires-improvement",
@@ -76,7 +77,9 @@ class TestLeadersAndManagersInadequate:
         """The 'certainly' half is a hard limit: overall good conflicts."""
         # judgement-structure-7 ("certainly no more than requires improvement")
         [conflict] = judge(leaders_and_managers="inadequate", overall_experiences="good").conflicts
-        assert [r.id for r in conflict.rules] == ["leadership-inadequate-overall-at-most-requires-improvement"]
+        assert [r.id for r in conflict.rules] == [
+            "leadership-inadequate-overall-at-most-requires-improvement"
+        ]
 
     def test_leadership_requires_improvement_does_not_cap_overall(self) -> None:
         """Only an inadequate leadership judgement limits overall: requires improvement binds nothing."""
@@ -110,14 +113,18 @@ class TestManagerVacancy:
         # leadership but never more than requires improvement."
         result = judge(("manager-vacancy-26-weeks",))
         assert result.as_dict()["leadership"] == {
-            "allowed": ["requires-improvement", "inadequate"], "usual": ["inadequate"],
+            "allowed": ["requires-improvement", "inadequate"],
+            "usual": ["inadequate"],
         }
 
     def test_overall_unlikely_to_be_better_than_good(self) -> None:
         """No manager after 26 weeks: overall unlikely better than good, a tendency, not a limit."""
         # leaders-and-managers-inadequate-3: "Also, the overall judgement is unlikely to be better than good."
         result = judge(("manager-vacancy-26-weeks",), overall_experiences="outstanding")
-        assert result.as_dict()["overall"] == {"allowed": ALL, "usual": ["good", "requires-improvement", "inadequate"]}
+        assert result.as_dict()["overall"] == {
+            "allowed": ALL,
+            "usual": ["good", "requires-improvement", "inadequate"],
+        }
         assert result.conflicts == ()
 
     def test_leadership_good_conflicts(self) -> None:
@@ -169,25 +176,44 @@ class TestStaffQualifications:
         # improvement."
         result = judge(("staff-unqualified",))
         assert result.as_dict()["leadership"] == {
-            "allowed": ["requires-improvement", "inadequate"], "usual": ["inadequate"],
+            "allowed": ["requires-improvement", "inadequate"],
+            "usual": ["inadequate"],
         }
         assert bound(result) == {
             "staff-unqualified-leadership-at-most-requires-improvement",
             "staff-unqualified-leadership-likely-inadequate",
         }
 
-    def test_exceptional_circumstances_allow_good_but_never_outstanding(self) -> None:
-        """In exceptional circumstances leadership can be good (not outstanding); still likely inadequate."""
-        # staff-qualifications-8: "Only in exceptional circumstances can the home be judged good for the
-        # effectiveness of leaders and managers and inspectors must clearly explain these circumstances
-        # in the report."
+    def test_exceptional_circumstances_lift_the_limit_with_no_new_hard_limit(self) -> None:
+        """In exceptional circumstances "can be judged good" lifts the cap: no hard limit, a tendency note only."""
+        # staff-qualifications-8: "the judgement for the effectiveness of leaders and managers is likely to
+        # be inadequate, and certainly no more than requires improvement. Only in exceptional circumstances
+        # can the home be judged good for the effectiveness of leaders and managers and inspectors must
+        # clearly explain these circumstances in the report." A permission, not a hard cap at good.
         result = judge(("staff-unqualified", "exceptional-circumstances"), leaders_and_managers="good")
-        assert result.as_dict()["leadership"] == {"allowed": ALL[1:], "usual": ["inadequate"]}
+        assert result.as_dict()["leadership"] == {"allowed": ALL, "usual": ["inadequate"]}
+        assert result.leadership.limits == ()
         assert result.conflicts == ()
         assert bound(result) == {
-            "staff-unqualified-exceptional-leadership-at-most-good",
+            "staff-unqualified-exceptional-leadership-can-be-good",
             "staff-unqualified-leadership-likely-inadequate",
         }
+        [note] = [r for r in result.leadership.tendencies if r.effect == "permits"]
+        assert (note.strength, note.grade) == ("usually", "good")
+        assert "inspectors must explain in the report" in note.summary
+
+    def test_exceptional_circumstances_make_outstanding_no_conflict(self) -> None:
+        """No hard limit from this rule: an outstanding leadership grade is not ruled out (best fit)."""
+        # staff-qualifications-8: "Only in exceptional circumstances can the home be judged good"
+        assert (
+            judge(
+                ("staff-unqualified", "exceptional-circumstances"), leaders_and_managers="outstanding"
+            ).conflicts
+            == ()
+        )
+        # Without them: "certainly no more than requires improvement" still rules good out.
+        [conflict] = judge(("staff-unqualified",), leaders_and_managers="good").conflicts
+        assert [r.id for r in conflict.rules] == ["staff-unqualified-leadership-at-most-requires-improvement"]
 
     def test_exceptional_circumstances_alone_is_an_input_error(self) -> None:
         """Exceptional circumstances mean nothing without the staff finding: a clear error."""
@@ -206,7 +232,9 @@ class TestSpecialCases:
     def test_a_grade_given_with_no_children_is_a_conflict(self) -> None:
         """Any grade given where no judgement is made is a conflict."""
         # no-children-living-in-the-home-3
-        result = judge(("no-children-first-inspection",), helped_and_protected="good", overall_experiences="good")
+        result = judge(
+            ("no-children-first-inspection",), helped_and_protected="good", overall_experiences="good"
+        )
         assert {c.judgement for c in result.conflicts} == {"helped-and-protected", "overall-experiences"}
 
     def test_health_and_education_not_judged_at_a_reinspection(self) -> None:
@@ -267,10 +295,12 @@ class TestProperties:
         """A conflict is a given grade that is not allowed, and every such grade is a conflict."""
         result = evaluate(known)  # type: ignore[arg-type]
         expected = {
-            (key, grade) for key, grade in result.facts.grades.items()
+            (key, grade)
+            for key, grade in result.facts.grades.items()
             if grade != "not-judged" and grade not in result.outlooks[key].allowed
         } | {
-            (key, grade) for key, grade in result.facts.grades.items()
+            (key, grade)
+            for key, grade in result.facts.grades.items()
             if grade == "not-judged" and not result.outlooks[key].allowed
         }
         assert {(c.judgement, c.grade) for c in result.conflicts} == expected
@@ -300,8 +330,15 @@ class TestEffects:
         from sccif_core.judgements.rules import Rule
 
         floor = Rule(
-            id="synthetic-floor", constrains=("overall-experiences",), effect="floor", grade="good",
-            strength="always", signal="always", text="", anchor="", summary="",
+            id="synthetic-floor",
+            constrains=("overall-experiences",),
+            effect="floor",
+            grade="good",
+            strength="always",
+            signal="always",
+            text="",
+            anchor="",
+            summary="",
         )
         result = evaluate(facts(), rules=(floor,))
         assert result.overall.allowed == ("outstanding", "good")

@@ -23,8 +23,16 @@ class TestFullInspection:
         """After an overall inadequate judgement: debrief, case review, DfE, authorities, Commissioner, return, reinspection."""
         keys = [s.key for s in steps_for("full")]
         assert keys == [
-            "debrief", "case-review", "dfe-informed", "local-authorities-alerted", "ycs-and-dcs-emailed",
-            "not-looked-after", "childrens-commissioner", "return-visit", "health-and-education-decision",
+            "debrief",
+            "case-review",
+            "dfe-informed",
+            "local-authorities-alerted",
+            "ycs-and-dcs-emailed",
+            "not-looked-after",
+            "childrens-commissioner",
+            "return-visit",
+            "improved-judgement",
+            "health-and-education-decision",
             "full-reinspection",
         ]
 
@@ -38,7 +46,8 @@ class TestFullInspection:
         assert due["date"] == "2026-12-29"
         assert due["date_long"] == "Tuesday 29 December 2026"
         assert [d["date"] for d in due["skipped"] if d["reason"] not in ("Saturday", "Sunday")] == [  # type: ignore[index]
-            "2026-12-25", "2026-12-28",
+            "2026-12-25",
+            "2026-12-28",
         ]
 
     def test_case_review_across_easter_2026(self) -> None:
@@ -48,11 +57,12 @@ class TestFullInspection:
         assert when("full", date(2026, 4, 1), "case-review")["date"] == "2026-04-10"
 
     def test_return_within_6_to_8_weeks(self) -> None:
-        """The return visit is within 6 to 8 weeks: Friday 29 January to Friday 12 February 2027."""
+        """The return visit "within 6 to 8 weeks" is a latest date: by Friday 12 February 2027."""
         # subsequent-inspection-activity-1: "We always return to carry out some inspection activity
-        # within 6 to 8 weeks". 18 December 2026 + 6 weeks = 29 January 2027; + 8 weeks = 12 February 2027.
+        # within 6 to 8 weeks". 18 December 2026 + 8 weeks = 12 February 2027; Ofsted may come before.
         due = when("full", date(2026, 12, 18), "return-visit")
-        assert (due["kind"], due["date_from"], due["date_to"]) == ("window", "2027-01-29", "2027-02-12")
+        assert (due["kind"], due["date"]) == ("by", "2027-02-12")
+        assert "any time before" in due["note"]
 
     def test_full_reinspection_usually_within_16_weeks(self) -> None:
         """A full reinspection, usually within 16 weeks: by Friday 9 April 2027, marked as not certain."""
@@ -85,15 +95,21 @@ class TestAssuranceInspection:
     def test_return_is_likely_not_certain(self) -> None:
         """After an assurance inspection the 6-to-8-week return is 'likely', shown as 'usually'."""
         # serious-and-widespread-concerns-next-steps-6: "we are likely to return ... within 6 to 8 weeks"
-        step = next(s for s in next_steps("assurance", date(2026, 12, 24))["steps"] if s["key"] == "return-visit")
+        step = next(
+            s for s in next_steps("assurance", date(2026, 12, 24))["steps"] if s["key"] == "return-visit"
+        )
         assert step["certainty"] == "usually"
-        assert (step["when"]["date_from"], step["when"]["date_to"]) == ("2027-02-04", "2027-02-18")
+        # 24 December 2026 + 8 weeks = Thursday 18 February 2027, at the latest
+        assert (step["when"]["kind"], step["when"]["date"]) == ("by", "2027-02-18")
 
     def test_both_readings_about_notifying_local_authorities_are_shown(self) -> None:
-        """The two passages on notifying local authorities after an assurance inspection are both given."""
-        # serious-and-widespread-concerns-next-steps-1 and feedback-to-local-authorities-1
+        """After an assurance inspection, alerting local authorities depends on the case review: not 'always'."""
+        # feedback-to-local-authorities-1: "This also applies if we have judged a home to have serious or
+        # widespread concerns at the assurance inspection and it has been agreed at the case review that
+        # the relevant local authorities should be notified"
         step = next(s for s in steps_for("assurance") if s.key == "local-authorities-alerted")
         assert "feedback-to-local-authorities-1" in step.note
+        assert step.certainty == "possible"
 
 
 class TestDatesAndInput:
@@ -107,7 +123,8 @@ class TestDatesAndInput:
         """With no end date, each step shows its time limit in the framework's words."""
         step = next(s for s in next_steps("full")["steps"] if s["key"] == "case-review")
         assert step["when"] == {
-            "kind": "rule", "words": "certainly no later than 5 working days following the inspection",
+            "kind": "rule",
+            "words": "certainly no later than 5 working days following the inspection",
         }
 
     def test_unknown_kind(self) -> None:
@@ -130,3 +147,25 @@ class TestSharedWithTimelines:
         assert rule in (INADEQUATE + SERIOUS)
         assert timing.words in step.text  # type: ignore[attr-defined]
         assert any(timing.words in quoted.words for quoted in rule.sources)
+
+
+class TestSecondReading:
+    def test_sixteen_weeks_is_not_dated_after_an_assurance_inspection(self) -> None:
+        """The 16 weeks follow inadequate provision; after serious concerns Ofsted 'then decide when to inspect'."""
+        # frequency-of-inspections-4: "we then decide when to inspect it again"
+        steps = next_steps("assurance", date(2026, 12, 24))["steps"]
+        assert "full-reinspection" not in [s["key"] for s in steps]
+        assert not any("16 weeks" in (s["when"].get("words") or "") for s in steps)
+
+    def test_commissioner_after_the_local_authorities(self) -> None:
+        """ "After emailing the relevant local authorities, the inspector will also email the Office of the
+        Children's Commissioner" (contacting-the-childrens-commissioner-1): the step comes after."""
+        for kind in ("full", "assurance"):
+            keys = [s.key for s in steps_for(kind)]
+            assert keys.index("childrens-commissioner") > keys.index("ycs-and-dcs-emailed"), kind
+
+    def test_improved_judgement_is_only_possible(self) -> None:
+        """A better judgement after a monitoring visit is one possible outcome, with its conditions quoted."""
+        step = next(s for s in steps_for("full") if s.key == "improved-judgement")
+        assert step.certainty == "possible"
+        assert len(step.conditions) == 4 and step.otherwise is not None

@@ -62,7 +62,9 @@ def test_answers_are_computed_not_stored(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_same_seed_same_scenarios() -> None:
     """A seed and number always give the same scenario."""
     assert practice.scenario(7, 3) == practice.scenario(7, 3)
-    assert [practice.scenario(7, n).prompt for n in range(10)] != [practice.scenario(8, n).prompt for n in range(10)]
+    assert [practice.scenario(7, n).prompt for n in range(10)] != [
+        practice.scenario(8, n).prompt for n in range(10)
+    ]
 
 
 def test_the_set_covers_every_kind_and_the_no_rule_case() -> None:
@@ -70,7 +72,8 @@ def test_the_set_covers_every_kind_and_the_no_rule_case() -> None:
     assert {s.kind for s in ALL_SCENARIOS} == {"allowed", "usual", "strength"}
     assert any(not practice.answer(s).rules and s.kind == "allowed" for s in ALL_SCENARIOS)
     assert {s.asks for s in ALL_SCENARIOS if s.kind == "strength"} >= {
-        "helped-and-protected-inadequate-overall-inadequate", "reg28-requirement-leadership-not-outstanding",
+        "helped-and-protected-inadequate-overall-inadequate",
+        "reg28-requirement-leadership-not-outstanding",
     }
 
 
@@ -78,9 +81,14 @@ def test_the_issue_example() -> None:
     """'Helped and protected is inadequate and leadership is good': overall can only be inadequate."""
     # judgement-structure-6
     item = practice.Scenario(
-        0, 0, "allowed", "overall-experiences",
+        0,
+        0,
+        "allowed",
+        "overall-experiences",
         Facts({"helped-and-protected": "inadequate", "leaders-and-managers": "good"}),
-        "", tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")), True,
+        "",
+        tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")),
+        True,
     )
     feedback = practice.check(item, ["inadequate"])
     assert feedback["correct"] is True
@@ -91,8 +99,14 @@ def test_the_issue_example() -> None:
 def test_no_rule_answer_cites_best_fit_and_the_rules_that_do_not_apply() -> None:
     """Where no rule binds, feedback cites the best-fit paragraph and why the limits do not apply."""
     item = practice.Scenario(
-        0, 0, "allowed", "overall-experiences", Facts({"helped-and-protected": "requires-improvement"}),
-        "", tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")), True,
+        0,
+        0,
+        "allowed",
+        "overall-experiences",
+        Facts({"helped-and-protected": "requires-improvement"}),
+        "",
+        tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")),
+        True,
     )
     feedback = practice.check(item, ["outstanding", "good", "requires-improvement", "inadequate"])
     assert feedback["correct"] is True and feedback["rules"] == []

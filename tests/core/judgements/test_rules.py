@@ -6,33 +6,49 @@ import re
 
 import pytest
 
-from tests.core.judgements import judgement_source as source
 from sccif_core.citations import framework
 from sccif_core.judgements import assurance
 from sccif_core.judgements.conditions import CONDITION_KEYS, CONDITIONS
 from sccif_core.judgements.grades import GRADES, JUDGEMENT_KEYS, NOT_JUDGED, SCALE_ANCHOR, SCALE_TEXT
 from sccif_core.judgements.next_steps import STEPS
 from sccif_core.judgements.rules import CONSIDERATIONS, PRINCIPLES, RULES, RULES_BY_ID
+from tests.core.judgements import judgement_source as source
 
-ALWAYS_WORDS = ("always", "never", "cannot", "certainly", "only in exceptional circumstances",
-                "do not make a judgement", "will show as 'not judged'")
+ALWAYS_WORDS = (
+    "always",
+    "never",
+    "cannot",
+    "certainly",
+    "do not make a judgement",
+    "will show as 'not judged'",
+    "will be judged inadequate",
+)
 USUALLY_WORDS = ("likely", "usually", "unlikely")
+# "Only in exceptional circumstances can the home be judged good" (staff-qualifications-8) lifts a
+# limit: a permission, shown as a tendency, never a hard limit (register reading
+# "staff-exceptional-circumstances").
+PERMISSION_WORDS = ("only in exceptional circumstances",)
 
 QUOTED = (
     [(r.id, r.text, r.anchor) for r in RULES]
     + [(p.id, p.text, p.anchor) for p in CONSIDERATIONS + PRINCIPLES]
     + [(f"step:{'/'.join(s.kinds)}:{s.key}", s.text, s.anchor) for s in STEPS]
     + [(o.key, o.text, o.anchor) for o in assurance.OUTCOMES]
-    + [("single-judgement", *assurance.SINGLE_JUDGEMENT), ("not-a-checklist", *assurance.NOT_A_CHECKLIST),
-       ("professional-judgement", *assurance.PROFESSIONAL_JUDGEMENT), ("scale", SCALE_TEXT, SCALE_ANCHOR)]
+    + [
+        ("single-judgement", *assurance.SINGLE_JUDGEMENT),
+        ("not-a-checklist", *assurance.NOT_A_CHECKLIST),
+        ("professional-judgement", *assurance.PROFESSIONAL_JUDGEMENT),
+        ("scale", SCALE_TEXT, SCALE_ANCHOR),
+    ]
     + [(f"concern:{a}", t, a) for t, a in assurance.CONCERNS_ABOUT_PRACTICE_THAT]
 )
 
 # Sentences the net below catches that are not rules between grades, each with the reason.
 NOT_GRADE_RULES = {
     "Reports for settings that have several weaknesses or that are found to be outstanding may require more "
-    "detailed explanations for the judgements but should still focus on the main issues only.":
-        "about the length of a report, not about which grades are possible",
+    "detailed explanations for the judgements but should still focus on the main issues only.": (
+        "about the length of a report, not about which grades are possible"
+    ),
 }
 
 
@@ -80,12 +96,16 @@ class TestQuotes:
 class TestStrength:
     @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
     def test_signal_word_is_in_the_text(self, rule: object) -> None:
-        """The word that sets a rule's strength is in the framework's own sentence."""
-        assert rule.signal.lower() in rule.text.lower()  # type: ignore[attr-defined]
+        """The word that sets a rule's strength is in the framework's own sentence, or the one introducing it."""
+        lead = rule.lead[0] if rule.lead else ""  # type: ignore[attr-defined]
+        assert rule.signal.lower() in f"{lead} {rule.text}".lower()  # type: ignore[attr-defined]
 
     @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
     def test_strength_follows_the_framework_word(self, rule: object) -> None:
         """Hard limits are stated with always/never/cannot/certainly; tendencies with likely/usually/unlikely."""
+        if rule.effect == "permits":  # type: ignore[attr-defined]
+            assert (rule.strength, rule.signal.lower()) in {("usually", w) for w in PERMISSION_WORDS}  # type: ignore[attr-defined]
+            return
         words = ALWAYS_WORDS if rule.strength == "always" else USUALLY_WORDS  # type: ignore[attr-defined]
         assert rule.signal.lower() in words  # type: ignore[attr-defined]
 
@@ -104,7 +124,7 @@ class TestShape:
             assert judgement in JUDGEMENT_KEYS and grade in GRADES + (NOT_JUDGED,)
         assert rule.when_conditions <= set(CONDITION_KEYS)  # type: ignore[attr-defined]
         assert rule.unless_conditions <= set(CONDITION_KEYS)  # type: ignore[attr-defined]
-        assert (rule.grade is not None) == (rule.effect in ("cap", "exact", "floor"))  # type: ignore[attr-defined]
+        assert (rule.grade is not None) == (rule.effect in ("cap", "exact", "floor", "permits"))  # type: ignore[attr-defined]
 
     def test_the_scale_is_the_framework_scale_best_to_worst(self) -> None:
         """The four-point scale, best first, as the framework lists it (judgement-structure-2)."""
@@ -114,7 +134,11 @@ class TestShape:
     def test_five_judgements(self) -> None:
         """The five judgements of a secure children's home, by their site keys."""
         assert JUDGEMENT_KEYS == (
-            "overall-experiences", "education", "health", "helped-and-protected", "leaders-and-managers",
+            "overall-experiences",
+            "education",
+            "health",
+            "helped-and-protected",
+            "leaders-and-managers",
         )
 
 
@@ -124,17 +148,25 @@ class TestCompleteness:
         judged = re.compile(r"\bjudg(e|ed|ement|ements)\b|not judged", re.I)
         strong = re.compile(
             r"\b(always|never|cannot|certainly|likely|usually|unlikely|automatically|limiting|only|will be|"
-            r"do not make|must|not judged)\b", re.I,
+            r"do not make|must|not judged)\b",
+            re.I,
         )
-        graded = re.compile(r"\b(outstanding|good|requires improvement|inadequate|not judged|a judgement)\b", re.I)
+        graded = re.compile(
+            r"\b(outstanding|good|requires improvement|inadequate|not judged|a judgement)\b", re.I
+        )
         # The descriptors' own introductions ("... likely to be judged good if there is evidence of
         # the following:") are criteria, shown on the explorer, not rules between judgements.
         intro = re.compile(r"(likely to be|will be) judged .* if\b.*evidence of the following:$")
         quoted = every_quote()
         missing = [
-            s for s in source.sentences()
-            if judged.search(s) and strong.search(s) and graded.search(s) and not intro.search(s)
-            and s not in NOT_GRADE_RULES and source.normalise(s) not in quoted
+            s
+            for s in source.sentences()
+            if judged.search(s)
+            and strong.search(s)
+            and graded.search(s)
+            and not intro.search(s)
+            and s not in NOT_GRADE_RULES
+            and source.normalise(s) not in quoted
         ]
         assert missing == []
 

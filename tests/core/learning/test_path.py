@@ -14,10 +14,18 @@ PAGE = ROOT / "docs" / "learn" / "index.md"
 
 
 def test_the_ten_steps_are_the_issues_in_its_order() -> None:
-    """Principles, judgement structure, criteria, types, on-site, requirements, inadequate, special, young adults, safeguarding."""
+    """Principles, judgement structure, criteria, types, on-site, requirements, inadequate, special,
+    young adults, safeguarding."""
     assert [s.key for s in STEPS] == [
-        "principles", "judgement-structure", "criteria", "types-of-inspection", "on-site-inspection",
-        "requirements-and-recommendations", "inadequate-next-steps", "special-circumstances", "young-adults",
+        "principles",
+        "judgement-structure",
+        "criteria",
+        "types-of-inspection",
+        "on-site-inspection",
+        "requirements-and-recommendations",
+        "inadequate-next-steps",
+        "special-circumstances",
+        "young-adults",
         "safeguarding",
     ]
     assert [s.number for s in STEPS] == list(range(1, 11))

@@ -14,7 +14,7 @@ from sccif_core.judgements.grades import EDUCATION, HEALTH, HELPED_AND_PROTECTED
 from sccif_core.judgements.rules import RULES
 from sccif_core.learning import dates, judgement_questions, question, text_questions
 from sccif_core.learning.model import Answer, Question
-from sccif_core.learning.path import STEPS
+from sccif_core.learning.path import STEP_NUMBERS, STEPS
 from sccif_core.learning.questions import answer, check
 from sccif_core.timelines import compute
 from sccif_core.workdays import ENGLAND
@@ -26,7 +26,15 @@ ALL = [question(s.number, seed, n) for s in STEPS for seed in SEEDS for n in NUM
 
 def date_question(timeline: str, key: str, **fields: str) -> Question:
     """A date question as the generator would make it, for facts chosen by the test."""
-    return Question(4, 0, 0, "dates:reports", "?", (), facts=(("timeline", timeline), ("milestone", key), *sorted(fields.items())))
+    return Question(
+        4,
+        0,
+        0,
+        "dates:reports",
+        "?",
+        (),
+        facts=(("timeline", timeline), ("milestone", key), *sorted(fields.items())),
+    )
 
 
 class TestEveryQuestion:
@@ -60,7 +68,15 @@ class TestEveryQuestion:
     def test_a_question_stores_no_answer(self) -> None:
         """The question's fields are what the reader sees and the facts; none of them is the answer."""
         assert {f.name for f in dataclasses.fields(Question)} == {
-            "step", "seed", "number", "kind", "prompt", "options", "multiple", "quote", "facts",
+            "step",
+            "seed",
+            "number",
+            "kind",
+            "prompt",
+            "options",
+            "multiple",
+            "quote",
+            "facts",
         }
         for item in ALL[::11]:
             truth = answer(item)
@@ -69,9 +85,16 @@ class TestEveryQuestion:
                 # The facts are the dates the reader is given, never the date asked for.
                 assert not set(truth.correct) & set(dict(item.facts).values())
 
-    @pytest.mark.parametrize(("step", "seed", "number", "field"), [
-        (0, 1, 1, "step"), (11, 1, 1, "step"), (1, -1, 1, "seed"), (1, 1, 10_000, "number"), (True, 1, 1, "step"),
-    ])
+    @pytest.mark.parametrize(
+        ("step", "seed", "number", "field"),
+        [
+            (0, 1, 1, "step"),
+            (11, 1, 1, "step"),
+            (1, -1, 1, "seed"),
+            (1, 1, 10_000, "number"),
+            (True, 1, 1, "step"),
+        ],
+    )
     def test_out_of_range_numbers_are_refused(self, step: int, seed: int, number: int, field: str) -> None:
         """A step outside 1 to 10, a negative seed or a number past the end is an InputError naming it."""
         with pytest.raises(InputError) as caught:
@@ -92,7 +115,10 @@ class TestDates:
         """Ended Thursday 19 November 2026: draft report by Tuesday 15 December 2026 (18 working days, timeframe-1-8)."""
         truth = dates.answer(date_question("full", "draft_report", end="2026-11-19"))
         assert truth.correct == ("2026-12-15",)
-        assert truth.explanation == "Draft report sent to the provider: 18 working days after the end of the inspection."
+        assert (
+            truth.explanation
+            == "Draft report sent to the provider: 18 working days after the end of the inspection."
+        )
         assert truth.quotes[0][1] == "timeframe-1-8"
 
     def test_the_draft_report_across_christmas_2026(self) -> None:
@@ -104,17 +130,21 @@ class TestDates:
         assert "Christmas Day (Friday 25 December 2026)" in notes
         assert "Boxing Day (substitute day) (Monday 28 December 2026)" in notes
 
-    def test_the_return_visit_is_a_window_of_6_to_8_weeks(self) -> None:
-        """Inadequate, ended Thursday 19 November 2026: Ofsted returns between Thursday 31 December 2026 (6 weeks)
-        and Thursday 14 January 2027 (8 weeks), subsequent-inspection-activity-1."""
+    def test_the_return_visit_is_a_latest_date(self) -> None:
+        """Inadequate, ended Thursday 19 November 2026: Ofsted returns by Thursday 14 January 2027 at the latest."""
+        # subsequent-inspection-activity-1: "We always return to carry out some inspection activity within
+        # 6 to 8 weeks": no later than 8 weeks after, and Ofsted may come at any time before.
         truth = dates.answer(date_question("inadequate", "return_visit", end="2026-11-19"))
-        assert truth.correct == ("2026-12-31/2027-01-14",)
+        assert truth.correct == ("2027-01-14",)
+        assert any("any time before" in note for note in truth.notes)
 
     def test_the_26_week_point_quotes_the_leadership_rule_from_the_judgement_engine(self) -> None:
-        """No manager since Monday 5 January 2026: 26 weeks on Monday 6 July 2026, with the engine's rule quoted."""
+        """No manager since Monday 5 January 2026: after 26 weeks from Tuesday 7 July 2026, the engine's rule quoted."""
+        # "The failure to appoint a manager after 26 weeks" (#leaders-and-managers-inadequate-3): 26 weeks
+        # end on Monday 6 July 2026; "after" is from the next day.
         truth = dates.answer(date_question("manager", "no_manager_26_weeks", vacancy="2026-01-05"))
-        assert truth.correct == ("2026-07-06",)
-        assert ("leaders-and-managers-inadequate-3" in truth.sources)
+        assert truth.correct == ("2026-07-07",)
+        assert "leaders-and-managers-inadequate-3" in truth.sources
         assert any("never more than requires improvement" in text for text, _ in truth.quotes)
 
     @pytest.mark.parametrize("item", [q for q in ALL if q.kind.startswith("dates")], ids=lambda q: q.id)
@@ -126,8 +156,15 @@ class TestDates:
         expected = f"{found.date_from}/{found.date_to}" if found.type == "window" else found.date
         assert answer(item).correct == (expected,)
 
-    @pytest.mark.parametrize("item", [q for q in ALL if dict(q.facts).get("milestone") == "draft_report"
-                                      and dict(q.facts).get("timeline") == "full"], ids=lambda q: q.id)
+    @pytest.mark.parametrize(
+        "item",
+        [
+            q
+            for q in ALL
+            if dict(q.facts).get("milestone") == "draft_report" and dict(q.facts).get("timeline") == "full"
+        ],
+        ids=lambda q: q.id,
+    )
     def test_a_draft_report_date_is_the_18th_working_day_counted_independently(self, item: Question) -> None:
         """Counted with the working-day calendar alone: the 18th working day after the end, the end not counted."""
         end = date.fromisoformat(item.fact("end"))
@@ -139,7 +176,10 @@ class TestDates:
 
         def other(kind: str, fields: dict[str, object]):  # type: ignore[no-untyped-def]
             real = compute(kind, fields)
-            moved = tuple(dataclasses.replace(m, date="2026-12-16") if m.key == "draft_report" else m for m in real.milestones)
+            moved = tuple(
+                dataclasses.replace(m, date="2026-12-16") if m.key == "draft_report" else m
+                for m in real.milestones
+            )
             return dataclasses.replace(real, milestones=moved)
 
         monkeypatch.setattr(dates, "compute", other)
@@ -147,7 +187,9 @@ class TestDates:
 
     def test_wrong_options_are_the_usual_slips(self) -> None:
         """For 18 working days from Thursday 10 December 2026 the slips include calendar days and forgetting bank holidays."""
-        spec = next(s for s in dates.SETS["reports"] if s.milestone == "draft_report" and s.timeline == "full")
+        spec = next(
+            s for s in dates.SETS["reports"] if s.milestone == "draft_report" and s.timeline == "full"
+        )
         key, _, wrong = dates._options(spec, {"end": "2026-12-10"})
         assert key == "2027-01-08"
         wrong_keys = [k for k, _ in wrong]
@@ -166,8 +208,11 @@ class TestJudgementQuestions:
 
     def test_the_cap_taken_into_account_and_made_first_roles(self) -> None:
         """Caps overall: leaders and managers; taken into account: education and health; made first: the other two."""
+
         def role(key: str) -> Answer:
-            return judgement_questions.answer_role(Question(2, 0, 0, "judgement-roles", "?", (), facts=(("role", key),)))
+            return judgement_questions.answer_role(
+                Question(2, 0, 0, "judgement-roles", "?", (), facts=(("role", key),))
+            )
 
         assert role("caps-overall").correct == (LEADERS_AND_MANAGERS,)
         assert set(role("taken-into-account").correct) == {EDUCATION, HEALTH}
@@ -178,15 +223,19 @@ class TestJudgementQuestions:
         """If the limiting rule named leadership instead, the answer would be leadership."""
         changed = tuple(
             dataclasses.replace(r, when_any_grade=((LEADERS_AND_MANAGERS, "inadequate"),))
-            if r.id == "helped-and-protected-inadequate-overall-inadequate" else r
+            if r.id == "helped-and-protected-inadequate-overall-inadequate"
+            else r
             for r in RULES
         )
         monkeypatch.setattr(judgement_questions, "RULES", changed)
         item = Question(2, 0, 0, "judgement-roles", "?", (), facts=(("role", "always-inadequate"),))
         assert judgement_questions.answer_role(item).correct == (LEADERS_AND_MANAGERS,)
 
-    def test_limit_questions_are_the_practice_scenarios_marked_by_the_engine(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_limit_questions_are_the_practice_scenarios_marked_by_the_engine(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A 'judgement-limits' question is a practice scenario; change the engine and its answer changes."""
+
         def scenario_of(q: Question) -> practice.Scenario:
             return practice.scenario(int(q.fact("practice_seed")), int(q.fact("practice_number")))
 
@@ -197,7 +246,10 @@ class TestJudgementQuestions:
 
         def other_engine(known: engine.Facts) -> engine.Evaluation:
             real = engine.evaluate(known)
-            outlooks = {k: dataclasses.replace(o, allowed=("good",), usual=("good",)) for k, o in real.outlooks.items()}
+            outlooks = {
+                k: dataclasses.replace(o, allowed=("good",), usual=("good",))
+                for k, o in real.outlooks.items()
+            }
             return dataclasses.replace(real, outlooks=outlooks, rules=())
 
         monkeypatch.setattr(practice, "evaluate", other_engine)
@@ -207,12 +259,22 @@ class TestJudgementQuestions:
         """'How sure is this step?' is answered from next_steps; the case review 'certainly' happens (always)."""
         from sccif_core.judgements import next_steps
 
-        item = Question(7, 0, 0, "next-steps", "?", judgement_questions.CERTAINTY_OPTIONS,
-                        facts=(("kind", "full"), ("step", "case-review")))
+        item = Question(
+            7,
+            0,
+            0,
+            "next-steps",
+            "?",
+            judgement_questions.CERTAINTY_OPTIONS,
+            facts=(("kind", "full"), ("step", "case-review")),
+        )
         assert judgement_questions.answer_next_step(item).correct == ("always",)
         real = next_steps.steps_for
-        monkeypatch.setattr(judgement_questions, "steps_for", lambda kind: tuple(
-            dataclasses.replace(s, certainty="usually") for s in real(kind)))
+        monkeypatch.setattr(
+            judgement_questions,
+            "steps_for",
+            lambda kind: tuple(dataclasses.replace(s, certainty="usually") for s in real(kind)),
+        )
         assert judgement_questions.answer_next_step(item).correct == ("usually",)
 
 
@@ -221,13 +283,18 @@ class TestTextQuestions:
     def test_a_criterion_belongs_to_the_judgement_whose_criteria_hold_it(self, item: Question) -> None:
         """The answer is the judgement in framework.json whose evidence or descriptors hold the quoted anchor."""
         anchor = item.fact("anchor")
-        owners = [key for key, raw in framework()["criteria"].items()
-                  if any(e["anchor"] == anchor for e in raw["evidence"])
-                  or any(d["anchor"] == anchor for d in raw["descriptors"]["good"]["items"])]
+        owners = [
+            key
+            for key, raw in framework()["criteria"].items()
+            if any(e["anchor"] == anchor for e in raw["evidence"])
+            or any(d["anchor"] == anchor for d in raw["descriptors"]["good"]["items"])
+        ]
         assert answer(item).correct == tuple(owners)
         assert item.quote == (cite(anchor).text, anchor)
 
-    @pytest.mark.parametrize("item", [q for q in ALL if q.kind.startswith("section:")][:40], ids=lambda q: q.id)
+    @pytest.mark.parametrize(
+        "item", [q for q in ALL if q.kind.startswith("section:")][:40], ids=lambda q: q.id
+    )
     def test_a_passage_belongs_to_the_section_its_anchor_is_numbered_in(self, item: Question) -> None:
         """The answer is the heading whose id the passage's anchor is numbered under (CONTRIBUTING.md)."""
         anchor = item.fact("anchor")
@@ -240,4 +307,51 @@ class TestTextQuestions:
         for name, choices in text_questions.SECTION_SETS.items():
             texts = [cite(a).text for a in text_questions.section_passages(choices)]
             assert len(texts) == len(set(texts)) and texts, name
-            assert all(any(a.startswith(c + "-") for a in text_questions.section_passages(choices)) for c in choices), name
+            assert all(
+                any(a.startswith(c + "-") for a in text_questions.section_passages(choices)) for c in choices
+            ), name
+
+
+class TestSecondReading:
+    def test_caps_overall_has_one_right_answer(self) -> None:
+        """ "likely, but not certain, to be inadequate, and certainly no better than requires improvement":
+        only leaders and managers (judgement-structure-7); helped and protected makes it always inadequate."""
+        from sccif_core.learning import judgement_questions as jq
+
+        keys, _ = jq._capped()
+        assert keys == (LEADERS_AND_MANAGERS,)
+
+    def test_criteria_never_hinge_on_page_layout(self) -> None:
+        """The overall judgement's bullets on education and health are not asked: they fit those judgements too."""
+        asked = {anchor for anchor, _, _ in text_questions.criteria_passages()}
+        assert not {f"overall-experiences-evidence-{n}" for n in range(7, 14)} & asked
+
+    def test_no_quote_ends_mid_list_or_gives_its_section_away(self) -> None:
+        """No "which section" quote ends with a colon, or names its own section and no other choice."""
+        for choices in text_questions.SECTION_SETS.values():
+            for anchor in text_questions.section_passages(choices):
+                text = cite(anchor).text
+                assert not text.rstrip().endswith(":"), anchor
+                section = str(framework()["anchors"][anchor]["section"])
+                titles = {c: cite(c).text.lower().rstrip("s") for c in choices}
+                named = {c for c, title in titles.items() if title in text.lower()}
+                assert named != {section}, anchor
+
+    @pytest.mark.parametrize("step_number", STEP_NUMBERS)
+    def test_a_set_never_repeats_a_question(self, step_number: int) -> None:
+        """Within a set of questions (seed, numbers 0 to 4 and 5 to 9) no question comes twice."""
+        from sccif_core.learning.questions import SET_SIZE, question
+
+        for seed in range(8):
+            for first in (0, SET_SIZE):
+                items = [question(step_number, seed, n) for n in range(first, first + SET_SIZE)]
+                signatures = {(q.prompt, q.quote, tuple(sorted(q.options))) for q in items}
+                assert len(signatures) == SET_SIZE, (seed, first)
+
+    def test_alerts_after_an_assurance_inspection_are_not_always(self) -> None:
+        """Local authority alerts after an assurance inspection depend on the case review
+        (feedback-to-local-authorities-1): the next-steps question does not key them 'always'."""
+        from sccif_core.judgements.next_steps import steps_for
+
+        step = next(s for s in steps_for("assurance") if s.key == "local-authorities-alerted")
+        assert step.certainty != "always"

@@ -45,7 +45,9 @@ class TestReviewOrder:
         assert sorted(order(records)) == [(1, 0), (2, 0)]
 
     @given(st.lists(st.tuples(st.integers(1, 10), st.integers(0, 5), st.booleans()), max_size=40))
-    def test_every_wrong_question_is_before_every_right_one(self, answers: list[tuple[int, int, bool]]) -> None:
+    def test_every_wrong_question_is_before_every_right_one(
+        self, answers: list[tuple[int, int, bool]]
+    ) -> None:
         """For any history, all questions last answered wrongly come before all last answered rightly."""
         records = [r(step, number, correct, at) for at, (step, number, correct) in enumerate(answers)]
         flags = [d.last_correct for d in review_order(records)]
@@ -59,13 +61,16 @@ class TestRecords:
         [record] = records_from_json([{"step": 3, "seed": 9, "number": 2, "correct": False, "at": 5}])
         assert record == Record(3, 9, 2, False, 5)
 
-    @pytest.mark.parametrize(("data", "field"), [
-        ({}, "history"),
-        (["x"], "history"),
-        ([{"step": 11, "seed": 1, "number": 1, "correct": True, "at": 1}], "step"),
-        ([{"step": 1, "seed": 1, "number": 1, "correct": "yes", "at": 1}], "correct"),
-        ([{"step": 1, "seed": 1, "number": True, "correct": True, "at": 1}], "number"),
-    ])
+    @pytest.mark.parametrize(
+        ("data", "field"),
+        [
+            ({}, "history"),
+            (["x"], "history"),
+            ([{"step": 11, "seed": 1, "number": 1, "correct": True, "at": 1}], "step"),
+            ([{"step": 1, "seed": 1, "number": 1, "correct": "yes", "at": 1}], "correct"),
+            ([{"step": 1, "seed": 1, "number": True, "correct": True, "at": 1}], "number"),
+        ],
+    )
     def test_bad_records_are_refused_naming_the_field(self, data: object, field: str) -> None:
         """A malformed history is an InputError naming the field, not a crash."""
         with pytest.raises(InputError) as caught:

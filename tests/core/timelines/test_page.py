@@ -14,7 +14,7 @@ PAGE = Path(__file__).resolve().parents[3] / "docs" / "tools" / "timeline.md"
 
 
 def linked_anchors() -> set[str]:
-    return set(re.findall(r"\]\([^)#]*#([A-Za-z0-9_-]+)\)", PAGE.read_text(encoding="utf-8")))
+    return set(re.findall(r"\]\(\.\./framework/[^)#]*#([A-Za-z0-9_-]+)\)", PAGE.read_text(encoding="utf-8")))
 
 
 def table_of(anchor: str) -> str:
@@ -33,7 +33,7 @@ class TestPage:
     @pytest.mark.parametrize(
         "statement",
         [
-            "**\"Within N working days of X\" is the Nth working day after X. X itself is not counted.**",
+            '**"Within N working days of X" is the Nth working day after X. X itself is not counted.**',
             "31 January + 1 month is 28 February",
             "marked **provisional**",
             "The timeline marks each of these with the framework's\nword.",
@@ -48,7 +48,11 @@ class TestPage:
     def test_links_each_rule(self, kind: str) -> None:
         """Every rule of every timeline is linked from the page, by its paragraph or its table."""
         linked = linked_anchors()
-        missing = [rule.anchor for rule in KIND_RULES[kind] if rule.anchor not in linked and table_of(rule.anchor) not in linked]
+        missing = [
+            rule.anchor
+            for rule in KIND_RULES[kind]
+            if rule.anchor not in linked and table_of(rule.anchor) not in linked
+        ]
         assert missing == []
 
     def test_links_exist(self) -> None:

@@ -16,8 +16,12 @@ from sccif_core.workdays import ENGLAND
 from tests.strategies import timeline_anchor_dates, timeline_fields
 
 SINGLE_ANCHOR = {
-    "full": "end", "complaints": "end", "monitoring": "end", "inadequate": "end",
-    "assurance": "visit", "serious-concerns": "visit",
+    "full": "end",
+    "complaints": "end",
+    "monitoring": "end",
+    "inadequate": "end",
+    "assurance": "visit",
+    "serious-concerns": "visit",
 }
 
 
@@ -97,7 +101,9 @@ class TestAnchoredTimelines:
     @given(timeline_anchor_dates())
     def test_comments_follow_the_draft(self, end: date) -> None:
         """The provider's comments are due 5 working days after the draft, and publication 5 after the final report."""
-        got = {m.key: date.fromisoformat(m.date) for m in compute("full", {"end": end.isoformat()}).milestones}
+        got = {
+            m.key: date.fromisoformat(m.date) for m in compute("full", {"end": end.isoformat()}).milestones
+        }
         assert ENGLAND.count(got["draft_report"], got["provider_comments"]) == 5
         assert ENGLAND.count(got["final_report"], got["publication"]) == 5
         assert ENGLAND.count(end, got["draft_report"]) == 18
@@ -125,7 +131,11 @@ class TestMonthArithmetic:
     @given(timeline_anchor_dates())
     def test_reg44_deadline_is_next_month_end(self, visit: date) -> None:
         """A regulation 44 report's deadline is the last day of the month after the visit's month."""
-        (report,) = [m for m in compute("reg44", {"visits": [visit.isoformat()]}).milestones if m.key.startswith("report_")]
+        (report,) = [
+            m
+            for m in compute("reg44", {"visits": [visit.isoformat()]}).milestones
+            if m.key.startswith("report_")
+        ]
         deadline = date.fromisoformat(report.date)
         assert deadline == month_end(month_end(visit) + timedelta(days=1))
         assert 28 <= (deadline - visit).days <= 61

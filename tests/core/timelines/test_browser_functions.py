@@ -36,10 +36,14 @@ class TestBrowserFunctions:
 
     def test_ics_and_csv(self) -> None:
         """timeline.ics and timeline.csv return a file name, a type and the file's text."""
-        ics = ask("timeline.ics", {"kind": "assurance", "visit": "2026-12-02", "base_url": "https://example.org/"})["result"]
+        ics = ask(
+            "timeline.ics", {"kind": "assurance", "visit": "2026-12-02", "base_url": "https://example.org/"}
+        )["result"]
         assert ics["filename"] == "sccif-timeline-assurance-2026-12-02.ics"
         assert ics["mime"].startswith("text/calendar")
-        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 11
+        # 11 rows of the day table and its notes, plus the requirement at feedback and the
+        # complaint on receiving the final report (#requirements-6, #complaints-1)
+        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 13
         csv_file = ask("timeline.csv", {"kind": "assurance", "visit": "2026-12-02"})["result"]
         assert csv_file["filename"].endswith(".csv") and csv_file["content"].startswith("kind,key,label")
 
@@ -48,5 +52,11 @@ class TestBrowserFunctions:
         kinds = ask("timeline.kinds", {})["result"]
         assert [kind["key"] for kind in kinds] == list(KINDS)
         full = kinds[0]
-        assert [field["name"] for field in full["fields"]] == ["end", "draft_sent", "final_sent"]
+        assert [field["name"] for field in full["fields"]] == [
+            "end",
+            "feedback",
+            "draft_sent",
+            "final_sent",
+            "complaint",
+        ]
         assert full["fields"][0]["required"] is True

@@ -137,13 +137,15 @@ class TestAssuranceInspection:
 
 class TestAfterInadequateOrSeriousConcerns:
     def test_inadequate_weeks(self) -> None:
-        """Case review in 5 working days, a return 6 to 8 weeks later, reinspection usually by 16 weeks."""
+        """Case review in 5 working days, a return by 8 weeks at the latest, reinspection usually by 16 weeks."""
         got = dates("inadequate", end="2026-03-27")  # Friday 27 March 2026
         # 5 working days: Good Friday 3 Apr and Easter Monday 6 Apr 2026 skipped
         # (#post-inspection-debrief-and-case-reviews-1)
         assert got["case_review"].date == "2026-04-07"
-        assert got["return_visit"].date_from == "2026-05-08"  # 6 weeks (#subsequent-inspection-activity-1)
-        assert got["return_visit"].date_to == "2026-05-22"  # 8 weeks
+        # "We always return to carry out some inspection activity within 6 to 8 weeks"
+        # (#subsequent-inspection-activity-1): a latest date, 8 weeks on, Friday 22 May 2026
+        assert got["return_visit"].type == "by"
+        assert got["return_visit"].date == "2026-05-22"
         assert got["full_reinspection"].date == "2026-07-17"  # 16 weeks (#subsequent-inspection-activity-17)
         assert got["full_reinspection"].qualifier == "usually"
 
@@ -178,7 +180,9 @@ class TestComplaintsAndMonitoring:
     def test_annex_steps(self) -> None:
         """The annex's steps 2 to 6, with steps 3 and 6 marked "normally"."""
         got = dates("complaints", end="2026-11-19")
-        assert got["contact_ofsted"].date == "2026-11-20"  # step 2 (#post-inspection-and-complaints-procedure-1-2)
+        assert (
+            got["contact_ofsted"].date == "2026-11-20"
+        )  # step 2 (#post-inspection-and-complaints-procedure-1-2)
         assert got["draft_report"].date == "2026-12-15"  # step 3
         assert got["draft_report"].qualifier == "normally"
         assert got["provider_comments"].date == "2026-12-22"  # step 4
@@ -188,7 +192,9 @@ class TestComplaintsAndMonitoring:
     def test_monitoring_report_same_timescales(self) -> None:
         """A monitoring visit's report follows the standard report timescales, across Easter 2026."""
         got = dates("monitoring", end="2026-03-27")  # Friday; Good Friday 3 Apr, Easter Monday 6 Apr
-        assert got["draft_report"].date == "2026-04-24"  # 18 working days (#quality-assurance-and-publishing-3)
+        assert (
+            got["draft_report"].date == "2026-04-24"
+        )  # 18 working days (#quality-assurance-and-publishing-3)
         assert got["final_report"].date == "2026-05-13"  # 30 working days, Early May 4 May skipped too
 
 
@@ -272,12 +278,20 @@ class TestQualificationsAndManagers:
         assert got["staff_prospect"].date == "2027-02-28"
 
     def test_manager_weeks(self) -> None:
-        """The 26-week and 12-week points are the same weekday 26 and 12 weeks later."""
+        """ "After 26 weeks" and "more than 12 weeks" each start the day after the weeks end."""
         got = dates("manager", vacancy="2026-01-05", appointed="2026-01-05", absence="2026-03-02")
-        assert got["no_manager_26_weeks"].date == "2026-07-06"  # #leaders-and-managers-inadequate-3
-        assert got["no_manager_26_weeks"].qualifier == "usually"
-        assert got["not_applied_12_weeks"].date == "2026-03-30"  # #leaders-and-managers-inadequate-4
-        assert got["absence_28_days"].date == "2026-03-29"  # 28th day (#homes-with-no-registered-manager-2)
+        # "The failure to appoint a manager after 26 weeks" (#leaders-and-managers-inadequate-3):
+        # 26 weeks end on Monday 6 July 2026, so after 26 weeks is from Tuesday 7 July 2026
+        assert got["no_manager_26_weeks"].date == "2026-07-07"
+        # "will usually lead to an inadequate judgement": "usually" is about the judgement, not the date
+        assert got["no_manager_26_weeks"].qualifier is None
+        # "once appointed for more than 12 weeks" (#leaders-and-managers-inadequate-4):
+        # 12 weeks end on Monday 30 March 2026, so more than 12 weeks is from Tuesday 31 March 2026
+        assert got["not_applied_12_weeks"].date == "2026-03-31"
+        assert got["not_applied_12_weeks"].qualifier is None
+        # "is to be absent for 28 days or more" (#homes-with-no-registered-manager-2), regulation
+        # 48(2)(a): "no later than one month before the proposed absence commences": 2 February 2026
+        assert got["absence_notice"].date == "2026-02-02"
 
     def test_absence_length(self) -> None:
         """An absence of 28 days counting both ends needs notice; 27 days does not."""
@@ -299,7 +313,11 @@ class TestInspectionYearAndNotices:
         """Two inspections in the year meet "at least twice"; one outside the year is not counted."""
         timeline = compute(
             "inspection-year",
-            {"date": "2026-06-01", "inspections": "2026-05-03, 2026-11-01, 2027-05-01", "today": "2027-04-02"},
+            {
+                "date": "2026-06-01",
+                "inspections": "2026-05-03, 2026-11-01, 2027-05-01",
+                "today": "2027-04-02",
+            },
         )
         got = {m.key: m for m in timeline.milestones}
         assert got["two_inspections"].status == "done"
@@ -362,10 +380,10 @@ class TestInspectionYearAndNotices:
 
 class TestTodayAndErrors:
     def test_status_against_today(self) -> None:
-        """Against today, a passed deadline, an open window and a later deadline are each flagged."""
+        """Against today, a passed deadline and later deadlines are each flagged."""
         got = dates("inadequate", end="2026-03-27", today="2026-05-20")
         assert got["case_review"].status == "overdue"
-        assert got["return_visit"].status == "open"
+        assert got["return_visit"].status == "upcoming"  # by Friday 22 May 2026
         assert got["full_reinspection"].status == "upcoming"
 
     def test_unknown_kind(self) -> None:

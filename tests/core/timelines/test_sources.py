@@ -10,7 +10,6 @@ from sccif_core.citations import framework
 from sccif_core.timelines import rules
 from sccif_core.timelines.kinds import KIND_RULES, KINDS, UNDATED
 from sccif_core.timelines.model import Rule, Source
-
 from tests.core.timelines.framework_sentences import normalise, sentences, time_sentences
 
 ALL_RULES: tuple[Rule, ...] = tuple(
@@ -63,8 +62,7 @@ NOT_TIMELINES: dict[str, str] = {
         "Decided case by case: 'as frequent as weekly' is a possibility, not a limit."
     ),
     "must fully comply with the requirement within the timeframe specified": (
-        "The timeframe is the one each notice sets; the visit after it is dated by the "
-        "compliance timeline."
+        "The timeframe is the one each notice sets; the visit after it is dated by the compliance timeline."
     ),
     "does not intend to accommodate children for at least 3 months, we can impose": (
         "When the condition can be imposed (what the home intends), not a date to meet; the "

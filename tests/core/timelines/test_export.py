@@ -60,14 +60,20 @@ class TestIcs:
 
     def test_window_spans_its_days(self) -> None:
         """A window is one event from its first day to the day after its last."""
-        text = to_ics(compute("inadequate", {"end": "2026-03-27"}), stamp=STAMP)
+        text = to_ics(compute("full", {"end": "2026-03-27"}), stamp=STAMP)
         window = next(e for e in events(text) if "Window" in str(e.get("SUMMARY")))
-        assert window.decoded("DTSTART") == date(2026, 5, 8)
-        assert window.decoded("DTEND") == date(2026, 5, 23)
+        # Days 7 to 10 of the "Timeframe" table (#timeframe-1-7): 3 to 6 working days after
+        # Friday 27 March 2026, skipping Good Friday and Easter Monday: 1 to 8 April 2026
+        assert window.decoded("DTSTART") == date(2026, 4, 1)
+        assert window.decoded("DTEND") == date(2026, 4, 9)
 
     def test_links_with_base_url(self) -> None:
         """With the site's address, each event links to its framework paragraph."""
-        text = to_ics(compute("approval-review", {"review": "2024-02-29"}), stamp=STAMP, base_url="https://example.org/sccif/")
+        text = to_ics(
+            compute("approval-review", {"review": "2024-02-29"}),
+            stamp=STAMP,
+            base_url="https://example.org/sccif/",
+        )
         (event,) = events(text)
         assert str(event.get("URL")) == (
             "https://example.org/sccif/framework/special-circumstances/#approval-of-secure-childrens-homes-2"
@@ -76,7 +82,10 @@ class TestIcs:
     def test_escaping_round_trips(self) -> None:
         """Commas, semicolons, backslashes and newlines survive escaping and parsing."""
         value = "a, b; c\\d\ne"
-        ics = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:{escape_text(value)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        ics = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+            f"DTSTAMP:20260101T000000Z\r\nSUMMARY:{escape_text(value)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
         (event,) = events(ics)
         assert str(event.get("SUMMARY")) == value
 
@@ -86,7 +95,9 @@ class TestIcs:
         folded = fold(line)
         parts = folded.split("\r\n ")
         assert "".join(parts) == line
-        assert all(len(part.encode("utf-8")) <= (75 if index == 0 else 74) for index, part in enumerate(parts))
+        assert all(
+            len(part.encode("utf-8")) <= (75 if index == 0 else 74) for index, part in enumerate(parts)
+        )
 
     @settings(max_examples=60, deadline=None)
     @given(timeline_fields())

@@ -42,7 +42,9 @@ class TestPlanVisits:
         assert len(plan_visits(notices, ENGLAND)) == fewest_by_brute_force(notices)
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.dates(min_value=date(2012, 1, 1), max_value=date(2038, 12, 1)), min_size=1, max_size=30))
+    @given(
+        st.lists(st.dates(min_value=date(2012, 1, 1), max_value=date(2038, 12, 1)), min_size=1, max_size=30)
+    )
     def test_plan_checks_every_notice_in_its_window(self, notices: list[date]) -> None:
         """Every notice is in exactly one planned visit, and every day of that visit's range is in its window."""
         plan = plan_visits(notices, ENGLAND)

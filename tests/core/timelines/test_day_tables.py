@@ -44,20 +44,40 @@ class TestTablesAreTheFrameworks:
     def test_full_table_has_its_rows(self) -> None:
         """The source's full inspection table has the 11 rows from day 1 to day 39."""
         assert [(day, day_to) for day, day_to, _ in FULL_TABLE] == [
-            (1, None), (2, None), (3, None), (4, None), (5, None), (6, None), (7, 10),
-            (22, None), (27, None), (34, None), (39, None),
+            (1, None),
+            (2, None),
+            (3, None),
+            (4, None),
+            (5, None),
+            (6, None),
+            (7, 10),
+            (22, None),
+            (27, None),
+            (34, None),
+            (39, None),
         ]
 
     def test_assurance_table_has_its_rows(self) -> None:
         """The source's assurance table has the 8 rows from day 1 to day 37."""
         assert [(day, day_to) for day, day_to, _ in ASSURANCE_TABLE] == [
-            (1, None), (2, None), (3, None), (4, 7), (20, None), (25, None), (32, None), (37, None),
+            (1, None),
+            (2, None),
+            (3, None),
+            (4, 7),
+            (20, None),
+            (25, None),
+            (32, None),
+            (37, None),
         ]
 
     @pytest.mark.parametrize(
-        ("table", "rules_"), [(FULL_TABLE, rules.FULL), (ASSURANCE_TABLE, rules.ASSURANCE)], ids=["full", "assurance"]
+        ("table", "rules_"),
+        [(FULL_TABLE, rules.FULL), (ASSURANCE_TABLE, rules.ASSURANCE)],
+        ids=["full", "assurance"],
     )
-    def test_one_rule_per_row_with_its_words(self, table: list[tuple[int, int | None, str]], rules_: tuple[Rule, ...]) -> None:
+    def test_one_rule_per_row_with_its_words(
+        self, table: list[tuple[int, int | None, str]], rules_: tuple[Rule, ...]
+    ) -> None:
         """Each table row is one rule with the same day numbers, quoting the row's own words."""
         rows = tabled(rules_)
         assert [(rule.day, rule.day_to) for rule in rows] == [(day, day_to) for day, day_to, _ in table]
@@ -122,7 +142,11 @@ class TestDatedTablesMatchTheDayNumbers:
 
     def test_framework_example_exactly(self) -> None:
         """A Thursday 19 November 2026 end gives the table's days 1 to 39 on these dates."""
-        got = {m.day: (m.date_from or m.date, m.date) for m in compute("full", {"end": "2026-11-19"}).milestones if m.day}
+        got = {
+            m.day: (m.date_from or m.date, m.date)
+            for m in compute("full", {"end": "2026-11-19"}).milestones
+            if m.day
+        }
         assert got == {
             1: ("2026-11-16", "2026-11-16"),
             2: ("2026-11-17", "2026-11-17"),
@@ -133,6 +157,9 @@ class TestDatedTablesMatchTheDayNumbers:
             7: ("2026-11-24", "2026-11-27"),  # days 7 to 10
             22: ("2026-12-15", "2026-12-15"),
             27: ("2026-12-22", "2026-12-22"),
-            34: ("2027-01-05", "2027-01-05"),  # Christmas Day, Boxing Day (substitute), New Year's Day skipped
+            34: (
+                "2027-01-05",
+                "2027-01-05",
+            ),  # Christmas Day, Boxing Day (substitute), New Year's Day skipped
             39: ("2027-01-12", "2027-01-12"),
         }
