@@ -41,7 +41,12 @@ def date_texts() -> st.SearchStrategy[tuple[date, str]]:
         lambda day: st.tuples(
             st.just(day),
             st.sampled_from(
-                [day.isoformat(), uk_date_text(day), f"{day.day}/{day.month}/{day.year}", f" {day.isoformat()} "]
+                [
+                    day.isoformat(),
+                    uk_date_text(day),
+                    f"{day.day}/{day.month}/{day.year}",
+                    f" {day.isoformat()} ",
+                ]
             ),
         )
     )
@@ -57,8 +62,12 @@ from sccif_core.occupancy import Stay  # noqa: E402
 # Births whose 18th birthdays fall in 2021..2027, with 29 February ones that turn 18 in a
 # common year (2022, 2026) so the 29 February setting matters, and their neighbours.
 EDGE_BIRTHS = (
-    date(2004, 2, 29), date(2008, 2, 29), date(2004, 2, 28), date(2008, 3, 1),
-    date(2005, 12, 31), date(2006, 1, 1),
+    date(2004, 2, 29),
+    date(2008, 2, 29),
+    date(2004, 2, 28),
+    date(2008, 3, 1),
+    date(2005, 12, 31),
+    date(2006, 1, 1),
 )
 
 
@@ -114,7 +123,12 @@ def occupancy_histories(draw: st.DrawFn, max_people: int = 7, plans: bool = True
             born = draw(st.one_of(young, st.sampled_from(EDGE_BIRTHS)))
             leaves = draw(st.one_of(st.none(), st.integers(0, 500)))
             admissions.append(
-                Stay(f"N{number}", born, admitted, None if leaves is None else admitted + timedelta(days=leaves))
+                Stay(
+                    f"N{number}",
+                    born,
+                    admitted,
+                    None if leaves is None else admitted + timedelta(days=leaves),
+                )
             )
     return OccupancyHistory(
         stays=tuple(stays),
@@ -128,6 +142,7 @@ def occupancy_histories(draw: st.DrawFn, max_people: int = 7, plans: bool = True
 
 # --- judgements (sccif_core.judgements) ---
 
+
 def judgement_facts() -> st.SearchStrategy[object]:
     """Any combination of known grades (some unknown) and conditions the engine accepts."""
     from sccif_core.judgements.engine import Facts
@@ -140,12 +155,21 @@ def judgement_facts() -> st.SearchStrategy[object]:
         return st.sampled_from(values)
 
     grades = st.fixed_dictionaries({j.key: grade_for(j.can_be_not_judged) for j in JUDGEMENTS})
-    plain = st.sets(st.sampled_from([
-        "manager-vacancy-26-weeks", "manager-not-registered-12-weeks", "reg28-breach",
-        "staff-unqualified", "no-children-first-inspection",
-    ]))
+    plain = st.sets(
+        st.sampled_from(
+            [
+                "manager-vacancy-26-weeks",
+                "manager-not-registered-12-weeks",
+                "reg28-breach",
+                "staff-unqualified",
+                "no-children-first-inspection",
+            ]
+        )
+    )
     conditions = st.tuples(plain, st.booleans()).map(
-        lambda pair: pair[0] | ({"exceptional-circumstances"} if pair[1] and "staff-unqualified" in pair[0] else set())
+        lambda pair: (
+            pair[0] | ({"exceptional-circumstances"} if pair[1] and "staff-unqualified" in pair[0] else set())
+        )
     )
     return st.builds(
         lambda g, c: Facts({k: v for k, v in g.items() if v is not None}, frozenset(c)), grades, conditions
@@ -153,6 +177,7 @@ def judgement_facts() -> st.SearchStrategy[object]:
 
 
 # --- timelines (sccif_core.timelines) ---
+
 
 def timeline_anchor_dates() -> st.SearchStrategy[date]:
     """An event date whose timeline (up to 16 weeks, 3 years) stays inside the bank-holiday table."""
@@ -164,7 +189,10 @@ def timeline_fields() -> st.SearchStrategy[tuple[str, dict[str, object]]]:
     iso = timeline_anchor_dates().map(date.isoformat)
     some = st.lists(iso, min_size=1, max_size=6)
     return st.one_of(
-        st.tuples(st.sampled_from(["full", "complaints", "monitoring", "inadequate"]), st.fixed_dictionaries({"end": iso})),
+        st.tuples(
+            st.sampled_from(["full", "complaints", "monitoring", "inadequate"]),
+            st.fixed_dictionaries({"end": iso}),
+        ),
         st.tuples(st.sampled_from(["assurance", "serious-concerns"]), st.fixed_dictionaries({"visit": iso})),
         st.tuples(st.just("compliance"), st.fixed_dictionaries({"notices": some})),
         st.tuples(st.just("reg44"), st.fixed_dictionaries({"visits": some})),
@@ -173,12 +201,22 @@ def timeline_fields() -> st.SearchStrategy[tuple[str, dict[str, object]]]:
             st.just("qualification"),
             st.fixed_dictionaries(
                 {"role": st.sampled_from(["manager", "care-worker"]), "start": iso},
-                optional={"deferrals": st.sampled_from(["6 months", "10 weeks", "1 year 2 months", "45 days"]), "inspection": iso},
+                optional={
+                    "deferrals": st.sampled_from(["6 months", "10 weeks", "1 year 2 months", "45 days"]),
+                    "inspection": iso,
+                },
             ),
         ),
-        st.tuples(st.just("manager"), st.fixed_dictionaries({"vacancy": iso}, optional={"appointed": iso, "absence": iso})),
-        st.tuples(st.just("inspection-year"), st.fixed_dictionaries({"date": iso}, optional={"inspections": some})),
-        st.tuples(st.just("no-children"), st.fixed_dictionaries({"removed": iso}, optional={"inspection": iso})),
+        st.tuples(
+            st.just("manager"),
+            st.fixed_dictionaries({"vacancy": iso}, optional={"appointed": iso, "absence": iso}),
+        ),
+        st.tuples(
+            st.just("inspection-year"), st.fixed_dictionaries({"date": iso}, optional={"inspections": some})
+        ),
+        st.tuples(
+            st.just("no-children"), st.fixed_dictionaries({"removed": iso}, optional={"inspection": iso})
+        ),
         st.tuples(st.just("reopening"), st.fixed_dictionaries({"reopen": iso}, optional={"told": iso})),
         st.tuples(st.just("interpreter"), st.fixed_dictionaries({"needed": iso})),
         st.tuples(st.just("approval-review"), st.fixed_dictionaries({"review": iso})),
@@ -209,10 +247,32 @@ def weird_strings() -> st.SearchStrategy[str]:
         near_dates,
         st.sampled_from(
             [
-                "", " ", "\t\n", "\x00", "NaN", "Infinity", "-0", "1e999", "0x10", "１２", "٢٠٢٦-٠١-٠١",
-                "29/02/2023", "31/04/2026", "0000-00-00", "9999-12-31", "0001-01-01", "10000-01-01",
-                "2026-11-25T00:00:00Z", "25/11/2026 00:00", "\u202e2026-11-25", "\ufeff2026-11-25",
-                "9" * 5_000, "1" * 50, "-" * 1_000, ",".join(["2026-01-01"] * 500), *HOSTILE_MARKUP,
+                "",
+                " ",
+                "\t\n",
+                "\x00",
+                "NaN",
+                "Infinity",
+                "-0",
+                "1e999",
+                "0x10",
+                "１２",
+                "٢٠٢٦-٠١-٠١",
+                "29/02/2023",
+                "31/04/2026",
+                "0000-00-00",
+                "9999-12-31",
+                "0001-01-01",
+                "10000-01-01",
+                "2026-11-25T00:00:00Z",
+                "25/11/2026 00:00",
+                "\u202e2026-11-25",
+                "\ufeff2026-11-25",
+                "9" * 5_000,
+                "1" * 50,
+                "-" * 1_000,
+                ",".join(["2026-01-01"] * 500),
+                *HOSTILE_MARKUP,
             ]
         ),
     )
@@ -247,12 +307,19 @@ def payloads_for(keys: list[str]) -> st.SearchStrategy[object]:
     text = st.one_of(weird_strings(), csv_texts())
     # Each of the function's own names present or not, so that the fields it reads are usually there.
     named = st.fixed_dictionaries({}, optional={key: st.one_of(values, text) for key in keys})
-    loose = st.dictionaries(st.one_of(st.sampled_from(keys), st.text(max_size=12)) if keys else st.text(max_size=12),
-                            values, max_size=8)
+    loose = st.dictionaries(
+        st.one_of(st.sampled_from(keys), st.text(max_size=12)) if keys else st.text(max_size=12),
+        values,
+        max_size=8,
+    )
     # A few of its names at a time, so one field's problem does not always hide another's.
-    few = st.lists(st.sampled_from(keys), min_size=1, max_size=3, unique=True).flatmap(
-        lambda chosen: st.fixed_dictionaries({key: st.one_of(values, text) for key in chosen})
-    ) if keys else loose
+    few = (
+        st.lists(st.sampled_from(keys), min_size=1, max_size=3, unique=True).flatmap(
+            lambda chosen: st.fixed_dictionaries({key: st.one_of(values, text) for key in chosen})
+        )
+        if keys
+        else loose
+    )
     return st.one_of(named, few, few, loose, json_values())
 
 
@@ -265,7 +332,11 @@ def text_field_payloads(keys: list[str]) -> st.SearchStrategy[dict[str, str]]:
     fields = [key for key in keys if any(part in key for part in TEXT_FIELD_HINTS)]
     if not fields:
         return st.nothing()
-    return st.builds(lambda key, text: {key: text}, st.sampled_from(fields), st.one_of(csv_texts(), csv_texts(), weird_strings()))
+    return st.builds(
+        lambda key, text: {key: text},
+        st.sampled_from(fields),
+        st.one_of(csv_texts(), csv_texts(), weird_strings()),
+    )
 
 
 @st.composite
@@ -286,7 +357,9 @@ def file_bytes() -> st.SearchStrategy[bytes]:
     return st.one_of(
         st.binary(max_size=300),
         st.builds(lambda tail: b"PK\x03\x04" + tail, st.binary(max_size=60)),  # .xlsx is a zip file
-        st.builds(lambda tail: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + tail, st.binary(max_size=60)),  # old .xls
+        st.builds(
+            lambda tail: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + tail, st.binary(max_size=60)
+        ),  # old .xls
         csv_texts().map(lambda text: b"\xff\xfe" + text.encode("utf-16-le", "surrogatepass")),
         csv_texts().map(lambda text: text.encode("utf-8", "surrogatepass")),
     )
@@ -294,13 +367,30 @@ def file_bytes() -> st.SearchStrategy[bytes]:
 
 # --- self-evaluation workspaces (sccif_core.preparation) ---
 
+
 def self_evaluation_notes() -> st.SearchStrategy[str]:
     """Notes as people write them, with the lines that could be mistaken for Markdown structure or formulas."""
-    tricky_lines = st.sampled_from([
-        "# heading", "#### Area 1 \u00b7 [overall-experiences-evidence-1](x)", "\\back", "**Self-assessment:** Strong",
-        "**Notes:**", "=SUM(A1:A2)", "+44 20 7946 0000", "-- dash", "@mention", "'quoted", "<b>bold</b> & more",
-        "&lt;already escaped&gt;", "> a quote", "- a bullet", "   indented", "", "Format: sccif-self-evaluation 1",
-    ])
+    tricky_lines = st.sampled_from(
+        [
+            "# heading",
+            "#### Area 1 \u00b7 [overall-experiences-evidence-1](x)",
+            "\\back",
+            "**Self-assessment:** Strong",
+            "**Notes:**",
+            "=SUM(A1:A2)",
+            "+44 20 7946 0000",
+            "-- dash",
+            "@mention",
+            "'quoted",
+            "<b>bold</b> & more",
+            "&lt;already escaped&gt;",
+            "> a quote",
+            "- a bullet",
+            "   indented",
+            "",
+            "Format: sccif-self-evaluation 1",
+        ]
+    )
     line = st.one_of(tricky_lines, st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30))
     return st.lists(line, max_size=6).map("\n".join)
 
@@ -326,3 +416,166 @@ def self_evaluation_workspaces(draw: st.DrawFn) -> object:
         items[item_id] = entry
     findings = draw(st.dictionaries(st.sampled_from(list(FINDING_KEYS)), st.sampled_from(["yes", "no", ""])))
     return workspace_from_json({"items": items, "findings": findings})
+
+
+# --- any date Python can hold (tests/core/test_fuzz.py: the supported range, issue 19) ---
+
+
+def any_dates() -> st.SearchStrategy[date]:
+    """Any date from 1 January 0001 to 31 December 9999, with the calendar's ends and the supported range's ends often."""
+    from sccif_core.dates import FIRST_SUPPORTED, LAST_SUPPORTED
+
+    edges = (
+        date(1, 1, 1),
+        date(9999, 12, 31),
+        date(9999, 12, 30),
+        date(9990, 1, 1),
+        FIRST_SUPPORTED,
+        LAST_SUPPORTED,
+        FIRST_SUPPORTED - timedelta(days=1),
+        LAST_SUPPORTED + timedelta(days=1),
+        LAST_SUPPORTED - timedelta(days=20),
+        FIRST_SUPPORTED + timedelta(days=20),
+    )
+    return st.one_of(st.dates(), st.sampled_from(edges), st.dates(date(1899, 1, 1), date(2202, 12, 31)))
+
+
+def any_date_texts() -> st.SearchStrategy[str]:
+    """A date from ``any_dates`` as a person would type it: ISO or day/month/year with four-digit years."""
+    return st.builds(
+        lambda day, iso: day.isoformat() if iso else f"{day.day:02d}/{day.month:02d}/{day.year:04d}",
+        any_dates(),
+        st.booleans(),
+    )
+
+
+@st.composite
+def occupancy_csv_any_dates(draw: st.DrawFn, max_rows: int = 4) -> str:
+    """A residents CSV whose dates are any dates, in any order (so many rows are refused)."""
+    rows = ["id,date_of_birth,admission_date,discharge_date"]
+    for number in range(draw(st.integers(1, max_rows))):
+        born, admitted = draw(any_date_texts()), draw(any_date_texts())
+        left = draw(st.one_of(st.just(""), st.just("9999-12-31"), st.just("31/12/9999"), any_date_texts()))
+        rows.append(f"P{number},{born},{admitted},{left}")
+    return "\n".join(rows) + "\n"
+
+
+def date_payload_for(name: str, keys: list[str]) -> st.SearchStrategy[dict[str, object]]:
+    """A browser call's payload with a date (or a list of dates) in each of its fields.
+
+    The fields that pick what is computed get real choices: a timeline's kind and fields, a
+    residents CSV, so that the dates reach the arithmetic rather than an earlier check.
+    """
+    from sccif_core.timelines import KINDS
+
+    dates = any_date_texts()
+    one_or_more = st.one_of(dates, st.lists(dates, min_size=1, max_size=3))
+    if name.startswith("timeline."):
+
+        def fields_of(kind: str) -> st.SearchStrategy[dict[str, object]]:
+            spec = KINDS[kind]
+            shapes: dict[str, st.SearchStrategy[object]] = {}
+            for field_ in spec.fields:
+                if field_.type == "choice":
+                    shapes[field_.name] = st.sampled_from(list(field_.choices))
+                elif field_.type == "periods":
+                    shapes[field_.name] = st.sampled_from(["6 months", "10 weeks", "45 days", "9999 years"])
+                elif field_.type in ("dates", "visits"):
+                    shapes[field_.name] = st.lists(dates, min_size=1, max_size=3)
+                else:
+                    shapes[field_.name] = dates
+            optional = {
+                "today": dates,
+                "extra": st.lists(dates, max_size=2),
+                "base_url": st.just("https://example.org/"),
+            }
+            return st.fixed_dictionaries({"kind": st.just(kind), **shapes}, optional=optional)
+
+        return st.sampled_from(sorted(KINDS)).flatmap(fields_of)
+    if name.startswith("occupancy."):
+        planned = st.lists(
+            st.fixed_dictionaries({"id": st.sampled_from(["P0", "P1", "N0"]), "date": dates}), max_size=2
+        )
+        admissions = st.lists(
+            st.fixed_dictionaries(
+                {
+                    "id": st.just("N0"),
+                    "date_of_birth": dates,
+                    "admission_date": dates,
+                    "discharge_date": st.one_of(st.just(""), st.just("9999-12-31"), dates),
+                }
+            ),
+            max_size=1,
+        )
+        return st.fixed_dictionaries(
+            {"csv": occupancy_csv_any_dates()},
+            optional={
+                "from": dates,
+                "to": dates,
+                "today": dates,
+                "planned_discharges": planned,
+                "planned_admissions": admissions,
+            },
+        )
+    return st.fixed_dictionaries({}, optional=dict.fromkeys(keys, one_or_more))
+
+
+@st.composite
+def cli_date_commands(draw: st.DrawFn) -> tuple[list[str], str]:
+    """A ``sccif`` command line of any tool with any dates in its date arguments, and the CSV for its standard input."""
+    from sccif_core.cli.timeline import _flag
+    from sccif_core.timelines import KINDS
+
+    day = any_date_texts()
+    tool = draw(st.sampled_from(["workdays", "judge", "timeline", "occupancy"]))
+    stdin = ""
+    if tool == "workdays":
+        command = draw(st.sampled_from(["add", "count", "is", "next"]))
+        argv = ["workdays", command, draw(day)]
+        if command == "add":
+            argv.append(str(draw(st.integers(0, 400))))
+        elif command == "count":
+            argv.append(draw(day))
+        if draw(st.booleans()):
+            argv += ["--extra-non-working", draw(day)]
+        argv += ["--format", draw(st.sampled_from(["text", "json"]))]
+    elif tool == "judge":
+        argv = ["judge", "--end", draw(day), "--format", draw(st.sampled_from(["text", "json"]))]
+    elif tool == "timeline":
+        spec = KINDS[draw(st.sampled_from(sorted(KINDS)))]
+        argv = ["timeline", spec.key]
+        for field_ in spec.fields:
+            if field_.type == "choice":
+                argv += [_flag(field_), draw(st.sampled_from(list(field_.choices)))]
+            elif field_.type == "periods":
+                if draw(st.booleans()):
+                    argv += [_flag(field_), draw(st.sampled_from(["6 months", "1 year 2 months", "45 days"]))]
+            elif field_.type in ("dates", "visits"):
+                for _ in range(draw(st.integers(1 if field_.required else 0, 2))):
+                    argv += [_flag(field_), draw(day)]
+            elif field_.required or draw(st.booleans()):
+                argv += [_flag(field_), draw(day)]
+        if draw(st.booleans()):
+            argv += ["--today", draw(day)]
+        if draw(st.booleans()):
+            argv += ["--extra-non-working", draw(day)]
+        argv += [
+            "--format",
+            draw(st.sampled_from(["table", "json", "csv", "ics"])),
+            "--base-url",
+            "https://example.org/",
+        ]
+    else:
+        stdin = draw(occupancy_csv_any_dates())
+        argv = ["occupancy", "-", "--format", draw(st.sampled_from(["table", "json"]))]
+        for flag in ("--from", "--to"):
+            if draw(st.booleans()):
+                argv += [flag, draw(day)]
+        if draw(st.booleans()):
+            argv += ["--planned-discharge", f"P0={draw(day)}"]
+        if draw(st.booleans()):
+            argv += [
+                "--planned-admission",
+                f"N0,{draw(day)},{draw(day)},{draw(st.sampled_from(['', '9999-12-31']))}",
+            ]
+    return argv, stdin

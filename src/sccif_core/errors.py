@@ -1,6 +1,8 @@
-"""The one error type for bad input, worded for the person who typed it."""
+"""The one error type for bad input, worded for the person who typed it, and showing text safely in a terminal."""
 
 from __future__ import annotations
+
+import unicodedata
 
 
 class InputError(ValueError):
@@ -36,3 +38,24 @@ class InputError(ValueError):
 
     def as_dict(self) -> dict[str, object]:
         return {"problem": self.problem, "row": self.row, "field": self.field, "message": self.message}
+
+
+# Characters a terminal would act on or reorder rather than show: controls (Cc), format
+# characters such as the right-to-left override U+202E (Cf), lone surrogates (Cs), and line and
+# paragraph separators.
+_HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control and bidirectional characters shown as escapes: \\r, \\n, \\u202e."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) in _HIDDEN else char for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

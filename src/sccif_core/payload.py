@@ -17,7 +17,9 @@ def whole_number(payload: dict[str, Any], field: str) -> int:
         text = value.strip()
         if text.isascii() and text.isdigit():
             if len(text) > MAX_DIGITS:
-                raise InputError(f"{field} is too large: use a number with at most {MAX_DIGITS} digits.", field=field)
+                raise InputError(
+                    f"{field} is too large: use a number with at most {MAX_DIGITS} digits.", field=field
+                )
             return int(text)
     if isinstance(value, int) and not isinstance(value, bool):
         return value

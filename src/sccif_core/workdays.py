@@ -67,8 +67,7 @@ __all__ = [
 RULE_SOURCE = "timeframe-1"
 ASSURANCE_RULE_SOURCE = "assurance-timeline-2"
 RULE_WORDING = (
-    "Draft report sent to the registered provider within 18 working days "
-    "from the end of the inspection."
+    "Draft report sent to the registered provider within 18 working days from the end of the inspection."
 )
 INTERPRETATION = (
     "Within N working days of a date means by the Nth working day after it: the day itself "
@@ -95,6 +94,7 @@ class NonWorkingDay:
 
 
 # --- weekday arithmetic on proleptic ordinals (ordinal 1 = Monday 1 January 0001) ---
+
 
 def _weekdays_up_to(ordinal: int) -> int:
     """How many Mondays to Fridays have ordinals 1 .. ordinal: the weekday's rank."""
@@ -243,9 +243,7 @@ def _check_count(n: int, *, field: str = "days") -> None:
     if isinstance(n, bool) or not isinstance(n, int):
         raise InputError(f"the number of working days must be a whole number, not {n!r}.", field=field)
     if n < 0:
-        raise InputError(
-            f"the number of working days must be 0 or more, not {n}.", field=field, value=str(n)
-        )
+        raise InputError(f"the number of working days must be 0 or more, not {n}.", field=field, value=str(n))
 
 
 ENGLAND = WorkingDays()

@@ -294,9 +294,7 @@ class TestCount:
 
     def test_ten_years_is_fast(self) -> None:
         """Counting ten years' working days does not walk the days (well under a millisecond a call)."""
-        seconds = timeit.timeit(
-            lambda: count_working_days(date(2026, 1, 1), date(2035, 12, 31)), number=1000
-        )
+        seconds = timeit.timeit(lambda: count_working_days(date(2026, 1, 1), date(2035, 12, 31)), number=1000)
         # A day-by-day walk of 3,650 days takes about a millisecond per call: 1000 calls would
         # take a second. The budget is printed by `make bench`; this only guards the algorithm.
         assert seconds < 0.5
@@ -328,7 +326,9 @@ class TestIsWorkingDay:
         assert not ENGLAND.is_working_day(day)
         assert ENGLAND.why_not(day) == reason
 
-    @pytest.mark.parametrize("day", [date(2026, 12, 24), date(2026, 12, 29), date(2026, 11, 25), date(2020, 5, 4)])
+    @pytest.mark.parametrize(
+        "day", [date(2026, 12, 24), date(2026, 12, 29), date(2026, 11, 25), date(2020, 5, 4)]
+    )
     def test_working(self, day: date) -> None:
         """An ordinary weekday is a working day, with no reason."""
         assert ENGLAND.is_working_day(day)
@@ -454,10 +454,15 @@ class TestBrowserFunctions:
         assert result["date"] == "2026-12-29"
         assert result["date_long"] == "Tuesday 29 December 2026"
         assert [item["reason"] for item in result["skipped"]] == [
-            "Christmas Day", "Saturday", "Sunday", "Boxing Day (substitute day)",
+            "Christmas Day",
+            "Saturday",
+            "Sunday",
+            "Boxing Day (substitute day)",
         ]
         assert result["skipped"][0] == {
-            "date": "2026-12-25", "date_long": "Friday 25 December 2026", "reason": "Christmas Day",
+            "date": "2026-12-25",
+            "date_long": "Friday 25 December 2026",
+            "reason": "Christmas Day",
         }
         assert result["provisional"] is False
         assert result["provisional_years"] == []
@@ -473,7 +478,9 @@ class TestBrowserFunctions:
 
     def test_extra_as_typed_text(self) -> None:
         """Extra days may come as one text, separated by commas or spaces, as the form sends them."""
-        answer = self.call("workdays.add", {"start": "24/12/2026", "days": "2", "extra": "29/12/2026, 2026-12-30 "})
+        answer = self.call(
+            "workdays.add", {"start": "24/12/2026", "days": "2", "extra": "29/12/2026, 2026-12-30 "}
+        )
         # 29 and 30 December 2026 closed as well: the 2nd working day is Monday 4 January 2027
         # (Thursday 31 December, then New Year's Day on Friday 1 January 2027).
         assert answer["result"]["date"] == "2027-01-04"  # type: ignore[index]
@@ -552,9 +559,13 @@ class TestCitation:
     def test_anchor_exists(self) -> None:
         """RULE_SOURCE is an anchor in data/framework.json (generated from the framework pages)."""
         if not FRAMEWORK_JSON.exists():
-            pytest.skip("src/sccif_core/data/framework.json is not generated yet (framework pages in progress)")
+            pytest.skip(
+                "src/sccif_core/data/framework.json is not generated yet (framework pages in progress)"
+            )
         anchors = json.loads(FRAMEWORK_JSON.read_text(encoding="utf-8"))["anchors"]
-        assert RULE_SOURCE in anchors, f"{RULE_SOURCE!r} is not a framework anchor; pick the timeframe table's"
+        assert RULE_SOURCE in anchors, (
+            f"{RULE_SOURCE!r} is not a framework anchor; pick the timeframe table's"
+        )
         assert workdays.ASSURANCE_RULE_SOURCE in anchors
         # The cited table holds the rule's wording and both day numbers it is read from.
         text = anchors[RULE_SOURCE]["text"]
@@ -577,4 +588,6 @@ class TestModule:
         """An extra day given as a datetime closes that calendar date."""
         from datetime import datetime
 
-        assert WorkingDays(extra=[datetime(2026, 12, 29, 9, 30)]).after(date(2026, 12, 24), 1) == date(2026, 12, 30)
+        assert WorkingDays(extra=[datetime(2026, 12, 29, 9, 30)]).after(date(2026, 12, 24), 1) == date(
+            2026, 12, 30
+        )

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from ..errors import InputError
-from . import judge, workdays
-from . import timeline
-from . import occupancy
+from ..dates import SUPPORTED_RANGE
+from ..errors import InputError, terminal_safe
+from . import judge, occupancy, timeline, workdays
 
 # Each tool module has register(subparsers); its parser sets func(args) -> int.
 TOOLS: tuple[ModuleType, ...] = (
@@ -24,7 +23,7 @@ TOOLS: tuple[ModuleType, ...] = (
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {terminal_safe(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sccif",
         description=(
             "Ofsted's SCCIF for secure children's homes (updated 5 April 2024): "
-            "working days, timelines, judgement rules and the 'wholly or mainly' check."
+            "working days, timelines, judgement rules and the 'wholly or mainly' check. "
+            f"Dates may be ISO (2026-11-25) or UK style (25/11/2026), from {SUPPORTED_RANGE}."
         ),
     )
     parser.add_argument("--version", action="version", version=f"sccif {__version__}")
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.func(args)
     except InputError as error:
-        print(f"sccif: error: {error.message}", file=sys.stderr)
+        print(f"sccif: error: {terminal_safe(error.message)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

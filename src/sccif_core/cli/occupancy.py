@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from ..dates import parse_date
-from ..errors import InputError
+from ..dates import SUPPORTED_RANGE, parse_date
+from ..errors import InputError, terminal_safe
 from ..occupancy import (
     LEAP_BIRTHDAY_SETTINGS,
     MAX_BYTES,
@@ -22,19 +25,20 @@ from ..occupancy import (
     planned_admission,
     read_csv,
 )
-from ..occupancy.csv_input import ColumnChoice
+from ..occupancy.csv_input import ColumnChoice, parse_discharge_cell, too_large
 from ..occupancy.residents import FIELDS
 
-DESCRIPTION = """\
+DESCRIPTION = f"""\
 Check a secure children's home's records against Ofsted's 'wholly or mainly' policy: for the
 majority of time in any 12-month period, the home must accommodate more children than young
 adults (SCCIF for secure children's homes, updated 5 April 2024, 'Guidelines for judging
 whether a home is meeting the wholly or mainly policy').
 
 FILE is a CSV with a header row and one row per stay: id, date_of_birth, admission_date,
-discharge_date (blank while still resident). Common aliases such as dob, admitted and left
-are recognised; other columns are ignored. Dates are ISO (2026-11-25) or UK (25/11/2026).
-Use - to read the CSV from standard input. Nothing is sent anywhere.
+discharge_date (blank, or the placeholder 31/12/9999, while still resident). Common aliases
+such as dob, admitted and left are recognised; other columns are ignored. Dates are ISO
+(2026-11-25) or UK (25/11/2026), from {SUPPORTED_RANGE}. Use - to read the CSV from
+standard input. Nothing is sent anywhere.
 
 The method:
 """ + "\n".join(f"  - {line}" for line in (*METHOD, READINGS["A"], READINGS["B"]))
@@ -45,8 +49,9 @@ window fails even under A); depends-on-empty-days (all meet under A, some fail u
 not-enough-history (the period is shorter than 12 months).
 
 exit status: 0 when the check ran, whatever the verdict; 2 with a one-line message naming the
-row and column for bad input (an impossible date, a discharge before an admission, a birth after
-an admission, overlapping stays of one person, a missing column, an empty file)."""
+row and column for bad input (an impossible date, a date outside the supported range, a
+discharge before an admission, a birth after an admission, overlapping stays of one person, a
+missing column, an empty file)."""
 
 ARGUMENT_NAMES = {
     "from": "--from",
@@ -67,7 +72,12 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="the residents CSV, or - for standard input")
-    parser.add_argument("--from", dest="start", metavar="DATE", help="first day of the period (default: the earliest admission)")
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="first day of the period (default: the earliest admission)",
+    )
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day of the period (default: today)")
     parser.add_argument(
         "--leap-birthday",
@@ -129,6 +139,7 @@ def _run(args: argparse.Namespace) -> int:
             raise
         raise InputError(error.problem, row=error.row, field=field, value=error.value) from None
     data = result.as_dict()
+    data["notes"] += parsed.notes
     if args.format == "json":
         data["input"] = parsed.as_dict()
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -139,17 +150,29 @@ def _run(args: argparse.Namespace) -> int:
 
 def _read(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _read_at_most(sys.stdin.buffer)
     path = Path(name)
     try:
         with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            return _read_at_most(handle)
     except FileNotFoundError:
         raise InputError(f"there is no file '{name}'.", field="FILE") from None
     except IsADirectoryError:
         raise InputError(f"'{name}' is a folder, not a CSV file.", field="FILE") from None
     except OSError as error:
         raise InputError(f"cannot read '{name}': {error.strerror}.", field="FILE") from None
+
+
+def _read_at_most(handle: BinaryIO) -> bytes:
+    """Up to ``MAX_BYTES``; past that, the error gives a file's real size, or "more than" for a stream."""
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) <= MAX_BYTES:
+        return data
+    try:
+        status = os.fstat(handle.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        raise too_large(None) from None
+    raise too_large(status.st_size if stat.S_ISREG(status.st_mode) else None)
 
 
 def _pair(text: str, option: str, separator: str = "=") -> tuple[str, str]:
@@ -180,11 +203,15 @@ def _planned_admissions(values: Sequence[str]) -> list[Stay]:
             )
         born = parse_date(parts[1], field="--planned-admission")
         admitted = parse_date(parts[2], field="--planned-admission")
-        left = parse_date(parts[3], field="--planned-admission") if len(parts) == 4 and parts[3] else None
+        left = (
+            parse_discharge_cell(parts[3], field="--planned-admission", row=None) if len(parts) == 4 else None
+        )
         if born > admitted:
             raise InputError(f"in '{text}' the birth is after the admission.", field="--planned-admission")
         if left is not None and left < admitted:
-            raise InputError(f"in '{text}' the discharge is before the admission.", field="--planned-admission")
+            raise InputError(
+                f"in '{text}' the discharge is before the admission.", field="--planned-admission"
+            )
         stays.append(planned_admission(parts[0], born, admitted, left))
     return stays
 
@@ -198,6 +225,7 @@ def _columns(values: Sequence[str]) -> dict[str, ColumnChoice] | None:
 
 
 # --- the table format ---
+
 
 def table(data: dict[str, Any], *, blank_rows: Sequence[int] = ()) -> str:
     """A plain-text report of the JSON result, for reading in a terminal or printing."""
@@ -229,14 +257,34 @@ def table(data: dict[str, Any], *, blank_rows: Sequence[int] = ()) -> str:
         ("Worst, reading A", data["worst_window"]),
         ("Worst, reading B", data["worst_window_all_days"]),
     ]
-    header = ("", "Start", "End", "Days", "Occupied", "Majority", "Share A", "Share B",
-              "Child nights", "YA nights", "A", "B")
+    header = (
+        "",
+        "Start",
+        "End",
+        "Days",
+        "Occupied",
+        "Majority",
+        "Share A",
+        "Share B",
+        "Child nights",
+        "YA nights",
+        "A",
+        "B",
+    )
     body = [
         (
-            label, window["start"], window["end"], str(window["days"]), str(window["occupied_days"]),
-            str(window["children_majority_days"]), _percent(window["share"]), _percent(window["share_all_days"]),
-            str(window["child_nights"]), str(window["young_adult_nights"]),
-            _yes(window["meets"]), _yes(window["meets_all_days"]),
+            label,
+            window["start"],
+            window["end"],
+            str(window["days"]),
+            str(window["occupied_days"]),
+            str(window["children_majority_days"]),
+            _percent(window["share"]),
+            _percent(window["share_all_days"]),
+            str(window["child_nights"]),
+            str(window["young_adult_nights"]),
+            _yes(window["meets"]),
+            _yes(window["meets_all_days"]),
         )
         for label, window in rows
         if window is not None
@@ -250,9 +298,19 @@ def table(data: dict[str, Any], *, blank_rows: Sequence[int] = ()) -> str:
     lines.append(f"Young adults in the period: {len(young)}")
     if young:
         lines += _columns_text(
-            [("", "ID", "Turned 18", "Adult nights", "Still resident"),
-             *(("", p["id"], p["turned_18"] + (" (29 Feb birth)" if p["born_29_february"] else ""),
-                str(p["adult_nights"]), _yes(p["still_resident"])) for p in young)]
+            [
+                ("", "ID", "Turned 18", "Adult nights", "Still resident"),
+                *(
+                    (
+                        "",
+                        p["id"],
+                        p["turned_18"] + (" (29 Feb birth)" if p["born_29_february"] else ""),
+                        str(p["adult_nights"]),
+                        _yes(p["still_resident"]),
+                    )
+                    for p in young
+                ),
+            ]
         )
     projection = data["projection"]
     lines += [
@@ -271,7 +329,8 @@ def table(data: dict[str, Any], *, blank_rows: Sequence[int] = ()) -> str:
     if blank_rows:
         lines.append(f"Note: blank rows passed over: {', '.join(str(row) for row in blank_rows)}.")
     lines += ["", f"Source: {data['source']['heading']} ({data['source']['path']})"]
-    return "\n".join(lines)
+    # Ids come from the file: a line break or a right-to-left override in one is shown, not acted on.
+    return "\n".join(terminal_safe(line) for line in lines)
 
 
 def _fails(day: str | None) -> str:
@@ -290,4 +349,6 @@ def _yes(value: bool) -> str:
 
 def _columns_text(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..dates import parse_date
+from ..dates import SUPPORTED_RANGE, parse_date
 from ..errors import InputError
 from ..workdays import (
     FIRST_YEAR,
@@ -30,7 +30,8 @@ DESCRIPTION = "\n\n".join(
         f"({FIRST_YEAR} to {LAST_YEAR}; years after {PUBLISHED_UNTIL} are provisional because "
         "GOV.UK has not published them yet).",
         INTERPRETATION.split(" A working day is")[0],
-        "Dates may be ISO (2026-11-25) or UK style (25/11/2026).",
+        f"Dates may be ISO (2026-11-25) or UK style (25/11/2026), from {SUPPORTED_RANGE}; working "
+        f"days are counted from {FIRST_YEAR} to {LAST_YEAR}.",
     )
 )
 
@@ -130,9 +131,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _count(args: argparse.Namespace) -> int:
-    result = _named(
-        lambda: count_result(_date(args.start, "START"), _date(args.end, "END"), _extra(args))
-    )
+    result = _named(lambda: count_result(_date(args.start, "START"), _date(args.end, "END"), _extra(args)))
     return _print(args, result, str(result["count"]))
 
 

@@ -1,8 +1,9 @@
 """The occupancy check as the browser's worker calls it: JSON-friendly payloads in and out.
 
 ``occupancy.check`` takes the CSV text and the page's options and returns the same
-object as ``sccif occupancy --format json``, plus ``input`` (how the file was read)
-and ``series`` (the chart's data). Nothing here touches the network or storage.
+object as ``sccif occupancy --format json``, plus ``input`` (how the file was read),
+``lists`` (how long each list that grows with the records is, and how much of it was sent:
+see ``list_limit``) and ``series`` (the chart's data). Nothing here touches the network or storage.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..errors import InputError
+from ..payload import whole_in_range
 from .checker import check
 from .csv_input import (
     ALIASES,
@@ -23,6 +25,7 @@ from .csv_input import (
     TEMPLATE_FILENAME,
     ColumnChoice,
     parse_date_cell,
+    parse_discharge_cell,
     preview_csv,
     read_csv,
     template_csv,
@@ -50,9 +53,41 @@ def _check(payload: dict[str, Any]) -> dict[str, Any]:
     )
     output = result.as_dict()
     output["input"] = parsed.as_dict()
+    output["notes"] += parsed.notes
+    output["lists"] = _limit_lists(output, _list_limit(payload))
     if payload.get("series", True):
         output["series"] = series(result)
     return output
+
+
+def _list_limit(payload: Mapping[str, Any]) -> int | None:
+    value = payload.get("list_limit")
+    if value is None:
+        return None
+    whole_in_range(value, "list_limit", most=MAX_ROWS, least=1)
+    return int(value)
+
+
+def _limit_lists(output: dict[str, Any], limit: int | None) -> dict[str, dict[str, int]]:
+    """Cut the lists that grow with the records to their first ``limit`` entries; say how long each was.
+
+    With 100,000 stays these lists hold 100,000 rows, more than a page can show at once. The page
+    asks for a first page (``list_limit``) and offers the whole result as a download, which it
+    gets by asking again without a limit.
+    """
+    projection = output["projection"]
+    lists = {
+        "young_adults": (output, "young_adults"),
+        "open_stays": (projection, "open_stays"),
+        "upcoming_18th_birthdays": (projection, "upcoming_18th_birthdays"),
+    }
+    counts: dict[str, dict[str, int]] = {}
+    for name, (holder, key) in lists.items():
+        total = len(holder[key])
+        if limit is not None and total > limit:
+            holder[key] = holder[key][:limit]
+        counts[name] = {"total": total, "shown": len(holder[key])}
+    return counts
 
 
 def _preview(payload: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +114,8 @@ def _csv(payload: Mapping[str, Any]) -> str | bytes:
     if isinstance(encoded, str):
         if len(encoded) > (MAX_BYTES // 3 + 1) * 4:
             raise InputError(
-                f"the file is larger than {MAX_BYTES // 1024 // 1024} MB, the most the checker reads.", field="csv"
+                f"the file is larger than {MAX_BYTES // 1024 // 1024} MB, the most the checker reads.",
+                field="csv",
             )
         try:
             return base64.b64decode(encoded, validate=True)
@@ -164,10 +200,11 @@ def _planned_admissions(value: Any) -> tuple[Stay, ...]:
             raise InputError("an id is needed (initials will do).", field=where)
         born = parse_date_cell(cell("date_of_birth"), field=f"{where}, date of birth", row=None)
         admitted = parse_date_cell(cell("admission_date"), field=f"{where}, admission date", row=None)
-        leaves = cell("discharge_date")
-        discharged = parse_date_cell(leaves, field=f"{where}, discharge date", row=None) if leaves else None
+        discharged = parse_discharge_cell(cell("discharge_date"), field=f"{where}, discharge date", row=None)
         if born > admitted:
-            raise InputError("the date of birth is after the admission date.", field=f"{where}, date of birth")
+            raise InputError(
+                "the date of birth is after the admission date.", field=f"{where}, date of birth"
+            )
         if discharged is not None and discharged < admitted:
             raise InputError(
                 "the discharge date is before the admission date.", field=f"{where}, discharge date"

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from ..dates import check_supported
 from ..errors import InputError
 from .projection import Projection, apply_plans, horizon, upcoming_birthdays
 from .report import LeapComparison, OccupancyResult, YoungAdult
@@ -45,6 +46,9 @@ def check(
     the period; they only change the projection.
     """
     setting = leap_birthday_setting(leap_birthday)
+    for field, day in (("from", start), ("to", end), ("today", today)):
+        if day is not None:
+            check_supported(day, field=field)
     recorded = validate_stays(stays)
     if not recorded:
         raise InputError("there are no stays to check: add at least one resident.")
@@ -80,7 +84,9 @@ def check(
         leap_birthday=setting,
         summary=summarise_table(table, 0, split),
         projection=projection,
-        young_adults=_young_adults(recorded, combined, period_start, period_end, projection_end, setting, planned),
+        young_adults=_young_adults(
+            recorded, combined, period_start, period_end, projection_end, setting, planned
+        ),
         people=len({stay.person for stay in recorded}),
         stays=len(recorded),
         counts=counts,
@@ -147,7 +153,9 @@ def _young_adults(
     born: dict[str, date] = {}
     for stay in recorded:
         born[stay.person] = stay.date_of_birth
-        nights[stay.person] = nights.get(stay.person, 0) + _nights_between(stay, period_start, after_period, setting)
+        nights[stay.person] = nights.get(stay.person, 0) + _nights_between(
+            stay, period_start, after_period, setting
+        )
         if stay.admission <= period_end and (stay.discharge is None or stay.discharge > period_end):
             resident.add(stay.person)
     for stay in combined:
@@ -184,6 +192,10 @@ def _leap_day_people(stays: Iterable[Stay], first: date, last: date) -> tuple[st
         if march.month != 3:
             continue  # a leap year: 29 February exists, the setting does not matter
         night = march - ONE_DAY  # 28 February: a child under mar-1, a young adult under feb-28
-        if first <= night <= last and stay.admission <= night and (stay.discharge is None or night < stay.discharge):
+        if (
+            first <= night <= last
+            and stay.admission <= night
+            and (stay.discharge is None or night < stay.discharge)
+        ):
             found.add(stay.person)
     return tuple(sorted(found))

@@ -5,6 +5,8 @@ without a byte-order mark (or UTF-16, as Excel's "Unicode text" saves), separate
 commas, semicolons or tabs (what a spreadsheet puts on the clipboard). Columns are
 found by name, with common aliases (``dob``, ``admitted``, ``left`` ...), in any case
 and spacing; extra columns are ignored. Dates are ISO (2026-11-25) or UK (25/11/2026).
+A discharge date of 31/12/9999, the usual "no end date" placeholder, means still resident,
+as a blank one does, and the result says which rows used it.
 
 Nothing is dropped silently: a row that cannot be read stops the check with an
 ``InputError`` saying which row and column, and wholly blank rows are counted and
@@ -16,12 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..dates import parse_date
+from ..dates import NO_END_DATE, is_no_end_date, parse_date
 from ..errors import InputError
 from .residents import FIELDS, Stay, validate_stays
 
@@ -33,9 +35,11 @@ __all__ = [
     "ParsedResidents",
     "TEMPLATE_FILENAME",
     "parse_date_cell",
+    "parse_discharge_cell",
     "preview_csv",
     "read_csv",
     "template_csv",
+    "too_large",
 ]
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -56,24 +60,88 @@ DESCRIPTIONS = {
 # removing everything but letters and digits: "Date of birth (dd/mm/yyyy)" -> "dateofbirth".
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "id": (
-        "id", "ids", "ref", "reference", "initials", "name", "resident", "residentid", "residentref",
-        "child", "childid", "childref", "person", "personid", "youngperson", "youngpersonid", "code",
-        "identifier", "no", "number",
+        "id",
+        "ids",
+        "ref",
+        "reference",
+        "initials",
+        "name",
+        "resident",
+        "residentid",
+        "residentref",
+        "child",
+        "childid",
+        "childref",
+        "person",
+        "personid",
+        "youngperson",
+        "youngpersonid",
+        "code",
+        "identifier",
+        "no",
+        "number",
     ),
     "date_of_birth": (
-        "dateofbirth", "dob", "birthdate", "birthday", "born", "dateborn", "birth",
+        "dateofbirth",
+        "dob",
+        "birthdate",
+        "birthday",
+        "born",
+        "dateborn",
+        "birth",
     ),
     "admission_date": (
-        "admissiondate", "admission", "admissions", "admitted", "dateadmitted", "admitteddate",
-        "admittedon", "dateofadmission", "admit", "admitdate", "start", "startdate", "arrived",
-        "arrival", "arrivaldate", "datearrived", "movedin", "movein", "placementstart",
-        "placementstartdate", "in", "datein", "from",
+        "admissiondate",
+        "admission",
+        "admissions",
+        "admitted",
+        "dateadmitted",
+        "admitteddate",
+        "admittedon",
+        "dateofadmission",
+        "admit",
+        "admitdate",
+        "start",
+        "startdate",
+        "arrived",
+        "arrival",
+        "arrivaldate",
+        "datearrived",
+        "movedin",
+        "movein",
+        "placementstart",
+        "placementstartdate",
+        "in",
+        "datein",
+        "from",
     ),
     "discharge_date": (
-        "dischargedate", "discharge", "discharged", "datedischarged", "dischargeddate",
-        "dischargedon", "dateofdischarge", "left", "leftdate", "dateleft", "leavingdate", "leaving",
-        "leave", "end", "enddate", "departure", "departed", "departuredate", "moveout", "movedout",
-        "placementend", "placementenddate", "out", "dateout", "to", "until",
+        "dischargedate",
+        "discharge",
+        "discharged",
+        "datedischarged",
+        "dischargeddate",
+        "dischargedon",
+        "dateofdischarge",
+        "left",
+        "leftdate",
+        "dateleft",
+        "leavingdate",
+        "leaving",
+        "leave",
+        "end",
+        "enddate",
+        "departure",
+        "departed",
+        "departuredate",
+        "moveout",
+        "movedout",
+        "placementend",
+        "placementenddate",
+        "out",
+        "dateout",
+        "to",
+        "until",
     ),
 }
 _ALIAS_TO_FIELD = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
@@ -109,6 +177,13 @@ class ParsedResidents:
     blank_rows: tuple[int, ...] = ()
     """Rows with nothing in them, which were passed over (row numbers, the header is row 1)."""
     ignored_columns: tuple[str, ...] = ()
+    no_end_date_rows: tuple[int, ...] = ()
+    """Rows whose discharge date was the placeholder 9999-12-31, read as still resident."""
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """How the file was read, where a reader could be surprised, in sentences."""
+        return no_end_date_notes(self.no_end_date_rows)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,7 +194,26 @@ class ParsedResidents:
             "people": len({stay.person for stay in self.stays}),
             "blank_rows": list(self.blank_rows),
             "ignored_columns": list(self.ignored_columns),
+            "no_end_date_rows": list(self.no_end_date_rows),
+            "notes": list(self.notes),
         }
+
+
+def no_end_date_notes(rows: Sequence[int]) -> tuple[str, ...]:
+    """The sentence saying which rows had 31/12/9999 as the discharge date, and how it was read."""
+    if not rows:
+        return ()
+    listed = ", ".join(str(row) for row in rows[:20]) + (
+        f" and {len(rows) - 20:,} more" if len(rows) > 20 else ""
+    )
+    which = f"Rows {listed} have" if len(rows) > 1 else f"Row {listed} has"
+    return (f"{which} the discharge date {NO_END_DATE_TEXT}, {NO_END_DATE_READING}",)
+
+
+NO_END_DATE_TEXT = NO_END_DATE.strftime("%d/%m/%Y")
+NO_END_DATE_READING = (
+    "a common placeholder for 'no end date': read as still resident, like a blank discharge date."
+)
 
 
 ColumnChoice = str | int
@@ -143,6 +237,7 @@ def read_csv(
     labels = {name: _label(header, position) for name, position in index.items()}
     stays: list[Stay] = []
     blank_rows: list[int] = []
+    no_end_date: list[int] = []
     known: dict[str, date] = {}  # dates already read: records repeat them a lot
     row = 1
     for row, record in records:
@@ -150,10 +245,13 @@ def read_csv(
             blank_rows.append(row)
             continue
         stays.append(_stay(record, row, index, labels, known))
+        if stays[-1].discharge is None and _cell(record, index["discharge_date"]):
+            no_end_date.append(row)
     if not stays:
         raise InputError(
-            "the file has a header row but no residents below it." if row == 1 else
-            "the file has a header row but every row below it is blank.",
+            "the file has a header row but no residents below it."
+            if row == 1
+            else "the file has a header row but every row below it is blank.",
             row=2,
         )
     used = set(index.values())
@@ -166,6 +264,7 @@ def read_csv(
         rows=row - 1,
         blank_rows=tuple(blank_rows),
         ignored_columns=ignored,
+        no_end_date_rows=tuple(no_end_date),
     )
 
 
@@ -183,7 +282,7 @@ def preview_csv(
     """
     text = decode(data)
     delimiter, header, records = _table(text)
-    found: dict[str, int | None] = {name: None for name in FIELDS}
+    found: dict[str, int | None] = dict.fromkeys(FIELDS)
     problem: dict[str, Any] | None = None
     try:
         index = _map_columns(header, columns)
@@ -192,11 +291,15 @@ def preview_csv(
         problem = error.as_dict()
     found.update({name: position + 1 for name, position in index.items()})
     rows: list[list[str]] = []
+    no_end_date: list[int] = []
+    discharge = index.get("discharge_date")
     count = 0
-    for _, record in records:
+    for row, record in records:
         count += 1
         if len(rows) < sample:
             rows.append([cell.strip() for cell in record])
+        if discharge is not None and is_no_end_date(_without_midnight(_cell(record, discharge))):
+            no_end_date.append(row)
     return {
         "delimiter": DELIMITER_NAMES[delimiter],
         "headers": [cell.strip() for cell in header],
@@ -206,6 +309,8 @@ def preview_csv(
         "problem": problem,
         "rows": count,
         "sample": rows,
+        "no_end_date_rows": no_end_date,
+        "notes": list(no_end_date_notes(no_end_date)),
     }
 
 
@@ -222,12 +327,25 @@ def template_csv() -> str:
 
 def parse_date_cell(text: str, *, field: str, row: int | None) -> date:
     """``parse_date``, also accepting a midnight time a spreadsheet may add ("25/11/2026 00:00")."""
+    return parse_date(_without_midnight(text), field=field, row=row)
+
+
+def parse_discharge_cell(text: str, *, field: str, row: int | None) -> date | None:
+    """A discharge date, or None (still resident) for a blank cell or the placeholder 9999-12-31."""
+    cleaned = _without_midnight(text)
+    if not cleaned or is_no_end_date(cleaned):
+        return None
+    return parse_date(cleaned, field=field, row=row)
+
+
+def _without_midnight(text: str) -> str:
     cleaned = text.strip()
     midnight = _MIDNIGHT.fullmatch(cleaned)
-    return parse_date(midnight.group(1) if midnight else cleaned, field=field, row=row)
+    return midnight.group(1) if midnight else cleaned
 
 
 # --- reading the bytes ---
+
 
 def decode(data: bytes | str) -> str:
     """The file as text, after the size, binary and encoding checks."""
@@ -280,11 +398,17 @@ def decode(data: bytes | str) -> str:
 
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
-        raise InputError(
-            f"the file is {size / 1024 / 1024:.1f} MB; the checker reads files up to "
-            f"{MAX_BYTES // 1024 // 1024} MB. A home's residents fit in far less: "
-            "remove other columns or sheets and save as CSV."
-        )
+        raise too_large(size)
+
+
+def too_large(size: int | None) -> InputError:
+    """The error for a file over ``MAX_BYTES``: its size as read, or None for a stream that goes on."""
+    limit = f"{MAX_BYTES // 1024 // 1024} MB"
+    what = f"more than {limit}" if size is None else f"{size / 1024 / 1024:.1f} MB"
+    return InputError(
+        f"the file is {what}; the checker reads files up to {limit}. A home's residents fit in far "
+        "less: remove other columns or sheets and save as CSV."
+    )
 
 
 def _binary_or_encoding(raw: bytes) -> str:
@@ -309,7 +433,8 @@ def _table(text: str) -> tuple[str, list[str], Iterator[tuple[int, list[str]]]]:
     if not any(cell.strip() for cell in header):
         raise InputError(
             "the first row is blank. It must be the header row naming the columns: "
-            + ", ".join(FIELDS) + ".",
+            + ", ".join(FIELDS)
+            + ".",
             row=1,
         )
     return delimiter, header, numbered
@@ -350,6 +475,7 @@ def _sniff(line: str) -> str:
 
 
 # --- columns ---
+
 
 def normalise_header(text: str) -> str:
     return _NOT_ALNUM.sub("", _BRACKETS.sub("", text.strip().lower()))
@@ -425,7 +551,8 @@ def _position(header: list[str], name: str, choice: ColumnChoice) -> int:
             return choice - 1
         raise InputError(
             f"column {choice} was chosen for {name}, but the file has {len(header)} columns.",
-            row=1, field=name,
+            row=1,
+            field=name,
         )
     wanted = str(choice).strip()
     for position, cell in enumerate(header):
@@ -444,6 +571,7 @@ def _label(header: list[str], position: int) -> str:
 
 # --- rows ---
 
+
 def _stay(
     record: list[str],
     row: int,
@@ -452,8 +580,7 @@ def _stay(
     known: dict[str, date],
 ) -> Stay:
     def cell(name: str) -> str:
-        position = index[name]
-        return record[position].strip() if position < len(record) else ""
+        return _cell(record, index[name])
 
     def read(name: str, text: str) -> date:
         day = known.get(text)
@@ -467,5 +594,13 @@ def _stay(
     born = read("date_of_birth", cell("date_of_birth"))
     admitted = read("admission_date", cell("admission_date"))
     left = cell("discharge_date")
-    discharged = read("discharge_date", left) if left else None
+    discharged = known.get(left) if left else None
+    if left and discharged is None:
+        discharged = parse_discharge_cell(left, field=labels["discharge_date"], row=row)
+        if discharged is not None:
+            known[left] = discharged
     return Stay(person=person, date_of_birth=born, admission=admitted, discharge=discharged, row=row)
+
+
+def _cell(record: list[str], position: int) -> str:
+    return record[position].strip() if position < len(record) else ""

@@ -10,7 +10,7 @@ How far ahead: once the last admission, discharge or 18th birthday has passed,
 nobody comes, goes or turns 18, so every later window is made of identical days and
 has the same result as the window starting on that last change. The projection
 runs to the end of that window (and at least 12 months), capped at
-``MAX_YEARS_AHEAD`` years.
+``MAX_YEARS_AHEAD`` years and at the last date the tools work with (``dates.LAST_SUPPORTED``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from ..dates import LAST_SUPPORTED
 from ..errors import InputError
 from .residents import LeapBirthday, Stay, eighteenth_birthday, validate_stays
 from .windows import WindowStats, WindowSummary, add_months, window_end
@@ -55,7 +56,9 @@ class OpenStay:
         return {
             "id": self.person,
             "admission_date": self.admission.isoformat(),
-            "planned_discharge": None if self.planned_discharge is None else self.planned_discharge.isoformat(),
+            "planned_discharge": None
+            if self.planned_discharge is None
+            else self.planned_discharge.isoformat(),
         }
 
 
@@ -225,7 +228,7 @@ def horizon(stays: Iterable[Stay], period_end: date, leap_birthday: LeapBirthday
             if day > last_change:
                 last_change = day
     end = window_end(last_change)
-    cap = add_months(period_end, 12 * MAX_YEARS_AHEAD)
+    cap = min(add_months(period_end, 12 * MAX_YEARS_AHEAD), LAST_SUPPORTED)
     return (cap, True) if end > cap else (end, False)
 
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..citations import cite
-from .projection import Projection
+from ..dates import LAST_SUPPORTED
+from .projection import MAX_YEARS_AHEAD, Projection
 from .residents import LeapBirthday
 from .rules import CITATIONS, FRAMEWORK_WORDING, LEAP_BIRTHDAY_TEXT, METHOD, READINGS, SOURCE, VERDICT_TEXT
 from .windows import DailyCounts, WindowStats, WindowSummary, WindowTable, window_end
@@ -38,7 +39,9 @@ class YoungAdult:
             "adult_nights": self.adult_nights,
             "adult_nights_projected": self.adult_nights_projected,
             "still_resident": self.still_resident,
-            "planned_discharge": None if self.planned_discharge is None else self.planned_discharge.isoformat(),
+            "planned_discharge": None
+            if self.planned_discharge is None
+            else self.planned_discharge.isoformat(),
         }
 
 
@@ -107,9 +110,13 @@ class OccupancyResult:
                 f"next one would end on {following.isoformat()}. The latest window checked ends on "
                 f"{latest.end.isoformat()}."
             )
-        if self.projection.capped:
+        if self.projection.capped and self.projection.end == LAST_SUPPORTED:
             notes.append(
-                f"The projection stops at {self.projection.end.isoformat()}, 10 years after the period."
+                f"The projection stops at {self.projection.end.isoformat()}, the last date these tools work with."
+            )
+        elif self.projection.capped:
+            notes.append(
+                f"The projection stops at {self.projection.end.isoformat()}, {MAX_YEARS_AHEAD} years after the period."
             )
         return tuple(notes)
 
@@ -139,7 +146,9 @@ class OccupancyResult:
             "young_adults": [person.as_dict() for person in self.young_adults],
             "leap_birthday": self.leap_birthday,
             "leap_birthday_text": LEAP_BIRTHDAY_TEXT[self.leap_birthday],
-            "leap_birthday_comparison": None if self.leap_comparison is None else self.leap_comparison.as_dict(),
+            "leap_birthday_comparison": None
+            if self.leap_comparison is None
+            else self.leap_comparison.as_dict(),
             "residents": {"people": self.people, "stays": self.stays},
             "notes": list(self.notes),
             "method": list(METHOD),

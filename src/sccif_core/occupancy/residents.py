@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
+from ..dates import FIRST_SUPPORTED, LAST_SUPPORTED, check_supported
 from ..errors import InputError
 
 __all__ = [
@@ -98,9 +100,7 @@ def eighteenth_birthday(date_of_birth: date, leap_birthday: LeapBirthday = DEFAU
     return date_of_birth.replace(year=year)
 
 
-def validate_stays(
-    stays: Iterable[Stay], *, columns: Mapping[str, str] | None = None
-) -> tuple[Stay, ...]:
+def validate_stays(stays: Iterable[Stay], *, columns: Mapping[str, str] | None = None) -> tuple[Stay, ...]:
     """Check stays make sense on their own and together; return them unchanged.
 
     Raises ``InputError`` naming the row and the column for: a discharge before the
@@ -108,7 +108,7 @@ def validate_stays(
     between rows, and two stays of one person that overlap. ``columns`` maps the
     canonical field names to the column names the user sees.
     """
-    label = dict(zip(FIELDS, FIELDS)) | dict(columns or {})
+    label = {field: field for field in FIELDS} | dict(columns or {})
     checked = tuple(stays)
     first_seen: dict[str, Stay] = {}
     by_person: dict[str, list[Stay]] = {}
@@ -132,7 +132,16 @@ def validate_stays(
 
 def _check_one(stay: Stay, label: Mapping[str, str]) -> None:
     if not stay.person:
-        raise InputError("an id is needed for every resident (initials will do).", row=stay.row, field=label["id"])
+        raise InputError(
+            "an id is needed for every resident (initials will do).", row=stay.row, field=label["id"]
+        )
+    latest = stay.admission if stay.discharge is None else stay.discharge
+    # Births come before admissions and admissions before discharges (checked below), so these two
+    # comparisons cover the three dates; the loop names the one that is out of range.
+    if not (stay.date_of_birth >= FIRST_SUPPORTED and latest <= LAST_SUPPORTED):
+        for name, day in zip(FIELDS[1:], (stay.date_of_birth, stay.admission, stay.discharge), strict=True):
+            if day is not None:
+                check_supported(day, field=label[name], row=stay.row)
     if stay.date_of_birth > stay.admission:
         raise InputError(
             f"the date of birth {stay.date_of_birth.isoformat()} is after the admission date "
@@ -153,7 +162,7 @@ def _check_one(stay: Stay, label: Mapping[str, str]) -> None:
 
 def _check_no_overlap(stays: list[Stay], label: Mapping[str, str]) -> None:
     ordered = sorted(stays, key=lambda stay: (stay.admission, _row_key(stay)))
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in pairwise(ordered):
         if before.discharge is None or after.admission < before.discharge:
             until = (
                 "with no discharge date, so they are still resident"

@@ -49,8 +49,7 @@ METHOD: tuple[str, ...] = (
     "A person is a child before their 18th birthday and a young adult from it.",
     "Someone born on 29 February turns 18 on 1 March in a common year by default. A setting "
     "switches to 28 February.",
-    "A day is a children-majority day when more children than young adults are accommodated "
-    "(strictly more).",
+    "A day is a children-majority day when more children than young adults are accommodated (strictly more).",
     "A day is occupied when anyone is accommodated.",
     "A 12-month window starting on S covers S up to the day before the same date 12 months "
     "later. If that day-of-month does not exist, use the month's last day. So 29 February 2024 "

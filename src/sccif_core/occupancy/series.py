@@ -39,10 +39,15 @@ def series(result: OccupancyResult) -> dict[str, Any]:
         "period_days": result.period_days,
         "children": run_lengths(counts.children),
         "young_adults": run_lengths(counts.young_adults),
+        # The chart's scale, so the page need not spread a long period's days into Math.max.
+        "most_children": max(counts.children, default=0),
+        "most_young_adults": max(counts.young_adults, default=0),
         "windows": {
             "count": len(table),
             "checked": result.summary.total,
-            "days": run_lengths([end - start + 1 for start, end in zip(table.starts, table.ends)]),
+            "days": run_lengths(
+                [end - start + 1 for start, end in zip(table.starts, table.ends, strict=True)]
+            ),
             "children_majority_days": table.majority,
             "occupied_days": table.occupied,
         },
@@ -76,11 +81,13 @@ def monthly_table(result: OccupancyResult) -> list[dict[str, Any]]:
                 "projected": first > result.period_end,
                 "child_nights": sum(children),
                 "young_adult_nights": sum(adults),
-                "occupied_days": sum(1 for c, y in zip(children, adults) if c + y),
-                "children_majority_days": sum(1 for c, y in zip(children, adults) if c > y),
+                "occupied_days": sum(1 for c, y in zip(children, adults, strict=True) if c + y),
+                "children_majority_days": sum(1 for c, y in zip(children, adults, strict=True) if c > y),
                 "most_children": max(children),
                 "most_young_adults": max(adults),
-                "window": None if window is None else {
+                "window": None
+                if window is None
+                else {
                     "start": window.start.isoformat(),
                     "end": window.end.isoformat(),
                     "share": window.as_dict()["share"],

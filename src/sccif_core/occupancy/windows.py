@@ -232,7 +232,7 @@ class Sweep:
 
     def __init__(self, counts: DailyCounts) -> None:
         self.counts = counts
-        pairs = tuple(zip(counts.children, counts.young_adults))
+        pairs = tuple(zip(counts.children, counts.young_adults, strict=True))
         self._majority = (0, *accumulate(1 if c > y else 0 for c, y in pairs))
         self._occupied = (0, *accumulate(1 if c + y > 0 else 0 for c, y in pairs))
         self._child = (0, *accumulate(counts.children))
@@ -257,7 +257,7 @@ class Sweep:
         starts, ends = window_bounds(
             self.counts.start, max(first_start, self.counts.start), min(last_end, self.counts.end)
         )
-        return zip(starts, ends)
+        return zip(starts, ends, strict=True)
 
     def table(self, first_start: date, last_end: date) -> WindowTable:
         """Every window's figures, by prefix sums: a few list operations per window."""
@@ -267,7 +267,7 @@ class Sweep:
         stops = [end + 1 for end in ends]
 
         def sums(prefix: tuple[int, ...]) -> list[int]:
-            return [prefix[stop] - prefix[start] for start, stop in zip(starts, stops)]
+            return [prefix[stop] - prefix[start] for start, stop in zip(starts, stops, strict=True)]
 
         return WindowTable(
             counts=self.counts,
@@ -364,9 +364,11 @@ def summarise_table(table: WindowTable, lo: int = 0, hi: int | None = None) -> W
             meeting_all += 1
         elif first_failing_all < 0:
             first_failing_all = index
-        if occ and (worst < 0 or occupied[worst] == 0 or cm * occupied[worst] < majority[worst] * occ):
-            worst = index
-        elif worst < 0:
+        if (
+            occ
+            and (worst < 0 or occupied[worst] == 0 or cm * occupied[worst] < majority[worst] * occ)
+            or worst < 0
+        ):
             worst = index
         if worst_all < 0 or cm * (ends[worst_all] - starts[worst_all] + 1) < majority[worst_all] * days:
             worst_all = index
@@ -392,4 +394,7 @@ def _lower_share(window: WindowStats, than: WindowStats) -> bool:
         return False
     if than.occupied_days == 0:
         return True
-    return window.children_majority_days * than.occupied_days < than.children_majority_days * window.occupied_days
+    return (
+        window.children_majority_days * than.occupied_days
+        < than.children_majority_days * window.occupied_days
+    )

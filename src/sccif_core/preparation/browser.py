@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..citations import cite
+from ..dates import parse_date
 from ..errors import InputError
 from .csv_format import read_csv, write_csv
 from .findings import ANSWERS, FINDINGS
@@ -23,8 +24,12 @@ MAX_FILE_CHARS = 2_000_000
 
 def _item(item: Item) -> dict[str, Any]:
     return {
-        "id": item.id, "kind": item.kind, "label": item_label(item), "number": item.number,
-        "text": item.text, "source_path": cite(item.id).path,
+        "id": item.id,
+        "kind": item.kind,
+        "label": item_label(item),
+        "number": item.number,
+        "text": item.text,
+        "source_path": cite(item.id).path,
         "points": [{"anchor": p.anchor, "text": p.text} for p in item.points],
         "asks_initials": item.asks_initials,
     }
@@ -32,13 +37,17 @@ def _item(item: Item) -> dict[str, Any]:
 
 def _group(group: Group) -> dict[str, Any]:
     return {
-        "key": group.key, "kind": group.kind, "title": group.title,
-        "source": group.source, "source_path": cite(group.source).path,
+        "key": group.key,
+        "kind": group.kind,
+        "title": group.title,
+        "source": group.source,
+        "source_path": cite(group.source).path,
         "site_note": group.site_note,
         "notes": [quoted(anchor) for anchor in group.notes],
         "parts": [
             {
-                "key": part.key, "title": part.title,
+                "key": part.key,
+                "title": part.title,
                 "lead": quoted(part.lead) if part.lead else None,
                 "source_path": cite(part.source).path,
                 "items": [_item(item) for item in part.items],
@@ -54,14 +63,24 @@ def structure(_payload: dict[str, Any]) -> dict[str, Any]:
         "groups": [_group(group) for group in groups()],
         "assessments": [{"key": key, "label": label} for key, label in ASSESSMENTS],
         "findings": [
-            {"key": f.key, "question": f.question, "source": f.source, "source_path": cite(f.source).path,
-             "related": list(f.related)}
+            {
+                "key": f.key,
+                "question": f.question,
+                "source": f.source,
+                "source_path": cite(f.source).path,
+                "related": list(f.related),
+            }
             for f in FINDINGS
         ],
         "answers": [{"key": key, "label": label} for key, label in ANSWERS],
         "not_a_checklist": [quoted(anchor) for anchor in NOT_A_CHECKLIST],
         "why_prepare": quoted(WHY_PREPARE),
-        "limits": {"notes": MAX_NOTES, "evidence": MAX_EVIDENCE, "initials": MAX_INITIALS, "file": MAX_FILE_CHARS},
+        "limits": {
+            "notes": MAX_NOTES,
+            "evidence": MAX_EVIDENCE,
+            "initials": MAX_INITIALS,
+            "file": MAX_FILE_CHARS,
+        },
     }
 
 
@@ -88,7 +107,8 @@ def summarise(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_markdown(payload: dict[str, Any]) -> dict[str, str]:
-    exported = _text(payload, "today") or None
+    today = _text(payload, "today")
+    exported = parse_date(today, field="today").isoformat() if today.strip() else None
     text = write_markdown(_workspace(payload), base_url=_text(payload, "base_url"), exported=exported)
     return {"text": text, "media_type": "text/markdown;charset=utf-8", "extension": "md"}
 

@@ -22,6 +22,7 @@ import io
 
 from ..citations import cite
 from ..errors import InputError
+from ..urls import check_base_url
 from .findings import FINDINGS
 from .items import groups
 from .workspace import (
@@ -70,6 +71,7 @@ def unprotect(cell: str) -> str:
 
 
 def write_csv(workspace: Workspace, *, base_url: str = "") -> str:
+    base_url = check_base_url(base_url)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -79,16 +81,31 @@ def write_csv(workspace: Workspace, *, base_url: str = "") -> str:
                 entry = workspace.entry(item.id)
                 text = item.text + "".join(f"\n- {point.text}" for point in item.points)
                 row = (
-                    group.title, part.title, item.id, text, f"{base_url}{cite(item.id).path}",
+                    group.title,
+                    part.title,
+                    item.id,
+                    text,
+                    f"{base_url}{cite(item.id).path}",
                     ASSESSMENT_LABELS[entry.assessment] if entry.assessment else "",
-                    entry.evidence, entry.initials, entry.notes, "",
+                    entry.evidence,
+                    entry.initials,
+                    entry.notes,
+                    "",
                 )
                 writer.writerow([protect(cell) for cell in row])
     for found in FINDINGS:
         answer = workspace.answer(found.key)
         row = (
-            FINDINGS_SECTION, item_label_for_finding(found.key), found.key, found.question,
-            f"{base_url}{cite(found.source).path}", "", "", "", "", ANSWER_LABELS[answer] if answer else "",
+            FINDINGS_SECTION,
+            item_label_for_finding(found.key),
+            found.key,
+            found.question,
+            f"{base_url}{cite(found.source).path}",
+            "",
+            "",
+            "",
+            "",
+            ANSWER_LABELS[answer] if answer else "",
         )
         writer.writerow([protect(cell) for cell in row])
     return out.getvalue()
@@ -101,8 +118,9 @@ def item_label_for_finding(key: str) -> str:
 def read_csv(text: str) -> Workspace:
     """A workspace from CSV that ``write_csv`` wrote (perhaps re-saved by a spreadsheet)."""
     if len(text) > MAX_CHARS:
-        raise InputError(f"the file is too big to be a self-evaluation (over {MAX_CHARS:,} characters).",
-                         field="file")
+        raise InputError(
+            f"the file is too big to be a self-evaluation (over {MAX_CHARS:,} characters).", field="file"
+        )
     try:
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
     except csv.Error as error:
@@ -131,9 +149,9 @@ def read_csv(text: str) -> Workspace:
         if not any(cell.strip() for cell in cells):
             continue
 
-        def cell(name: str) -> str | None:
+        def cell(name: str) -> str | None:  # called only within this row's iteration
             index = at.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
+            return cells[index] if index is not None and index < len(cells) else None  # noqa: B023
 
         key = (cell("Item") or "").strip()
         if not key:

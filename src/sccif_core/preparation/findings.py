@@ -34,10 +34,12 @@ ANSWERS: tuple[tuple[str, str], ...] = (("yes", "Yes"), ("no", "No"), ("", "Not 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    key: str                         # the engine's condition key
-    question: str                    # our words, asked of the provider
-    related: tuple[str, ...] = ()    # self-evaluation item ids that touch the same subject
-    exceptions: tuple[str, ...] = ()  # engine conditions that only an inspector can find (shown as the exception)
+    key: str  # the engine's condition key
+    question: str  # our words, asked of the provider
+    related: tuple[str, ...] = ()  # self-evaluation item ids that touch the same subject
+    exceptions: tuple[
+        str, ...
+    ] = ()  # engine conditions that only an inspector can find (shown as the exception)
 
     @property
     def source(self) -> str:
@@ -125,15 +127,17 @@ def reminders(answers: dict[str, str]) -> list[dict[str, Any]]:
             wider = evaluate(facts({}, [*chosen, *item.exceptions]))
             exceptions = [r for r in wider.rules if r not in result.rules and item.key in r.when_conditions]
         considerations = [p for p in result.considerations if item.key in p.when_conditions]
-        out.append({
-            "finding": item.key,
-            "question": item.question,
-            "source": item.source,
-            "source_path": cite(item.source).path,
-            "rules": [_rule(r) for r in own],
-            "exceptions": [_rule(r) for r in exceptions],
-            "considerations": [_passage(p) for p in considerations],
-        })
+        out.append(
+            {
+                "finding": item.key,
+                "question": item.question,
+                "source": item.source,
+                "source_path": cite(item.source).path,
+                "rules": [_rule(r) for r in own],
+                "exceptions": [_rule(r) for r in exceptions],
+                "considerations": [_passage(p) for p in considerations],
+            }
+        )
     return out
 
 

@@ -42,12 +42,12 @@ class Point:
 class Item:
     """One thing to self-assess: a passage of the framework, by its anchor."""
 
-    id: str                     # the anchor of the passage; also the key in a workspace
+    id: str  # the anchor of the passage; also the key in a workspace
     kind: ItemKind
-    group: str                  # the group's key
-    part: str                   # the part's key
-    number: int                 # 1-based position in its part, for people ("Area 3")
-    text: str                   # the framework's words at the anchor
+    group: str  # the group's key
+    part: str  # the part's key
+    number: int  # 1-based position in its part, for people ("Area 3")
+    text: str  # the framework's words at the anchor
     points: tuple[Point, ...] = ()
     asks_initials: bool = False  # cases: the user may list children's initials (initials only)
 
@@ -61,9 +61,9 @@ class Part:
     """A list within a group: e.g. the areas of required evidence of one judgement."""
 
     key: str
-    title: str                  # our plain words, for a heading
-    lead: str | None            # anchor of the framework's sentence that introduces the list
-    source: str                 # anchor to link to for the whole list
+    title: str  # our plain words, for a heading
+    lead: str | None  # anchor of the framework's sentence that introduces the list
+    source: str  # anchor to link to for the whole list
     items: tuple[Item, ...]
 
     @property
@@ -77,11 +77,11 @@ class Group:
 
     key: str
     kind: GroupKind
-    title: str                  # the framework's title for a judgement; our plain words for a list
-    source: str                 # anchor of the heading this group comes from
+    title: str  # the framework's title for a judgement; our plain words for a list
+    source: str  # anchor of the heading this group comes from
     parts: tuple[Part, ...]
-    notes: tuple[str, ...] = ()     # anchors of framework passages shown with the group
-    site_note: str = ""             # our words, shown as such (e.g. "no separate list")
+    notes: tuple[str, ...] = ()  # anchors of framework passages shown with the group
+    site_note: str = ""  # our words, shown as such (e.g. "no separate list")
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -94,10 +94,10 @@ class DayList:
 
     key: str
     kind: ItemKind
-    title: str                  # our plain words
-    part_title: str             # our plain words
-    source: str                 # heading anchor
-    lead: str                   # anchor of the introducing sentence
+    title: str  # our plain words
+    part_title: str  # our plain words
+    source: str  # heading anchor
+    lead: str  # anchor of the introducing sentence
     also: tuple[str, ...] = ()  # further passages that are items too (not in the list itself)
     notes: tuple[str, ...] = ()
     asks_initials: bool = False
@@ -182,33 +182,55 @@ def _judgement_group(key: str) -> Group:
     evidence = data["evidence"]
     if evidence:
         evidence_heading = f"{key}-evidence"
-        parts.append(Part(
-            key=evidence_heading,
-            title="Areas of required evidence",
-            lead=f"{evidence_heading}-intro" if f"{evidence_heading}-intro" in framework()["anchors"] else None,
-            source=evidence_heading,
-            items=tuple(
-                Item(id=e["anchor"], kind="evidence", group=key, part=evidence_heading, number=i, text=e["text"])
-                for i, e in enumerate(evidence, start=1)
-            ),
-        ))
+        parts.append(
+            Part(
+                key=evidence_heading,
+                title="Areas of required evidence",
+                lead=f"{evidence_heading}-intro"
+                if f"{evidence_heading}-intro" in framework()["anchors"]
+                else None,
+                source=evidence_heading,
+                items=tuple(
+                    Item(
+                        id=e["anchor"],
+                        kind="evidence",
+                        group=key,
+                        part=evidence_heading,
+                        number=i,
+                        text=e["text"],
+                    )
+                    for i, e in enumerate(evidence, start=1)
+                ),
+            )
+        )
     good = data["descriptors"][GOOD]
     good_items = grouped(good["items"])
-    parts.append(Part(
-        key=good["source"],
-        title="What \u2018good\u2019 looks like",
-        lead=good["intro"]["anchor"] if good.get("intro") else None,
-        source=good["source"],
-        items=tuple(
-            Item(
-                id=d["anchor"], kind="good", group=key, part=good["source"], number=i, text=d["text"],
-                points=tuple(Point(p["anchor"], p["text"]) for p in d["points"]),
-            )
-            for i, d in enumerate(good_items, start=1)
-        ),
-    ))
+    parts.append(
+        Part(
+            key=good["source"],
+            title="What \u2018good\u2019 looks like",
+            lead=good["intro"]["anchor"] if good.get("intro") else None,
+            source=good["source"],
+            items=tuple(
+                Item(
+                    id=d["anchor"],
+                    kind="good",
+                    group=key,
+                    part=good["source"],
+                    number=i,
+                    text=d["text"],
+                    points=tuple(Point(p["anchor"], p["text"]) for p in d["points"]),
+                )
+                for i, d in enumerate(good_items, start=1)
+            ),
+        )
+    )
     return Group(
-        key=key, kind="judgement", title=data["title"], source=data["source"], parts=tuple(parts),
+        key=key,
+        kind="judgement",
+        title=data["title"],
+        source=data["source"],
+        parts=tuple(parts),
         site_note="" if evidence else NO_EVIDENCE_LIST,
     )
 
@@ -217,14 +239,23 @@ def _day_group(spec: DayList) -> Group:
     anchors = (*list_after(spec.lead), *spec.also)
     items = tuple(
         Item(
-            id=anchor, kind=spec.kind, group=spec.key, part=spec.key, number=i, text=cite(anchor).text,
+            id=anchor,
+            kind=spec.kind,
+            group=spec.key,
+            part=spec.key,
+            number=i,
+            text=cite(anchor).text,
             asks_initials=spec.asks_initials,
         )
         for i, anchor in enumerate(anchors, start=1)
     )
     part = Part(key=spec.key, title=spec.part_title, lead=spec.lead, source=spec.source, items=items)
     return Group(
-        key=spec.key, kind="inspection-day", title=spec.title, source=spec.source, parts=(part,),
+        key=spec.key,
+        kind="inspection-day",
+        title=spec.title,
+        source=spec.source,
+        parts=(part,),
         notes=spec.notes,
     )
 

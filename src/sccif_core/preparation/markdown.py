@@ -11,8 +11,8 @@ such a document back. It relies only on what the document shows:
   read as a heading (or starts with a backslash) is written with a backslash in front, which
   Markdown shows as the line itself; reading removes it again.
 
-Text the user typed is written with ``<`` and ``&`` escaped, so no Markdown viewer turns it
-into HTML; reading undoes that.
+Text the user typed is written with ``<``, ``&`` and ``[`` escaped, so no Markdown viewer turns it
+into HTML, a link or an image (which would load from another site); reading undoes that.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from ..citations import SOURCE_TITLE, SOURCE_VERSION, cite
 from ..errors import InputError
+from ..urls import check_base_url
 from .findings import FINDINGS
 from .items import NOT_A_CHECKLIST, groups, item_label
 from .summary import NO_GRADE, summary
@@ -54,15 +55,17 @@ _ITEM = re.compile(r"####\s+.*\[(?P<key>[A-Za-z0-9-]+)\]\([^)]*\)\s*")
 _FIELD = re.compile(r"\*\*(?P<name>[^*]+):\*\*\s*(?P<value>.*)")
 _NOTES = re.compile(r"\*\*Notes:\*\*\s*")
 _FORMAT = re.compile(r"Format:\s*(?P<format>\S+)\s+(?P<version>\S+)\s*")
-_ENTITY = re.compile(r"&(lt|amp);")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&#91;": "["}
+_ENTITY = re.compile("|".join(_ENTITIES))
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    """``&``, ``<`` and ``[`` as character references: no HTML, link or image a viewer would act on."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("[", "&#91;")
 
 
 def unescape(text: str) -> str:
-    return _ENTITY.sub(lambda m: "<" if m[1] == "lt" else "&", text)
+    return _ENTITY.sub(lambda m: _ENTITIES[m[0]], text)
 
 
 def _note_line(line: str) -> str:
@@ -83,9 +86,18 @@ def _quote(text: str) -> list[str]:
 
 
 def write_markdown(workspace: Workspace, *, base_url: str = "", exported: str | None = None) -> str:
-    """The whole self-evaluation, with its summary first, as Markdown."""
+    """The whole self-evaluation, with its summary first, as Markdown.
+
+    ``base_url`` is checked first (``urls.check_base_url``): links are written with it as given.
+    """
+    base_url = check_base_url(base_url)
     lines: list[str] = [f"# {TITLE}", ""]
-    lines += [FORMAT_LINE, "", f"Framework: {SOURCE_TITLE} ({SOURCE_VERSION[:1].lower()}{SOURCE_VERSION[1:]}).", ""]
+    lines += [
+        FORMAT_LINE,
+        "",
+        f"Framework: {SOURCE_TITLE} ({SOURCE_VERSION[:1].lower()}{SOURCE_VERSION[1:]}).",
+        "",
+    ]
     if exported:
         lines += [f"Exported: {exported}", ""]
     lines += [
@@ -94,7 +106,12 @@ def write_markdown(workspace: Workspace, *, base_url: str = "", exported: str | 
         "",
     ]
     first = NOT_A_CHECKLIST[0]
-    lines += [*_quote(cite(first).text), "", f"([How inspectors use the evaluation criteria]({_link(first, base_url)}))", ""]
+    lines += [
+        *_quote(cite(first).text),
+        "",
+        f"([How inspectors use the evaluation criteria]({_link(first, base_url)}))",
+        "",
+    ]
     lines += [NO_GRADE, ""]
     lines += _summary_lines(workspace, base_url)
     for group in groups():
@@ -166,11 +183,25 @@ def _summary_lines(workspace: Workspace, base_url: str) -> list[str]:
         lines += [f"**{reminder['question']}** Yes.", ""]
         for quote in reminder["quotes"]:
             heading = "The framework's exception:" if quote["exception"] else "The framework says:"
-            lines += [heading, "", *_quote(quote["text"]), "", f"([source]({base_url}{quote['source_path']}))", ""]
+            lines += [
+                heading,
+                "",
+                *_quote(quote["text"]),
+                "",
+                f"([source]({base_url}{quote['source_path']}))",
+                "",
+            ]
             lines += [f"- {r['kind']}: {r['summary']}" for r in quote["rules"]]
             lines += [""]
         for passage in reminder["considerations"]:
-            lines += ["Also:", "", *_quote(passage["text"]), "", f"([source]({base_url}{passage['source_path']}))", ""]
+            lines += [
+                "Also:",
+                "",
+                *_quote(passage["text"]),
+                "",
+                f"([source]({base_url}{passage['source_path']}))",
+                "",
+            ]
     return lines
 
 
@@ -193,8 +224,9 @@ class _Block:
 def read_markdown(text: str) -> Workspace:
     """A workspace from a document ``write_markdown`` wrote (and a person may have edited)."""
     if len(text) > MAX_CHARS:
-        raise InputError(f"the file is too big to be a self-evaluation (over {MAX_CHARS:,} characters).",
-                         field="file")
+        raise InputError(
+            f"the file is too big to be a self-evaluation (over {MAX_CHARS:,} characters).", field="file"
+        )
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     _check_format(lines)
     blocks: list[_Block] = []
@@ -205,7 +237,9 @@ def read_markdown(text: str) -> Workspace:
             current = _Block(heading["key"], number) if heading else None
             if current is not None:
                 if any(block.key == current.key for block in blocks):
-                    raise InputError(f"line {number}: '{current.key}' appears twice in the file.", field="file")
+                    raise InputError(
+                        f"line {number}: '{current.key}' appears twice in the file.", field="file"
+                    )
                 blocks.append(current)
             continue
         if current is None:
@@ -224,12 +258,13 @@ def read_markdown(text: str) -> Workspace:
         if block.notes is not None:
             block.fields["notes"] = "\n".join(_read_note_line(line) for line in block.notes).strip()
         if block.key in _FINDING_KEYS:
-            answer = _at_line(block.line, lambda: parse_answer(block.fields.get("answer"), field="Answer"))
+            # _at_line calls each lambda at once, inside this iteration: no late binding.
+            answer = _at_line(block.line, lambda: parse_answer(block.fields.get("answer"), field="Answer"))  # noqa: B023
             if answer:
                 findings[block.key] = answer
             continue
-        item_id = _at_line(block.line, lambda: check_item_id(block.key))
-        entry = _at_line(block.line, lambda: entry_from_fields(item_id, block.fields, names=_NAMES))
+        item_id = _at_line(block.line, lambda: check_item_id(block.key))  # noqa: B023
+        entry = _at_line(block.line, lambda: entry_from_fields(item_id, block.fields, names=_NAMES))  # noqa: B023
         if not entry.empty:
             entries[item_id] = entry
     return Workspace(entries, findings)

@@ -43,15 +43,26 @@ def summary(workspace: Workspace) -> dict[str, Any]:
         for item in group.items:
             entry = workspace.entry(item.id)
             if entry.assessment == "needs-work":
-                needs_work.append({
-                    "id": item.id, "label": item_label(item), "text": item.text,
-                    "notes": entry.notes, "evidence": entry.evidence, "initials": entry.initials,
-                    "source_path": cite(item.id).path,
-                })
-        out_groups.append({
-            "key": group.key, "kind": group.kind, "title": group.title,
-            "counts": counts(group, workspace), "needs_work": needs_work,
-        })
+                needs_work.append(
+                    {
+                        "id": item.id,
+                        "label": item_label(item),
+                        "text": item.text,
+                        "notes": entry.notes,
+                        "evidence": entry.evidence,
+                        "initials": entry.initials,
+                        "source_path": cite(item.id).path,
+                    }
+                )
+        out_groups.append(
+            {
+                "key": group.key,
+                "kind": group.kind,
+                "title": group.title,
+                "counts": counts(group, workspace),
+                "needs_work": needs_work,
+            }
+        )
     per_group = [counts(group, workspace) for group in groups()]
     total = {key: sum(c[key] for c in per_group) for key in per_group[0]}
     return {
@@ -69,12 +80,24 @@ def _with_quotes(reminder: dict[str, Any]) -> dict[str, Any]:
     quotes: list[dict[str, Any]] = []
     for rule in [*reminder["rules"], *reminder["exceptions"]]:
         exception = rule in reminder["exceptions"]
-        found = next((q for q in quotes if q["text"] == rule["text"] and q["source"] == rule["source"]
-                      and q["exception"] == exception), None)
+        found = next(
+            (
+                q
+                for q in quotes
+                if q["text"] == rule["text"] and q["source"] == rule["source"] and q["exception"] == exception
+            ),
+            None,
+        )
         if found is None:
-            found = {"text": rule["text"], "source": rule["source"], "source_path": rule["source_path"],
-                     "exception": exception, "rules": []}
+            found = {
+                "text": rule["text"],
+                "source": rule["source"],
+                "source_path": rule["source_path"],
+                "exception": exception,
+                "rules": [],
+            }
             quotes.append(found)
-        found["rules"].append({"id": rule["id"], "kind": rule["kind"], "strength": rule["strength"],
-                               "summary": rule["summary"]})
+        found["rules"].append(
+            {"id": rule["id"], "kind": rule["kind"], "strength": rule["strength"], "summary": rule["summary"]}
+        )
     return {**reminder, "quotes": quotes}

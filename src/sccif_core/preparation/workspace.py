@@ -49,22 +49,26 @@ class Entry:
 
     assessment: str = NOT_ASSESSED
     notes: str = ""
-    evidence: str = ""     # where the evidence is kept
-    initials: str = ""     # cases only: "AB, CD"
+    evidence: str = ""  # where the evidence is kept
+    initials: str = ""  # cases only: "AB, CD"
 
     @property
     def empty(self) -> bool:
         return not (self.assessment or self.notes or self.evidence or self.initials)
 
     def as_dict(self) -> dict[str, str]:
-        return {"assessment": self.assessment, "notes": self.notes, "evidence": self.evidence,
-                "initials": self.initials}
+        return {
+            "assessment": self.assessment,
+            "notes": self.notes,
+            "evidence": self.evidence,
+            "initials": self.initials,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class Workspace:
     entries: Mapping[str, Entry] = field(default_factory=dict)
-    findings: Mapping[str, str] = field(default_factory=dict)   # finding key -> "yes" | "no"
+    findings: Mapping[str, str] = field(default_factory=dict)  # finding key -> "yes" | "no"
 
     def entry(self, item_id: str) -> Entry:
         return self.entries.get(item_id, Entry())
@@ -92,6 +96,7 @@ class Workspace:
 
 # --- reading values, as typed or as found in a file ---
 
+
 def parse_assessment(value: object, *, row: int | None = None, field: str = "assessment") -> str:
     """A self-assessment by key ("needs-work") or label ("Needs work"), any case; "" if none."""
     if value is None:
@@ -109,7 +114,9 @@ def parse_assessment(value: object, *, row: int | None = None, field: str = "ass
     raise InputError(
         f"'{_shown(value)}' is not a self-assessment. Use Strong, Adequate, Needs work or Not relevant here, "
         "or leave it empty.",
-        row=row, field=field, value=value,
+        row=row,
+        field=field,
+        value=value,
     )
 
 
@@ -125,8 +132,12 @@ def parse_answer(value: object, *, row: int | None = None, field: str = "answer"
         return "yes"
     if cleaned in ("no", "n"):
         return "no"
-    raise InputError(f"'{_shown(value)}' is not an answer. Use Yes or No, or leave it empty.",
-                     row=row, field=field, value=value)
+    raise InputError(
+        f"'{_shown(value)}' is not an answer. Use Yes or No, or leave it empty.",
+        row=row,
+        field=field,
+        value=value,
+    )
 
 
 def clean_text(value: object, *, limit: int, row: int | None, field: str, one_line: bool = False) -> str:
@@ -141,8 +152,9 @@ def clean_text(value: object, *, limit: int, row: int | None, field: str, one_li
     else:
         text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     if len(text) > limit:
-        raise InputError(f"this is {len(text):,} characters long; the most it can hold is {limit:,}.",
-                         row=row, field=field)
+        raise InputError(
+            f"this is {len(text):,} characters long; the most it can hold is {limit:,}.", row=row, field=field
+        )
     return text
 
 
@@ -160,14 +172,20 @@ def parse_initials(value: object, *, row: int | None = None, field: str = "initi
             raise InputError(
                 f"'{_shown(token)}' does not look like initials. Write initials only, like AB or JRS, "
                 "never a child's name.",
-                row=row, field=field, value=token,
+                row=row,
+                field=field,
+                value=token,
             )
         cleaned.append(letters.upper())
     return ", ".join(cleaned)
 
 
 def entry_from_fields(
-    item_id: str, fields: Mapping[str, object], *, row: int | None = None, names: Mapping[str, str] | None = None
+    item_id: str,
+    fields: Mapping[str, object],
+    *,
+    row: int | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Entry:
     """An entry for a known item, from loosely typed fields; ``names`` maps our names to a file's columns."""
     names = names or {}
@@ -176,13 +194,21 @@ def entry_from_fields(
     if initials and not item.asks_initials:
         raise InputError(
             f"children's initials only go with the cases inspectors may track or sample, not '{item_id}'.",
-            row=row, field=names.get("initials", "initials"),
+            row=row,
+            field=names.get("initials", "initials"),
         )
     return Entry(
-        assessment=parse_assessment(fields.get("assessment"), row=row, field=names.get("assessment", "assessment")),
+        assessment=parse_assessment(
+            fields.get("assessment"), row=row, field=names.get("assessment", "assessment")
+        ),
         notes=clean_text(fields.get("notes"), limit=MAX_NOTES, row=row, field=names.get("notes", "notes")),
-        evidence=clean_text(fields.get("evidence"), limit=MAX_EVIDENCE, row=row,
-                            field=names.get("evidence", "evidence"), one_line=True),
+        evidence=clean_text(
+            fields.get("evidence"),
+            limit=MAX_EVIDENCE,
+            row=row,
+            field=names.get("evidence", "evidence"),
+            one_line=True,
+        ),
         initials=initials,
     )
 
@@ -192,15 +218,18 @@ def check_item_id(value: object, *, row: int | None = None, field: str = "item")
         raise InputError(
             f"'{_shown(str(value))}' is not an item of this self-evaluation. Was the file changed, or made "
             "by something else?",
-            row=row, field=field, value=str(value),
+            row=row,
+            field=field,
+            value=str(value),
         )
     return value.strip()
 
 
 def check_finding_key(value: object, *, row: int | None = None, field: str = "finding") -> str:
     if not isinstance(value, str) or value.strip() not in FINDING_KEYS:
-        raise InputError(f"'{_shown(str(value))}' is not one of the findings.", row=row, field=field,
-                         value=str(value))
+        raise InputError(
+            f"'{_shown(str(value))}' is not one of the findings.", row=row, field=field, value=str(value)
+        )
     return value.strip()
 
 
@@ -211,8 +240,10 @@ def workspace_from_json(data: object) -> Workspace:
     if data.get("format", FORMAT) != FORMAT:
         raise InputError("this is not a self-evaluation from this site.", field="format")
     if data.get("version", VERSION) != VERSION:
-        raise InputError(f"this self-evaluation is version {data.get('version')!r}; this page reads version {VERSION}.",
-                         field="version")
+        raise InputError(
+            f"this self-evaluation is version {data.get('version')!r}; this page reads version {VERSION}.",
+            field="version",
+        )
     raw_items = data.get("items") or {}
     raw_findings = data.get("findings") or {}
     if not isinstance(raw_items, dict):
@@ -224,7 +255,11 @@ def workspace_from_json(data: object) -> Workspace:
         item_id = check_item_id(key, field="items")
         if not isinstance(fields, dict):
             raise InputError(f"the entry for '{item_id}' must be an object.", field=item_id)
-        entry = entry_from_fields(item_id, fields, names={k: f"{item_id} {k}" for k in ("assessment", "notes", "evidence", "initials")})
+        entry = entry_from_fields(
+            item_id,
+            fields,
+            names={k: f"{item_id} {k}" for k in ("assessment", "notes", "evidence", "initials")},
+        )
         if not entry.empty:
             entries[item_id] = entry
     findings: dict[str, str] = {}

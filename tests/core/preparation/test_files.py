@@ -18,18 +18,20 @@ from tests.strategies import self_evaluation_workspaces
 
 ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-WORK = workspace_from_json({
-    "items": {
-        "request-for-information-at-an-inspection-10": {
-            "assessment": "needs-work",
-            "evidence": "Training matrix <shared drive>",
-            "notes": "# Not a heading\n\\starts with a backslash\n=SUM(A1)\n\nTwo staff to enrol & start.",
+WORK = workspace_from_json(
+    {
+        "items": {
+            "request-for-information-at-an-inspection-10": {
+                "assessment": "needs-work",
+                "evidence": "Training matrix <shared drive>",
+                "notes": "# Not a heading\n\\starts with a backslash\n=SUM(A1)\n\nTwo staff to enrol & start.",
+            },
+            "case-tracking-and-sampling-11": {"assessment": "strong", "initials": "ab, C.D."},
+            "health-good-7": {"assessment": "not-relevant"},
         },
-        "case-tracking-and-sampling-11": {"assessment": "strong", "initials": "ab, C.D."},
-        "health-good-7": {"assessment": "not-relevant"},
-    },
-    "findings": {"staff-unqualified": "yes", "reg28-breach": "no"},
-})
+        "findings": {"staff-unqualified": "yes", "reg28-breach": "no"},
+    }
+)
 
 
 class TestMarkdown:
@@ -69,16 +71,26 @@ class TestMarkdown:
 
     def test_a_hand_edit_to_a_self_assessment_is_read(self) -> None:
         """Changing 'Needs work' to 'Strong' in the file changes it in the workspace."""
-        text = write_markdown(WORK).replace("**Self-assessment:** Needs work", "**Self-assessment:** strong", 1)
+        text = write_markdown(WORK).replace(
+            "**Self-assessment:** Needs work", "**Self-assessment:** strong", 1
+        )
         assert read_markdown(text).entry("request-for-information-at-an-inspection-10").assessment == "strong"
 
     def test_a_bad_self_assessment_is_reported_with_its_line(self) -> None:
         """An unknown self-assessment names the line of the item's heading and the field."""
-        text = write_markdown(WORK).replace("**Self-assessment:** Needs work", "**Self-assessment:** Great", 1)
-        line = next(n for n, l in enumerate(text.split("\n"), 1) if "[request-for-information-at-an-inspection-10](" in l and l.startswith("####"))
+        text = write_markdown(WORK).replace(
+            "**Self-assessment:** Needs work", "**Self-assessment:** Great", 1
+        )
+        line = next(
+            n
+            for n, text_line in enumerate(text.split("\n"), 1)
+            if "[request-for-information-at-an-inspection-10](" in text_line and text_line.startswith("####")
+        )
         with pytest.raises(InputError) as caught:
             read_markdown(text)
-        assert caught.value.problem.startswith(f"line {line} (Self-assessment): 'Great' is not a self-assessment")
+        assert caught.value.problem.startswith(
+            f"line {line} (Self-assessment): 'Great' is not a self-assessment"
+        )
 
     def test_a_document_from_elsewhere_is_refused(self) -> None:
         """Markdown without the format line is not read as a self-evaluation."""
@@ -87,7 +99,9 @@ class TestMarkdown:
 
     def test_a_later_format_version_is_refused_by_name(self) -> None:
         """A file of another version of the format says which version it is."""
-        text = write_markdown(WORK).replace("Format: sccif-self-evaluation 1", "Format: sccif-self-evaluation 2")
+        text = write_markdown(WORK).replace(
+            "Format: sccif-self-evaluation 1", "Format: sccif-self-evaluation 2"
+        )
         with pytest.raises(InputError, match="version 2"):
             read_markdown(text)
 
@@ -100,7 +114,7 @@ class TestMarkdown:
     def test_an_item_twice_is_reported(self) -> None:
         """The same item twice is ambiguous, so it is refused."""
         text = write_markdown(WORK)
-        block = text[text.index("#### Case type 3"):text.index("#### Case type 4")]
+        block = text[text.index("#### Case type 3") : text.index("#### Case type 4")]
         with pytest.raises(InputError, match="appears twice"):
             read_markdown(text + "\n" + block)
 
@@ -149,18 +163,32 @@ class TestCsv:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ("Item,Self-assessment\nhealth-good-1,Brilliant\n",
-             "Row 2, column 'Self-assessment': 'Brilliant' is not a self-assessment"),
-            ("Item,Self-assessment\nhealth-good-1,strong\nhealth-good-1,adequate\n",
-             "Row 3, column 'Item': 'health-good-1' is also on row 2."),
-            ("Item,Self-assessment\nnot-an-anchor,strong\n", "Row 2, column 'Item': 'not-an-anchor' is not an item"),
-            ("Item,Children (initials only)\ncase-tracking-and-sampling-9,Jonathan\n",
-             "Row 2, column 'Children (initials only)': 'Jonathan' does not look like initials"),
-            ("Item,Children (initials only)\nhealth-good-1,AB\n",
-             "Row 2, column 'Children (initials only)': children's initials only go with the cases"),
+            (
+                "Item,Self-assessment\nhealth-good-1,Brilliant\n",
+                "Row 2, column 'Self-assessment': 'Brilliant' is not a self-assessment",
+            ),
+            (
+                "Item,Self-assessment\nhealth-good-1,strong\nhealth-good-1,adequate\n",
+                "Row 3, column 'Item': 'health-good-1' is also on row 2.",
+            ),
+            (
+                "Item,Self-assessment\nnot-an-anchor,strong\n",
+                "Row 2, column 'Item': 'not-an-anchor' is not an item",
+            ),
+            (
+                "Item,Children (initials only)\ncase-tracking-and-sampling-9,Jonathan\n",
+                "Row 2, column 'Children (initials only)': 'Jonathan' does not look like initials",
+            ),
+            (
+                "Item,Children (initials only)\nhealth-good-1,AB\n",
+                "Row 2, column 'Children (initials only)': children's initials only go with the cases",
+            ),
             ("Item,Answer\nstaff-unqualified,Maybe\n", "Row 2, column 'Answer': 'Maybe' is not an answer"),
             ("Name,Date\nAB,2026-01-01\n", "Row 1: this is not a self-evaluation downloaded from this page"),
-            ("Item,Notes,Notes\nhealth-good-1,a,b\n", "Row 1, column 'Notes': the column 'Notes' appears twice."),
+            (
+                "Item,Notes,Notes\nhealth-good-1,a,b\n",
+                "Row 1, column 'Notes': the column 'Notes' appears twice.",
+            ),
         ],
     )
     def test_problems_are_reported_at_their_row_and_column(self, text: str, message: str) -> None:
@@ -173,9 +201,15 @@ class TestCsv:
 class TestWorkspace:
     def test_self_assessments_are_read_by_key_or_label_in_any_case(self) -> None:
         """'Needs work', 'needs-work' and 'NEEDS WORK' are the same; 'not relevant' means not relevant here."""
-        for value, key in (("Needs work", "needs-work"), ("needs-work", "needs-work"), ("NEEDS  WORK", "needs-work"),
-                           ("Not relevant here", "not-relevant"), ("not relevant", "not-relevant"), ("", ""),
-                           ("Not assessed yet", "")):
+        for value, key in (
+            ("Needs work", "needs-work"),
+            ("needs-work", "needs-work"),
+            ("NEEDS  WORK", "needs-work"),
+            ("Not relevant here", "not-relevant"),
+            ("not relevant", "not-relevant"),
+            ("", ""),
+            ("Not assessed yet", ""),
+        ):
             work = workspace_from_json({"items": {"health-good-1": {"assessment": value}}})
             assert work.entry("health-good-1").assessment == key
 
@@ -189,13 +223,19 @@ class TestWorkspace:
 
     def test_empty_entries_and_unanswered_findings_are_left_out(self) -> None:
         """An item with nothing recorded is not kept, so a saved workspace holds only the user's work."""
-        work = workspace_from_json({"items": {"health-good-1": {"assessment": "", "notes": "  \n "}},
-                                    "findings": {"reg28-breach": ""}})
+        work = workspace_from_json(
+            {
+                "items": {"health-good-1": {"assessment": "", "notes": "  \n "}},
+                "findings": {"reg28-breach": ""},
+            }
+        )
         assert work.as_dict()["items"] == {} and work.as_dict()["findings"] == {}
 
     def test_line_endings_are_made_plain_and_evidence_is_one_line(self) -> None:
         """Windows line endings in notes become plain; a line break in 'where the evidence is kept' a space."""
-        work = workspace_from_json({"items": {"health-good-1": {"notes": "a\r\nb\r", "evidence": "shelf\n 3"}}})
+        work = workspace_from_json(
+            {"items": {"health-good-1": {"notes": "a\r\nb\r", "evidence": "shelf\n 3"}}}
+        )
         assert work.entry("health-good-1").notes == "a\nb"
         assert work.entry("health-good-1").evidence == "shelf 3"
 

@@ -14,7 +14,14 @@ from sccif_core.judgements import criteria as criteria_module
 from sccif_core.judgements.grades import JUDGEMENT_KEYS
 from sccif_core.preparation import items as items_module
 from sccif_core.preparation.findings import FINDINGS
-from sccif_core.preparation.items import DAY_LISTS, NOT_A_CHECKLIST, WHY_PREPARE, groups, items_by_id, list_after
+from sccif_core.preparation.items import (
+    DAY_LISTS,
+    NOT_A_CHECKLIST,
+    WHY_PREPARE,
+    groups,
+    items_by_id,
+    list_after,
+)
 
 ALL_ITEMS = [item for group in groups() for item in group.items]
 
@@ -51,8 +58,12 @@ class TestCoverage:
     def test_every_evidence_area_and_good_descriptor_of_each_judgement_is_an_item(self, key: str) -> None:
         """All of a judgement's areas of required evidence and 'good' descriptors (or their points) are on the page."""
         raw = framework()["criteria"][key]
-        shown = {i.id for i in ALL_ITEMS if i.group == key} | {p.anchor for i in ALL_ITEMS if i.group == key for p in i.points}
-        expected = {e["anchor"] for e in raw["evidence"]} | {d["anchor"] for d in raw["descriptors"]["good"]["items"]}
+        shown = {i.id for i in ALL_ITEMS if i.group == key} | {
+            p.anchor for i in ALL_ITEMS if i.group == key for p in i.points
+        }
+        expected = {e["anchor"] for e in raw["evidence"]} | {
+            d["anchor"] for d in raw["descriptors"]["good"]["items"]
+        }
         assert expected == shown
 
     def test_the_judgements_come_first_in_the_frameworks_order_then_inspection_day(self) -> None:
@@ -72,17 +83,30 @@ class TestInspectionDayLists:
     def test_annex_a_has_the_six_lines_of_enquiry_the_issue_names(self) -> None:
         """Exploitation, separation and locking in, return home interviews, education, healthcare, qualifications."""
         annex = next(g for g in groups() if g.key == "annex-a")
-        assert [i.id for i in annex.items] == [f"request-for-information-at-an-inspection-{n}" for n in range(5, 11)]
-        words = ["exploitation", "locked into their bedrooms", "return home interviews", "educational provision",
-                 "healthcare", "qualification"]
+        assert [i.id for i in annex.items] == [
+            f"request-for-information-at-an-inspection-{n}" for n in range(5, 11)
+        ]
+        words = [
+            "exploitation",
+            "locked into their bedrooms",
+            "return home interviews",
+            "educational provision",
+            "healthcare",
+            "qualification",
+        ]
         for item, word in zip(annex.items, words, strict=True):
             assert word in item.text
 
     def test_the_manager_interview_is_the_list_after_its_lead_in(self) -> None:
         """'The interview with the registered manager usually covers:' is followed by 14 topics, all items."""
         interview = next(g for g in groups() if g.key == "manager-interview")
-        assert cite("discussions-with-managers-and-staff-8").text == "The interview with the registered manager usually covers:"
-        assert [i.id for i in interview.items] == [f"discussions-with-managers-and-staff-{n}" for n in range(9, 23)]
+        assert (
+            cite("discussions-with-managers-and-staff-8").text
+            == "The interview with the registered manager usually covers:"
+        )
+        assert [i.id for i in interview.items] == [
+            f"discussions-with-managers-and-staff-{n}" for n in range(9, 23)
+        ]
 
     def test_the_cases_are_the_listed_kinds_and_the_serious_incident_with_initials_only(self) -> None:
         """The six kinds of case the framework lists, and 'a recent serious incident'; only these ask for initials."""
@@ -111,7 +135,9 @@ class TestInspectionDayLists:
 def reworded_framework(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """framework.json with one Annex A line reworded, as if the docs had been corrected and extracted again."""
     data = copy.deepcopy(framework())
-    data["anchors"]["request-for-information-at-an-inspection-9"]["text"] = "children are receiving corrected healthcare"
+    data["anchors"]["request-for-information-at-an-inspection-9"]["text"] = (
+        "children are receiving corrected healthcare"
+    )
     for module in (citations, items_module, criteria_module):
         monkeypatch.setattr(module, "framework", lambda: data)
     groups.cache_clear()
@@ -123,4 +149,7 @@ def reworded_framework(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, An
 
 def test_items_are_read_from_the_extracted_framework_not_retyped(reworded_framework: dict[str, Any]) -> None:
     """Change the extracted text and the item changes with it: nothing is kept as a copy."""
-    assert items_by_id()["request-for-information-at-an-inspection-9"].text == "children are receiving corrected healthcare"
+    assert (
+        items_by_id()["request-for-information-at-an-inspection-9"].text
+        == "children are receiving corrected healthcare"
+    )

@@ -2,7 +2,7 @@
 
 They take the CSV text and the page's options and give the command's JSON, plus how the
 file was read and the chart's series. Errors come back as {"error": {...}} naming the row
-and column. Expected figures: the hand-worked homes in test_occupancy_checker.py.
+and column. Expected figures: the hand-worked homes in test_checker.py.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from sccif_core import browser_api
 from sccif_core.occupancy import read_csv, template_csv
 
 BIRTHDAY_HOME = (
-    "id,date_of_birth,admission_date,discharge_date\n"
-    "AB,2006-04-01,2024-01-01,\n"
-    "CD,2009-01-01,2024-01-01,\n"
+    "id,date_of_birth,admission_date,discharge_date\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n"
 )
 
 
@@ -70,7 +68,7 @@ class TestCheck:
         assert sum(row["child_nights"] for row in months) == 457
         assert sum(row["young_adult_nights"] for row in months) == 275
         assert months[2]["children_majority_days"] == 31  # March 2024: AB still 17
-        assert months[3]["children_majority_days"] == 0   # April 2024: AB is 18
+        assert months[3]["children_majority_days"] == 0  # April 2024: AB is 18
         assert months[11]["window"]["end"] == "2024-12-31"
         assert months[11]["projected"] is False
 
@@ -80,14 +78,19 @@ class TestCheck:
         base = {"csv": home, "to": "2025-12-31"}
         plain = call("occupancy.check", **base)["result"]["projection"]
         discharged = call(
-            "occupancy.check", **base, planned_discharges=[{"id": "AB", "date": "01/12/2026"}, {"id": "CD", "date": ""}]
+            "occupancy.check",
+            **base,
+            planned_discharges=[{"id": "AB", "date": "01/12/2026"}, {"id": "CD", "date": ""}],
         )["result"]["projection"]
         admitted = call(
-            "occupancy.check", **base,
+            "occupancy.check",
+            **base,
             planned_admissions=[{"id": "GH", "date_of_birth": "2014-01-01", "admission_date": "15/09/2026"}],
         )["result"]["projection"]
         assert (plain["fails_from"], discharged["fails_from"], admitted["fails_from"]) == (
-            "2027-03-16", "2029-07-02", "2029-07-02"
+            "2027-03-16",
+            "2029-07-02",
+            "2029-07-02",
         )
         leap = call("occupancy.check", **base, leap_birthday="feb-28")["result"]
         assert leap["leap_birthday"] == "feb-28"
@@ -95,7 +98,9 @@ class TestCheck:
     def test_columns(self) -> None:
         """Columns chosen on the page (by header or number) are used."""
         text = "Kid,Born when,In,Out\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n"
-        result = call("occupancy.check", csv=text, to="2024-12-31", columns={"id": 1, "date_of_birth": "Born when"})
+        result = call(
+            "occupancy.check", csv=text, to="2024-12-31", columns={"id": 1, "date_of_birth": "Born when"}
+        )
         assert result["result"]["latest_window"]["children_majority_days"] == 91
 
 
@@ -115,12 +120,17 @@ class TestErrors:
     def test_bad_option_types(self) -> None:
         """Wrongly typed options are errors, never tracebacks."""
         assert call("occupancy.check", csv=BIRTHDAY_HOME, to=5)["error"]["field"] == "to"
-        assert call("occupancy.check", csv=BIRTHDAY_HOME, planned_discharges="AB")["error"]["field"] == "planned_discharge"
-        assert call("occupancy.check", csv=BIRTHDAY_HOME, planned_admissions=[{"id": "X"}])["error"]["field"].startswith(
-            "planned admission 1"
+        assert (
+            call("occupancy.check", csv=BIRTHDAY_HOME, planned_discharges="AB")["error"]["field"]
+            == "planned_discharge"
         )
+        assert call("occupancy.check", csv=BIRTHDAY_HOME, planned_admissions=[{"id": "X"}])["error"][
+            "field"
+        ].startswith("planned admission 1")
         assert call("occupancy.check", csv=BIRTHDAY_HOME, columns=[1])["error"]["field"] == "columns"
-        assert call("occupancy.check", csv=BIRTHDAY_HOME, leap_birthday="x")["error"]["field"] == "leap_birthday"
+        assert (
+            call("occupancy.check", csv=BIRTHDAY_HOME, leap_birthday="x")["error"]["field"] == "leap_birthday"
+        )
 
 
 class TestPreviewAndTemplate:
@@ -128,8 +138,15 @@ class TestPreviewAndTemplate:
 
     def test_preview(self) -> None:
         """The preview gives headers, the columns found (numbered from 1), the row count and a sample."""
-        result = call("occupancy.preview", csv="Kid;Born when;Admitted;Left\nAB;01/01/2009;01/01/2024;\n")["result"]
-        assert result["columns"] == {"id": None, "date_of_birth": None, "admission_date": 3, "discharge_date": 4}
+        result = call("occupancy.preview", csv="Kid;Born when;Admitted;Left\nAB;01/01/2009;01/01/2024;\n")[
+            "result"
+        ]
+        assert result["columns"] == {
+            "id": None,
+            "date_of_birth": None,
+            "admission_date": 3,
+            "discharge_date": 4,
+        }
         assert (result["rows"], result["recognised"]) == (1, False)
 
     def test_template(self) -> None:
@@ -147,7 +164,9 @@ class TestBytes:
         """An .xlsx sent as base64 gets the export-to-CSV message on row 1."""
         import base64
 
-        error = call("occupancy.check", csv_base64=base64.b64encode(b"PK\x03\x04" + b"\x00" * 32).decode())["error"]
+        error = call("occupancy.check", csv_base64=base64.b64encode(b"PK\x03\x04" + b"\x00" * 32).decode())[
+            "error"
+        ]
         assert error["row"] == 1 and "Excel" in error["problem"]
 
     def test_base64_utf16(self) -> None:
@@ -155,7 +174,9 @@ class TestBytes:
         import base64
 
         data = base64.b64encode(BIRTHDAY_HOME.encode("utf-16")).decode()
-        assert call("occupancy.check", csv_base64=data, to="2024-12-31")["result"]["verdict"] == "does-not-meet"
+        assert (
+            call("occupancy.check", csv_base64=data, to="2024-12-31")["result"]["verdict"] == "does-not-meet"
+        )
 
     def test_garbled_base64(self) -> None:
         """Base64 that is not base64 is an error on the csv field."""

@@ -16,8 +16,8 @@ from sccif_core.occupancy import OccupancyResult, Stay, check, planned_admission
 
 HOME = (
     "id,date_of_birth,admission_date,discharge_date\n"
-    "AB,2008-09-15,2025-01-01,\n"   # 18 on 15 September 2026
-    "CD,2011-01-01,2025-01-01,\n"   # 18 on 1 January 2029
+    "AB,2008-09-15,2025-01-01,\n"  # 18 on 15 September 2026
+    "CD,2011-01-01,2025-01-01,\n"  # 18 on 1 January 2029
 )
 END = date(2025, 12, 31)
 
@@ -41,9 +41,12 @@ class TestProjection:
         assert projection.fails_from == date(2027, 3, 16)
         assert projection.fails_from_all_days == date(2027, 3, 16)  # every day occupied: same date
         window = projection.as_dict()["first_failing_window"]
-        assert (window["start"], window["end"], window["children_majority_days"], window["occupied_days"]) == (
-            "2026-03-17", "2027-03-16", 182, 365
-        )
+        assert (
+            window["start"],
+            window["end"],
+            window["children_majority_days"],
+            window["occupied_days"],
+        ) == ("2026-03-17", "2027-03-16", 182, 365)
         assert projection.start == date(2026, 1, 1)
         # The last change is CD's 18th birthday, 1 January 2029; the window starting then ends 31 December 2029.
         assert projection.end == date(2029, 12, 31)
@@ -74,7 +77,12 @@ class TestProjection:
         # From 15 Sep 2026: CD, GH v AB; from 1 Jan 2029: GH v AB, CD, 1 v 2. Fails 2 July 2029 as above.
         assert result.projection.fails_from == date(2029, 7, 2)
         assert result.projection.as_dict()["planned_admissions"] == [
-            {"id": "GH", "date_of_birth": "2014-01-01", "admission_date": "2026-09-15", "discharge_date": None}
+            {
+                "id": "GH",
+                "date_of_birth": "2014-01-01",
+                "admission_date": "2026-09-15",
+                "discharge_date": None,
+            }
         ]
 
     def test_empty_home_fails_only_reading_b(self) -> None:

@@ -16,14 +16,15 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 from hypothesis import HealthCheck, given, settings
-from tests.strategies import OccupancyHistory, occupancy_histories
 
 from sccif_core.occupancy import Stay, check
+from tests.strategies import OccupancyHistory, occupancy_histories
 
 ONE_DAY = timedelta(days=1)
 
 
 # --- the reference: day by day, stay by stay ---
+
 
 def is_child(born: date, day: date, leap_birthday: str) -> bool:
     """Under 18 on ``day``: their 18th birthday (1 March or 28 February for 29 February births) is later."""
@@ -60,7 +61,9 @@ class RefWindow:
 
     @property
     def meets(self) -> bool:
-        return self.occupied_days == 0 or Fraction(self.children_majority_days, self.occupied_days) > Fraction(1, 2)
+        return self.occupied_days == 0 or Fraction(
+            self.children_majority_days, self.occupied_days
+        ) > Fraction(1, 2)
 
     @property
     def meets_all_days(self) -> bool:
@@ -77,17 +80,25 @@ def reference_windows(stays: list[Stay], first: date, last: date, leap_birthday:
         kids = sum(1 for stay in here if is_child(stay.date_of_birth, night, leap_birthday))
         children.append(kids)
         adults.append(len(here) - kids)
-    majority = [1 if c > y else 0 for c, y in zip(children, adults)]
-    occupied = [1 if c + y > 0 else 0 for c, y in zip(children, adults)]
+    majority = [1 if c > y else 0 for c, y in zip(children, adults, strict=True)]
+    occupied = [1 if c + y > 0 else 0 for c, y in zip(children, adults, strict=True)]
     windows = []
     for i, start in enumerate(days):
         end = reference_end(start)
         if end > last:
             break
         j = (end - first).days + 1
-        windows.append(RefWindow(
-            start, end, j - i, sum(occupied[i:j]), sum(majority[i:j]), sum(children[i:j]), sum(adults[i:j])
-        ))
+        windows.append(
+            RefWindow(
+                start,
+                end,
+                j - i,
+                sum(occupied[i:j]),
+                sum(majority[i:j]),
+                sum(children[i:j]),
+                sum(adults[i:j]),
+            )
+        )
     return windows
 
 
@@ -103,6 +114,7 @@ def reference_verdict(windows: list[RefWindow]) -> str:
 
 def reference_worst(windows: list[RefWindow], all_days: bool) -> RefWindow | None:
     """Lowest share, the earliest on a tie; with empty days set aside an empty window ranks highest."""
+
     def share(window: RefWindow) -> Fraction:
         if all_days:
             return Fraction(window.children_majority_days, window.days)
@@ -119,7 +131,9 @@ def with_plans(history: OccupancyHistory) -> list[Stay]:
     stays = []
     for stay in (*history.stays, *history.planned_admissions):
         if stay.discharge is None and stay.person in history.planned_discharges:
-            stay = Stay(stay.person, stay.date_of_birth, stay.admission, history.planned_discharges[stay.person])
+            stay = Stay(
+                stay.person, stay.date_of_birth, stay.admission, history.planned_discharges[stay.person]
+            )
         stays.append(stay)
     return stays
 
@@ -127,13 +141,24 @@ def with_plans(history: OccupancyHistory) -> list[Stay]:
 def as_tuple(window: object) -> tuple[object, ...] | None:
     if window is None:
         return None
-    return tuple(getattr(window, name) for name in (
-        "start", "end", "days", "occupied_days", "children_majority_days", "child_nights", "young_adult_nights",
-        "meets", "meets_all_days",
-    ))
+    return tuple(
+        getattr(window, name)
+        for name in (
+            "start",
+            "end",
+            "days",
+            "occupied_days",
+            "children_majority_days",
+            "child_nights",
+            "young_adult_nights",
+            "meets",
+            "meets_all_days",
+        )
+    )
 
 
 # --- the agreement ---
+
 
 class TestAgreesWithReference:
     """The fast check and the day-by-day reference give the same figures."""
@@ -196,13 +221,17 @@ class TestAgreesWithReference:
     @given(occupancy_histories(plans=False))
     def test_young_adult_nights(self, history: OccupancyHistory) -> None:
         """Each young adult's nights as an adult in the period agree, and nobody with adult nights is left out."""
-        result = check(history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday)
+        result = check(
+            history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday
+        )
         first = result.period_start
         nights: dict[str, int] = {}
         night = first
         while night <= history.end:
             for stay in history.stays:
-                if accommodated(stay, night) and not is_child(stay.date_of_birth, night, history.leap_birthday):
+                if accommodated(stay, night) and not is_child(
+                    stay.date_of_birth, night, history.leap_birthday
+                ):
                     nights[stay.person] = nights.get(stay.person, 0) + 1
             night += ONE_DAY
         assert {person.person: person.adult_nights for person in result.young_adults} == nights
@@ -215,7 +244,9 @@ class TestInvariants:
     @given(occupancy_histories())
     def test_majority_within_occupied_within_days(self, history: OccupancyHistory) -> None:
         """A window's children-majority days never exceed its occupied days, nor those its days (365 or 366)."""
-        result = check(history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday)
+        result = check(
+            history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday
+        )
         for window in result.windows:
             assert 0 <= window.children_majority_days <= window.occupied_days <= window.days
             assert window.days in (365, 366)
@@ -226,7 +257,9 @@ class TestInvariants:
     @given(occupancy_histories(plans=False))
     def test_person_nights_add_up(self, history: OccupancyHistory) -> None:
         """The daily counts add up to every stay's nights inside the checked timeline."""
-        result = check(history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday)
+        result = check(
+            history.stays, start=history.start, end=history.end, leap_birthday=history.leap_birthday
+        )
         counts = result.counts
         stop = counts.end + ONE_DAY
         expected = sum(

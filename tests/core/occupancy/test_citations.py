@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sccif_core.citations import exists
+from sccif_core.citations import cite, exists
 from sccif_core.occupancy import CITATIONS, FRAMEWORK_WORDING, SOURCE
-from sccif_core.citations import cite
 
 ROOT = Path(__file__).resolve().parents[3]
 PAGE = ROOT / "docs" / "tools" / "occupancy.md"

@@ -1,6 +1,6 @@
 """`sccif occupancy FILE`: the 'wholly or mainly' check from a terminal, its JSON shape and its exit statuses.
 
-Expected figures: the hand-worked homes in tests/core/occupancy/test_occupancy_checker.py
+Expected figures: the hand-worked homes in tests/core/occupancy/test_checker.py
 (the framework's test, anchor wholly-or-mainly-guidelines-2, with the method of issue 6).
 """
 
@@ -23,7 +23,7 @@ SCCIF = Path(sys.executable).parent / "sccif"
 
 BIRTHDAY_HOME = (
     "id,date_of_birth,admission_date,discharge_date\n"
-    "AB,2006-04-01,2024-01-01,\n"   # 18 on 1 April 2024
+    "AB,2006-04-01,2024-01-01,\n"  # 18 on 1 April 2024
     "CD,2009-01-01,2024-01-01,\n"
 )
 LEAP_HOME = (
@@ -33,8 +33,17 @@ LEAP_HOME = (
     "CH,01/01/2012,30/08/2025,\n"
 )
 WINDOW_KEYS = {
-    "start", "end", "days", "occupied_days", "children_majority_days", "meets", "meets_all_days",
-    "child_nights", "young_adult_nights", "share", "share_all_days",
+    "start",
+    "end",
+    "days",
+    "occupied_days",
+    "children_majority_days",
+    "meets",
+    "meets_all_days",
+    "child_nights",
+    "young_adult_nights",
+    "share",
+    "share_all_days",
 }
 
 
@@ -57,6 +66,7 @@ def csv_file(tmp_path: Path) -> Any:
         else:
             path.write_text(text, encoding="utf-8")
         return str(path)
+
     return write
 
 
@@ -65,12 +75,22 @@ class TestJson:
 
     def test_shape_and_numbers(self, capsys: pytest.CaptureFixture[str], csv_file: Any) -> None:
         """The JSON has the issue's keys, and the birthday home's figures (91 majority days of 366)."""
-        status, out, err = run(capsys, "occupancy", csv_file(BIRTHDAY_HOME), "--to", "2024-12-31", "--format", "json")
+        status, out, err = run(
+            capsys, "occupancy", csv_file(BIRTHDAY_HOME), "--to", "2024-12-31", "--format", "json"
+        )
         assert (status, err) == (0, "")
         data = json.loads(out)
         assert {
-            "verdict", "period", "windows_total", "windows_meeting", "windows_meeting_all_days",
-            "latest_window", "worst_window", "worst_window_all_days", "projection", "young_adults",
+            "verdict",
+            "period",
+            "windows_total",
+            "windows_meeting",
+            "windows_meeting_all_days",
+            "latest_window",
+            "worst_window",
+            "worst_window_all_days",
+            "projection",
+            "young_adults",
         } <= data.keys()
         assert data["verdict"] == "does-not-meet"
         assert data["period"] == {"start": "2024-01-01", "end": "2024-12-31", "days": 366}
@@ -79,15 +99,29 @@ class TestJson:
             assert set(data[key]) == WINDOW_KEYS
         # 1 Jan - 31 Mar 2024: 91 days with two children; then AB (18 on 1 April) v CD, 1 v 1.
         assert data["latest_window"] | {"share": None, "share_all_days": None} == {
-            "start": "2024-01-01", "end": "2024-12-31", "days": 366, "occupied_days": 366,
-            "children_majority_days": 91, "meets": False, "meets_all_days": False,
-            "child_nights": 457, "young_adult_nights": 275, "share": None, "share_all_days": None,
+            "start": "2024-01-01",
+            "end": "2024-12-31",
+            "days": 366,
+            "occupied_days": 366,
+            "children_majority_days": 91,
+            "meets": False,
+            "meets_all_days": False,
+            "child_nights": 457,
+            "young_adult_nights": 275,
+            "share": None,
+            "share_all_days": None,
         }
-        assert data["young_adults"] == [{
-            "id": "AB", "turned_18": "2024-04-01", "born_29_february": False, "adult_nights": 275,
-            "adult_nights_projected": data["young_adults"][0]["adult_nights_projected"],
-            "still_resident": True, "planned_discharge": None,
-        }]
+        assert data["young_adults"] == [
+            {
+                "id": "AB",
+                "turned_18": "2024-04-01",
+                "born_29_february": False,
+                "adult_nights": 275,
+                "adult_nights_projected": data["young_adults"][0]["adult_nights_projected"],
+                "still_resident": True,
+                "planned_discharge": None,
+            }
+        ]
         assert data["source"]["anchor"] == "wholly-or-mainly-guidelines-2"
         assert data["source"]["path"] == "framework/young-adults/#wholly-or-mainly-guidelines-2"
         assert data["input"]["columns"]["date_of_birth"] == "date_of_birth"
@@ -107,11 +141,20 @@ class TestJson:
         home = "id,dob,admitted,left\nAB,2008-09-15,2025-01-01,\nCD,2011-01-01,2025-01-01,\n"
         path = csv_file(home)
         before = json.loads(run(capsys, "occupancy", path, "--to", "2025-12-31", "--format", "json")[1])
-        after = json.loads(run(
-            capsys, "occupancy", path, "--to", "2025-12-31", "--format", "json",
-            "--planned-discharge", "AB=01/12/2026",
-        )[1])
-        # See test_occupancy_projection: 16 March 2027 without the plan, 2 July 2029 with it.
+        after = json.loads(
+            run(
+                capsys,
+                "occupancy",
+                path,
+                "--to",
+                "2025-12-31",
+                "--format",
+                "json",
+                "--planned-discharge",
+                "AB=01/12/2026",
+            )[1]
+        )
+        # See tests/core/occupancy/test_projection.py: 16 March 2027 without the plan, 2 July 2029 with it.
         assert before["projection"]["fails_from"] == "2027-03-16"
         assert after["projection"]["fails_from"] == "2029-07-02"
         assert before["verdict"] == after["verdict"] == "meets"
@@ -120,13 +163,22 @@ class TestJson:
         """--planned-admission ID,DOB,ADMISSION adds a what-if stay to the projection."""
         home = "id,dob,admitted,left\nAB,2008-09-15,2025-01-01,\nCD,2011-01-01,2025-01-01,\n"
         status, out, _ = run(
-            capsys, "occupancy", csv_file(home), "--to", "2025-12-31", "--format", "json",
-            "--planned-admission", "GH,2014-01-01,15/09/2026",
+            capsys,
+            "occupancy",
+            csv_file(home),
+            "--to",
+            "2025-12-31",
+            "--format",
+            "json",
+            "--planned-admission",
+            "GH,2014-01-01,15/09/2026",
         )
         assert status == 0
         assert json.loads(out)["projection"]["fails_from"] == "2029-07-02"
 
-    def test_default_period_ends_today(self, capsys: pytest.CaptureFixture[str], csv_file: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_default_period_ends_today(
+        self, capsys: pytest.CaptureFixture[str], csv_file: Any, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """Without --to the period ends on today's date."""
         monkeypatch.setattr(occupancy_cli, "today", lambda: date(2025, 6, 30))
         data = json.loads(run(capsys, "occupancy", csv_file(BIRTHDAY_HOME), "--format", "json")[1])
@@ -142,8 +194,17 @@ class TestJson:
         """--column FIELD=HEADER maps headers the checker does not recognise."""
         path = csv_file("Kid,Born when,In,Out\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n")
         status, out, _ = run(
-            capsys, "occupancy", path, "--to", "2024-12-31", "--format", "json",
-            "--column", "id=Kid", "--column", "date_of_birth=2",
+            capsys,
+            "occupancy",
+            path,
+            "--to",
+            "2024-12-31",
+            "--format",
+            "json",
+            "--column",
+            "id=Kid",
+            "--column",
+            "date_of_birth=2",
         )
         assert (status, json.loads(out)["latest_window"]["children_majority_days"]) == (0, 91)
 
@@ -167,15 +228,32 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            (BIRTHDAY_HOME + "EF,30/02/2009,2024-01-01,\n", "Row 4, column 'date_of_birth': '30/02/2009' is not a real date."),
-            (BIRTHDAY_HOME + "EF,2009-01-01,2024-05-01,2024-04-01\n", "Row 4, column 'discharge_date': the discharge date 2024-04-01 is before"),
-            (BIRTHDAY_HOME + "EF,2024-06-01,2024-05-01,\n", "Row 4, column 'date_of_birth': the date of birth 2024-06-01 is after"),
-            (BIRTHDAY_HOME + "AB,2006-04-01,2024-06-01,\n", "Row 4, column 'admission_date': this stay of 'AB'"),
-            ("id,dob,left\nAB,2006-04-01,\n", "Row 1, column 'admission_date': there is no admission_date column"),
+            (
+                BIRTHDAY_HOME + "EF,30/02/2009,2024-01-01,\n",
+                "Row 4, column 'date_of_birth': '30/02/2009' is not a real date.",
+            ),
+            (
+                BIRTHDAY_HOME + "EF,2009-01-01,2024-05-01,2024-04-01\n",
+                "Row 4, column 'discharge_date': the discharge date 2024-04-01 is before",
+            ),
+            (
+                BIRTHDAY_HOME + "EF,2024-06-01,2024-05-01,\n",
+                "Row 4, column 'date_of_birth': the date of birth 2024-06-01 is after",
+            ),
+            (
+                BIRTHDAY_HOME + "AB,2006-04-01,2024-06-01,\n",
+                "Row 4, column 'admission_date': this stay of 'AB'",
+            ),
+            (
+                "id,dob,left\nAB,2006-04-01,\n",
+                "Row 1, column 'admission_date': there is no admission_date column",
+            ),
             ("", "Row 1: the file is empty."),
         ],
     )
-    def test_messages(self, capsys: pytest.CaptureFixture[str], csv_file: Any, text: str, message: str) -> None:
+    def test_messages(
+        self, capsys: pytest.CaptureFixture[str], csv_file: Any, text: str, message: str
+    ) -> None:
         """Each malformed file gives status 2 and a message starting with its row and column."""
         status, out, err = run(capsys, "occupancy", csv_file(text), "--to", "2024-12-31")
         assert (status, out) == (2, "")
@@ -197,14 +275,25 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("options", "message"),
         [
-            (("--planned-discharge", "AB"), "--planned-discharge: 'AB' should look like --planned-discharge ID=DATE."),
-            (("--planned-discharge", "ZZ=2025-06-01"), "--planned-discharge: there is no resident with the id 'ZZ'"),
+            (
+                ("--planned-discharge", "AB"),
+                "--planned-discharge: 'AB' should look like --planned-discharge ID=DATE.",
+            ),
+            (
+                ("--planned-discharge", "ZZ=2025-06-01"),
+                "--planned-discharge: there is no resident with the id 'ZZ'",
+            ),
             (("--planned-discharge", "AB=2024-06-01"), "--planned-discharge: the planned discharge of 'AB'"),
             (("--from", "2025-13-01"), "--from: '2025-13-01' is not a real date."),
-            (("--planned-admission", "GH,2014-01-01"), "--planned-admission: 'GH,2014-01-01' should look like"),
+            (
+                ("--planned-admission", "GH,2014-01-01"),
+                "--planned-admission: 'GH,2014-01-01' should look like",
+            ),
         ],
     )
-    def test_options(self, capsys: pytest.CaptureFixture[str], csv_file: Any, options: tuple[str, ...], message: str) -> None:
+    def test_options(
+        self, capsys: pytest.CaptureFixture[str], csv_file: Any, options: tuple[str, ...], message: str
+    ) -> None:
         """Bad options are named after the option."""
         status, _, err = run(capsys, "occupancy", csv_file(BIRTHDAY_HOME), "--to", "2024-12-31", *options)
         assert status == 2

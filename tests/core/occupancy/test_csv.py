@@ -44,7 +44,10 @@ class TestReading:
         assert parsed.stays == (Stay("AB", date(2008, 3, 14), date(2025, 9, 2), None, row=2),)
         assert parsed.delimiter == ";"
         assert dict(parsed.columns) == {
-            "id": "Name", "date_of_birth": "D.O.B.", "admission_date": "Date Admitted", "discharge_date": "LEFT",
+            "id": "Name",
+            "date_of_birth": "D.O.B.",
+            "admission_date": "Date Admitted",
+            "discharge_date": "LEFT",
         }
         assert parsed.ignored_columns == ("Notes",)
 
@@ -78,7 +81,9 @@ class TestReading:
     def test_chosen_columns(self) -> None:
         """Unrecognised headers can be mapped by name or by column number."""
         text = "Kid,Born when,In,Out\nAB,14/03/2008,02/09/2025,\n"
-        parsed = read_csv(text, columns={"id": "Kid", "date_of_birth": 2, "admission_date": "In", "discharge_date": 4})
+        parsed = read_csv(
+            text, columns={"id": "Kid", "date_of_birth": 2, "admission_date": "In", "discharge_date": 4}
+        )
         assert parsed.stays == (Stay("AB", date(2008, 3, 14), date(2025, 9, 2), None, row=2),)
 
     def test_blank_rows_are_counted_not_dropped(self) -> None:
@@ -90,7 +95,9 @@ class TestReading:
 
     def test_quoted_cells(self) -> None:
         """Quoted cells with commas and line breaks count as one row each."""
-        parsed = read_csv('id,notes,dob,admitted,left\n"B, A","two\nlines",14/03/2008,02/09/2025,\nCD,,2007-11-30,2025-06-16,\n')
+        parsed = read_csv(
+            'id,notes,dob,admitted,left\n"B, A","two\nlines",14/03/2008,02/09/2025,\nCD,,2007-11-30,2025-06-16,\n'
+        )
         assert [(stay.person, stay.row) for stay in parsed.stays] == [("B, A", 2), ("CD", 3)]
 
     def test_midnight_times(self) -> None:
@@ -109,7 +116,13 @@ class TestReading:
         assert [stay.person for stay in parsed.stays] == ["AB", "CD", "CD"]
 
     @settings(max_examples=100, deadline=None)
-    @given(st.lists(st.tuples(st.dates(date(1990, 1, 1), date(2010, 12, 31)), st.integers(0, 5000)), min_size=1, max_size=20))
+    @given(
+        st.lists(
+            st.tuples(st.dates(date(1990, 1, 1), date(2010, 12, 31)), st.integers(0, 5000)),
+            min_size=1,
+            max_size=20,
+        )
+    )
     def test_round_trip(self, people: list[tuple[date, int]]) -> None:
         """Stays written out as CSV (UK or ISO dates) read back unchanged."""
         lines = [HEADER.strip()]
@@ -138,7 +151,9 @@ class TestErrors:
 
     def test_impossible_date_named_as_the_file_names_the_column(self) -> None:
         """With an alias header, the message uses the file's own column name."""
-        error = error_of("ID,DOB,Admitted,Left\nAB,14/03/2008,02/09/2025,30/09/2025\nCD,01/01/2009,2025-02-30,\n")
+        error = error_of(
+            "ID,DOB,Admitted,Left\nAB,14/03/2008,02/09/2025,30/09/2025\nCD,01/01/2009,2025-02-30,\n"
+        )
         assert (error.row, error.field) == (3, "Admitted")
         assert str(error).startswith("Row 3, column 'Admitted': '2025-02-30' is not a real date.")
 
@@ -155,13 +170,19 @@ class TestErrors:
 
     def test_overlapping_stays(self) -> None:
         """Two stays of one person that overlap: the later-admitted stay's row, column admission_date."""
-        error = error_of(HEADER + "AB,14/03/2008,01/01/2025,01/06/2025\nCD,2009-01-01,2025-01-01,\nAB,14/03/2008,31/05/2025,\n")
+        error = error_of(
+            HEADER
+            + "AB,14/03/2008,01/01/2025,01/06/2025\nCD,2009-01-01,2025-01-01,\nAB,14/03/2008,31/05/2025,\n"
+        )
         assert (error.row, error.field) == (4, "admission_date")
         assert "overlaps their stay on row 2" in error.problem
 
     def test_overlap_with_an_open_stay(self) -> None:
         """A stay after an open (still resident) stay of the same person overlaps it."""
-        error = error_of(HEADER + "AB,14/03/2008,01/06/2025,\nAB,14/03/2008,01/01/2025,01/02/2025\nAB,14/03/2008,01/09/2025,\n")
+        error = error_of(
+            HEADER
+            + "AB,14/03/2008,01/06/2025,\nAB,14/03/2008,01/01/2025,01/02/2025\nAB,14/03/2008,01/09/2025,\n"
+        )
         assert (error.row, error.field) == (4, "admission_date")
         assert "still resident" in error.problem
 
@@ -281,7 +302,12 @@ class TestPreview:
         preview = preview_csv("Kid;Born when;In;Out\nAB;14/03/2008;02/09/2025;\n")
         assert preview["headers"] == ["Kid", "Born when", "In", "Out"]
         # Column numbers count from 1, as a chosen column is given.
-        assert preview["columns"] == {"id": None, "date_of_birth": None, "admission_date": 3, "discharge_date": 4}
+        assert preview["columns"] == {
+            "id": None,
+            "date_of_birth": None,
+            "admission_date": 3,
+            "discharge_date": 4,
+        }
         assert preview["missing"] == ["id", "date_of_birth"]
         assert preview["recognised"] is False
         assert preview["delimiter"] == "semicolon"

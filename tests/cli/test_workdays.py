@@ -49,8 +49,15 @@ class TestAdd:
     def test_extra_non_working(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--extra-non-working (repeatable) skips the given days too."""
         status, out, _ = run(
-            capsys, "workdays", "add", "2026-12-24", "1",
-            "--extra-non-working", "29/12/2026", "--extra-non-working", "2026-12-30",
+            capsys,
+            "workdays",
+            "add",
+            "2026-12-24",
+            "1",
+            "--extra-non-working",
+            "29/12/2026",
+            "--extra-non-working",
+            "2026-12-30",
         )
         assert (status, out) == (0, "2026-12-31\n")
 
@@ -114,7 +121,9 @@ class TestIs:
     def test_bank_holiday(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Christmas Day 2026 is not a working day, says why, and exits 1."""
         assert run(capsys, "workdays", "is", "2026-12-25") == (
-            1, "2026-12-25 is not a working day: Christmas Day\n", "",
+            1,
+            "2026-12-25 is not a working day: Christmas Day\n",
+            "",
         )
 
     def test_substitute_day(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,7 +135,8 @@ class TestIs:
     def test_weekend(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A Saturday is not a working day because it is a Saturday."""
         assert run(capsys, "workdays", "is", "2026-11-28")[:2] == (
-            1, "2026-11-28 is not a working day: Saturday\n",
+            1,
+            "2026-11-28 is not a working day: Saturday\n",
         )
 
     def test_working_day(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,7 +177,10 @@ class TestBadInput:
             (["add", "31/02/2026", "1"], "sccif: error: DATE: '31/02/2026' is not a real date."),
             (["add", "2026-02-30", "1"], "sccif: error: DATE: '2026-02-30' is not a real date."),
             (["add", "tomorrow", "1"], "sccif: error: DATE: 'tomorrow' is not a date."),
-            (["add", "2026-12-24", "-1"], "sccif: error: N: the number of working days must be 0 or more, not -1."),
+            (
+                ["add", "2026-12-24", "-1"],
+                "sccif: error: N: the number of working days must be 0 or more, not -1.",
+            ),
             (["add", "2026-12-24", "1.5"], "sccif: error: N: '1.5' is not a whole number of working days."),
             (["add", "2026-12-24", "ten"], "sccif: error: N: 'ten' is not a whole number of working days."),
             (["add", "2050-01-01", "1"], "sccif: error: DATE: 2050-01-01 is outside the years"),
@@ -176,8 +189,10 @@ class TestBadInput:
             (["is", "2099-01-01"], "sccif: error: DATE: 2099-01-01 is outside the years"),
             (["count", "2026-01-01", "2060-01-01"], "sccif: error: END: 2060-01-01 is outside the years"),
             (["next", "32/01/2026"], "sccif: error: DATE: '32/01/2026' is not a real date."),
-            (["add", "2026-12-24", "1", "--extra-non-working", "30/02/2026"],
-             "sccif: error: --extra-non-working: '30/02/2026' is not a real date."),
+            (
+                ["add", "2026-12-24", "1", "--extra-non-working", "30/02/2026"],
+                "sccif: error: --extra-non-working: '30/02/2026' is not a real date.",
+            ),
         ],
     )
     def test_one_line_and_status_2(
@@ -190,7 +205,9 @@ class TestBadInput:
         assert err.count("\n") == 1
         assert "Traceback" not in err
 
-    @pytest.mark.parametrize("argv", [["add"], ["add", "2026-12-24"], ["frob"], [], ["add", "2026-12-24", "1", "--format", "xml"]])
+    @pytest.mark.parametrize(
+        "argv", [["add"], ["add", "2026-12-24"], ["frob"], [], ["add", "2026-12-24", "1", "--format", "xml"]]
+    )
     def test_usage_errors(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
         """Missing arguments and unknown commands or formats exit 2 with one line."""
         status, out, err = run(capsys, "workdays", *argv)
@@ -199,7 +216,9 @@ class TestBadInput:
         assert "error:" in err
 
 
-@pytest.mark.skipif(not SCCIF.exists() and shutil.which("sccif") is None, reason="the sccif console script is not installed")
+@pytest.mark.skipif(
+    not SCCIF.exists() and shutil.which("sccif") is None, reason="the sccif console script is not installed"
+)
 class TestConsoleScript:
     """The installed `sccif` console script, run as a separate process."""
 
@@ -208,17 +227,29 @@ class TestConsoleScript:
 
     def test_add(self) -> None:
         """`sccif workdays add 2026-12-24 1` prints 2026-12-29 and exits 0."""
-        done = subprocess.run([self.command(), "workdays", "add", "2026-12-24", "1"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [self.command(), "workdays", "add", "2026-12-24", "1"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert (done.returncode, done.stdout, done.stderr) == (0, "2026-12-29\n", "")
 
     def test_bad_date(self) -> None:
         """An impossible date exits 2 with one line on stderr and no traceback."""
-        done = subprocess.run([self.command(), "workdays", "add", "31/02/2026", "1"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [self.command(), "workdays", "add", "31/02/2026", "1"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert done.returncode == 2
         assert done.stdout == ""
         assert done.stderr == "sccif: error: DATE: '31/02/2026' is not a real date.\n"
 
     def test_is_exit_status(self) -> None:
         """`sccif workdays is` on Christmas Day exits 1, so a shell `if` can use it."""
-        done = subprocess.run([self.command(), "workdays", "is", "25/12/2026"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [self.command(), "workdays", "is", "25/12/2026"], capture_output=True, text=True, check=False
+        )
         assert done.returncode == 1

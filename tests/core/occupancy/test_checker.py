@@ -28,10 +28,20 @@ def run(text: str, **options: Any) -> OccupancyResult:
 def window(result: OccupancyResult, which: str = "latest_window") -> dict[str, Any]:
     value = result.as_dict()[which]
     assert value is not None
-    return {key: value[key] for key in (
-        "start", "end", "days", "occupied_days", "children_majority_days", "meets", "meets_all_days",
-        "child_nights", "young_adult_nights",
-    )}
+    return {
+        key: value[key]
+        for key in (
+            "start",
+            "end",
+            "days",
+            "occupied_days",
+            "children_majority_days",
+            "meets",
+            "meets_all_days",
+            "child_nights",
+            "young_adult_nights",
+        )
+    }
 
 
 class TestBirthdayMidWindow:
@@ -39,8 +49,8 @@ class TestBirthdayMidWindow:
 
     HOME = (
         "id,date_of_birth,admission_date,discharge_date\n"
-        "AB,2006-04-01,2024-01-01,\n"   # turns 18 on 1 April 2024
-        "CD,2009-01-01,2024-01-01,\n"   # a child throughout
+        "AB,2006-04-01,2024-01-01,\n"  # turns 18 on 1 April 2024
+        "CD,2009-01-01,2024-01-01,\n"  # a child throughout
     )
 
     def test_numbers(self) -> None:
@@ -52,9 +62,15 @@ class TestBirthdayMidWindow:
         # Child nights: AB 91 + CD 366 = 457. Young adult nights: AB 275.
         # 2 x 91 = 182 is not more than 366: fails both readings.
         assert window(result) == {
-            "start": "2024-01-01", "end": "2024-12-31", "days": 366, "occupied_days": 366,
-            "children_majority_days": 91, "meets": False, "meets_all_days": False,
-            "child_nights": 457, "young_adult_nights": 275,
+            "start": "2024-01-01",
+            "end": "2024-12-31",
+            "days": 366,
+            "occupied_days": 366,
+            "children_majority_days": 91,
+            "meets": False,
+            "meets_all_days": False,
+            "child_nights": 457,
+            "young_adult_nights": 275,
         }
         assert result.verdict == "does-not-meet"
         assert result.summary.total == 1
@@ -79,9 +95,9 @@ class TestLeapDayBirthday:
 
     HOME = (
         "id,date_of_birth,admission_date,discharge_date\n"
-        "AB,29/02/2008,01/03/2025,\n"   # 18 on 1 March 2026 (default) or 28 February 2026
-        "YA,01/01/2000,01/03/2025,\n"   # a young adult throughout
-        "CH,01/01/2012,30/08/2025,\n"   # a child, arriving on 30 August 2025
+        "AB,29/02/2008,01/03/2025,\n"  # 18 on 1 March 2026 (default) or 28 February 2026
+        "YA,01/01/2000,01/03/2025,\n"  # a young adult throughout
+        "CH,01/01/2012,30/08/2025,\n"  # a child, arriving on 30 August 2025
     )
     PERIOD = {"start": date(2025, 3, 1), "end": date(2026, 2, 28)}
 
@@ -94,9 +110,15 @@ class TestLeapDayBirthday:
         # Child nights: AB 365 + CH 183 = 548. Young adult nights: YA 365.
         # 2 x 183 = 366 > 365: meets.
         assert window(result) == {
-            "start": "2025-03-01", "end": "2026-02-28", "days": 365, "occupied_days": 365,
-            "children_majority_days": 183, "meets": True, "meets_all_days": True,
-            "child_nights": 548, "young_adult_nights": 365,
+            "start": "2025-03-01",
+            "end": "2026-02-28",
+            "days": 365,
+            "occupied_days": 365,
+            "children_majority_days": 183,
+            "meets": True,
+            "meets_all_days": True,
+            "child_nights": 548,
+            "young_adult_nights": 365,
         }
         assert result.verdict == "meets"
         assert result.leap_birthday == "mar-1"
@@ -108,9 +130,15 @@ class TestLeapDayBirthday:
         # Child nights: AB 364 + CH 183 = 547. Young adult nights: YA 365 + AB 1 = 366.
         # 2 x 182 = 364 is not more than 365.
         assert window(result) == {
-            "start": "2025-03-01", "end": "2026-02-28", "days": 365, "occupied_days": 365,
-            "children_majority_days": 182, "meets": False, "meets_all_days": False,
-            "child_nights": 547, "young_adult_nights": 366,
+            "start": "2025-03-01",
+            "end": "2026-02-28",
+            "days": 365,
+            "occupied_days": 365,
+            "children_majority_days": 182,
+            "meets": False,
+            "meets_all_days": False,
+            "child_nights": 547,
+            "young_adult_nights": 366,
         }
         assert result.verdict == "does-not-meet"
 
@@ -118,8 +146,12 @@ class TestLeapDayBirthday:
         """Because AB's birthday decides the verdict, the result names AB and gives the other setting's verdict."""
         default = run(self.HOME, **self.PERIOD).as_dict()["leap_birthday_comparison"]
         assert default == {
-            "leap_birthday": "feb-28", "people": ["AB"], "verdict": "does-not-meet",
-            "windows_meeting": 0, "windows_meeting_all_days": 0, "projection_verdict": "does-not-meet",
+            "leap_birthday": "feb-28",
+            "people": ["AB"],
+            "verdict": "does-not-meet",
+            "windows_meeting": 0,
+            "windows_meeting_all_days": 0,
+            "projection_verdict": "does-not-meet",
         }
         other = run(self.HOME, leap_birthday="feb-28", **self.PERIOD).as_dict()["leap_birthday_comparison"]
         assert (other["leap_birthday"], other["verdict"], other["windows_meeting"]) == ("mar-1", "meets", 1)
@@ -150,9 +182,15 @@ class TestEqualIsNotAMajority:
         result = run(home, end=date(2024, 12, 31))
         # Child nights 366 (CH), young adult nights 366 (YA); no day has more children.
         assert window(result) == {
-            "start": "2024-01-01", "end": "2024-12-31", "days": 366, "occupied_days": 366,
-            "children_majority_days": 0, "meets": False, "meets_all_days": False,
-            "child_nights": 366, "young_adult_nights": 366,
+            "start": "2024-01-01",
+            "end": "2024-12-31",
+            "days": 366,
+            "occupied_days": 366,
+            "children_majority_days": 0,
+            "meets": False,
+            "meets_all_days": False,
+            "child_nights": 366,
+            "young_adult_nights": 366,
         }
         assert result.verdict == "does-not-meet"
         assert result.as_dict()["worst_window"]["share"] == 0
@@ -163,8 +201,8 @@ class TestEmptyStretches:
 
     HOME = (
         "id,date_of_birth,admission_date,discharge_date\n"
-        "CH,2012-01-01,2024-01-01,2024-05-01\n"   # nights 1 Jan - 30 Apr 2024: 31 + 29 + 31 + 30 = 121
-        "YA,2000-01-01,2024-06-01,2024-08-01\n"   # nights 1 Jun - 31 Jul 2024: 30 + 31 = 61
+        "CH,2012-01-01,2024-01-01,2024-05-01\n"  # nights 1 Jan - 30 Apr 2024: 31 + 29 + 31 + 30 = 121
+        "YA,2000-01-01,2024-06-01,2024-08-01\n"  # nights 1 Jun - 31 Jul 2024: 30 + 31 = 61
     )
 
     def test_readings_differ(self) -> None:
@@ -173,12 +211,20 @@ class TestEmptyStretches:
         # Occupied: 121 + 61 = 182 days. Children majority: CH's 121 days.
         # A: 2 x 121 = 242 > 182, meets. B: 242 is not more than 366, fails.
         assert window(result) == {
-            "start": "2024-01-01", "end": "2024-12-31", "days": 366, "occupied_days": 182,
-            "children_majority_days": 121, "meets": True, "meets_all_days": False,
-            "child_nights": 121, "young_adult_nights": 61,
+            "start": "2024-01-01",
+            "end": "2024-12-31",
+            "days": 366,
+            "occupied_days": 182,
+            "children_majority_days": 121,
+            "meets": True,
+            "meets_all_days": False,
+            "child_nights": 121,
+            "young_adult_nights": 61,
         }
         assert result.verdict == "depends-on-empty-days"
-        assert result.as_dict()["verdict_text"].startswith("It depends on how days with nobody resident are counted")
+        assert result.as_dict()["verdict_text"].startswith(
+            "It depends on how days with nobody resident are counted"
+        )
 
     def test_an_empty_window_meets_reading_a_only(self) -> None:
         """Windows after everyone left have no occupied days: they meet reading A and fail reading B."""
@@ -189,7 +235,10 @@ class TestEmptyStretches:
         assert result.summary.total == 367
         latest = result.as_dict()["latest_window"]
         assert (latest["start"], latest["occupied_days"], latest["meets"], latest["meets_all_days"]) == (
-            "2025-01-01", 0, True, False
+            "2025-01-01",
+            0,
+            True,
+            False,
         )
         assert latest["share"] is None
         assert sum(1 for w in result.windows[:367] if w.occupied_days == 0) == 154
@@ -205,7 +254,10 @@ class TestEmptyStretches:
         # occupied days with no majority: share 0. The earliest such window starts on 1 May 2024.
         worst = result.as_dict()["worst_window"]
         assert (worst["start"], worst["end"], worst["occupied_days"], worst["children_majority_days"]) == (
-            "2024-05-01", "2025-04-30", 61, 0
+            "2024-05-01",
+            "2025-04-30",
+            61,
+            0,
         )
 
 
@@ -214,9 +266,9 @@ class TestWindowEdges:
 
     HOME = (
         "id,date_of_birth,admission_date,discharge_date\n"
-        "C1,2012-01-01,2024-02-01,2024-03-01\n"   # last night 29 Feb 2024
-        "C2,2012-06-01,2024-03-01,2024-03-02\n"   # one night, 1 March 2024
-        "YA,2000-01-01,2025-02-28,\n"             # first night 28 Feb 2025
+        "C1,2012-01-01,2024-02-01,2024-03-01\n"  # last night 29 Feb 2024
+        "C2,2012-06-01,2024-03-01,2024-03-02\n"  # one night, 1 March 2024
+        "YA,2000-01-01,2025-02-28,\n"  # first night 28 Feb 2025
     )
 
     def test_two_windows(self) -> None:
@@ -228,21 +280,33 @@ class TestWindowEdges:
         # Occupied: 29 Feb (C1's last night) and 1 Mar (C2); both children-majority days.
         # YA arrives on 28 Feb 2025, the day after this window ends.
         assert first.as_dict() | {"share": None, "share_all_days": None} == {
-            "start": "2024-02-29", "end": "2025-02-27", "days": 365, "occupied_days": 2,
-            "children_majority_days": 2, "meets": True, "meets_all_days": False,
-            "share": None, "share_all_days": None, "child_nights": 2, "young_adult_nights": 0,
+            "start": "2024-02-29",
+            "end": "2025-02-27",
+            "days": 365,
+            "occupied_days": 2,
+            "children_majority_days": 2,
+            "meets": True,
+            "meets_all_days": False,
+            "share": None,
+            "share_all_days": None,
+            "child_nights": 2,
+            "young_adult_nights": 0,
         }
         # 1 Mar 2024 -> 28 Feb 2025: 365 days. C1 left on 1 March, so not counted that night.
         # Occupied: 1 Mar 2024 (C2, a majority) and 28 Feb 2025 (YA's first night, 0 v 1).
         # A: 2 x 1 = 2 is not more than 2: fails.
-        assert (second.start, second.end, second.days, second.occupied_days, second.children_majority_days) == (
-            date(2024, 3, 1), date(2025, 2, 28), 365, 2, 1
-        )
+        assert (
+            second.start,
+            second.end,
+            second.days,
+            second.occupied_days,
+            second.children_majority_days,
+        ) == (date(2024, 3, 1), date(2025, 2, 28), 365, 2, 1)
         assert (second.child_nights, second.young_adult_nights, second.meets) == (1, 1, False)
         assert (result.summary.meeting, result.summary.meeting_all_days) == (1, 0)
         assert result.verdict == "does-not-meet"
         assert result.summary.latest == second
-        assert result.summary.worst == second        # share 1/2 < 2/2
+        assert result.summary.worst == second  # share 1/2 < 2/2
         assert result.summary.worst_all_days == second  # 1/365 < 2/365
 
     def test_period_ending_28_february_in_a_leap_year(self) -> None:
@@ -251,7 +315,10 @@ class TestWindowEdges:
         result = run(home, start=date(2027, 1, 1), end=date(2028, 2, 28))
         # The window starting 28 Feb 2027 ends 27 Feb 2028; the one starting 1 Mar 2027 ends 29 Feb 2028.
         assert result.summary.latest is not None
-        assert (result.summary.latest.start, result.summary.latest.end) == (date(2027, 2, 28), date(2028, 2, 27))
+        assert (result.summary.latest.start, result.summary.latest.end) == (
+            date(2027, 2, 28),
+            date(2028, 2, 27),
+        )
         assert result.as_dict()["notes"] == [
             "No 12-month window ends exactly on the period's last day (2028-02-28): the window starting "
             "on 2027-02-28 ends on 2028-02-27 and the next one would end on 2028-02-29. The latest window "
@@ -264,9 +331,9 @@ class TestMultipleStays:
 
     HOME = (
         "id,date_of_birth,admission_date,discharge_date\n"
-        "AB,2007-07-01,2025-01-01,2025-03-01\n"   # 59 nights as a child (31 + 28)
+        "AB,2007-07-01,2025-01-01,2025-03-01\n"  # 59 nights as a child (31 + 28)
         "CD,2011-01-01,2025-01-01,\n"
-        "AB,2007-07-01,2025-06-01,\n"             # back on 1 June; 18 on 1 July 2025
+        "AB,2007-07-01,2025-06-01,\n"  # back on 1 June; 18 on 1 July 2025
     )
 
     def test_numbers(self) -> None:
@@ -277,13 +344,24 @@ class TestMultipleStays:
         # Children-majority days: 59 + 92 + 30 = 181. 2 x 181 = 362 is not more than 365.
         # Child nights: AB 59 + 30 = 89, CD 365: 454. Young adult nights: AB 184.
         assert window(result) == {
-            "start": "2025-01-01", "end": "2025-12-31", "days": 365, "occupied_days": 365,
-            "children_majority_days": 181, "meets": False, "meets_all_days": False,
-            "child_nights": 454, "young_adult_nights": 184,
+            "start": "2025-01-01",
+            "end": "2025-12-31",
+            "days": 365,
+            "occupied_days": 365,
+            "children_majority_days": 181,
+            "meets": False,
+            "meets_all_days": False,
+            "child_nights": 454,
+            "young_adult_nights": 184,
         }
         assert (result.people, result.stays) == (2, 3)
         [ab] = result.young_adults
-        assert (ab.person, ab.turned_18, ab.adult_nights, ab.still_resident) == ("AB", date(2025, 7, 1), 184, True)
+        assert (ab.person, ab.turned_18, ab.adult_nights, ab.still_resident) == (
+            "AB",
+            date(2025, 7, 1),
+            184,
+            True,
+        )
 
     def test_uk_and_iso_dates_give_the_same_result(self) -> None:
         """The same home written with UK dates (and d/m/yyyy) gives identical figures."""
