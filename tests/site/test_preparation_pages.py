@@ -1,4 +1,7 @@
-"""The public pages, the self-evaluation page and the learning path quote the framework exactly, with working links."""
+"""The public pages, the self-evaluation page and the learning path quote the framework exactly, with working links.
+
+The public pages (issue 16) explain in plain words and link each statement to its paragraph; they
+quote only where the exact words matter, so they are checked for links, not for a number of quotes."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from sccif_core.citations import cite, framework
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-PAGES = ("public/reading-a-report.md", "public/after-an-inspection.md", "prepare/self-evaluation.md", "learn/index.md")
+PUBLIC = tuple(sorted(p.relative_to(DOCS).as_posix() for p in (DOCS / "public").glob("*.md")))
+PAGES = (*PUBLIC, "routes/public.md", "prepare/self-evaluation.md", "learn/index.md")
 # "framework words" ([label](path#anchor)): a quotation followed straight away by its source link.
 QUOTED = re.compile(r'"(?P<quote>[^"]+)"\s*\(\[[^\]]+\]\((?P<path>[^)#\s]*)#(?P<anchor>[^)\s]+)\)\)')
 LINK = re.compile(r"\]\((?P<path>[^)#\s]+\.md)(?:#(?P<anchor>[^)\s]+))?\)")
@@ -34,6 +38,12 @@ def _page_path(page: str, link: str) -> str:
     return path[: -len(".md")] + "/" if path.endswith(".md") else path
 
 
+def linked_anchors(page: str) -> set[str]:
+    """The framework anchors a page links to."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return {m["anchor"] for m in LINK.finditer(text) if m["anchor"]}
+
+
 def quotes(page: str) -> list[tuple[str, str, str]]:
     text = _flat((DOCS / page).read_text(encoding="utf-8"))
     return [(m["quote"], m["path"], m["anchor"]) for m in QUOTED.finditer(text)]
@@ -43,8 +53,6 @@ def quotes(page: str) -> list[tuple[str, str, str]]:
 def test_every_quotation_is_the_frameworks_own_words_at_its_link(page: str) -> None:
     """Each "quoted" passage followed by a source link is, word for word, in the framework at that anchor."""
     found = quotes(page)
-    if page.startswith("public/"):
-        assert len(found) >= 20, "the public pages explain by quoting"
     for quote, path, anchor in found:
         assert anchor in framework()["anchors"], anchor
         assert _page_path(page, path) == cite(anchor).page, (path, anchor)
@@ -62,18 +70,18 @@ def test_every_link_into_the_framework_lands_on_an_anchor_of_that_page(page: str
             assert cite(match["anchor"]).page == target, match["anchor"]
 
 
-def test_reading_a_report_quotes_every_row_of_the_report_contents_table() -> None:
-    """Every section of the report in the framework's table is explained with its own words."""
-    anchors = {a for _, _, a in quotes("public/reading-a-report.md")}
+def test_reading_a_report_links_every_row_of_the_report_contents_table() -> None:
+    """Every section of the report in the framework's table is explained, with a link to its row."""
+    anchors = linked_anchors("public/reading-a-report.md")
     rows = [a for a in framework()["anchors"] if re.fullmatch(r"content-of-the-sccif-report-1-\d+", a)]
     assert len(rows) == 9
     assert set(rows) <= anchors
 
 
-def test_reading_a_report_gives_each_grade_in_the_frameworks_words() -> None:
-    """Outstanding, good, requires improvement and inadequate are each quoted from the overall judgement's criteria."""
-    anchors = {a for _, _, a in quotes("public/reading-a-report.md")}
-    for anchor in ("overall-experiences-outstanding-1", "overall-experiences-good-intro",
+def test_the_grades_page_links_each_grade_to_the_frameworks_words() -> None:
+    """Outstanding, good, requires improvement and inadequate each link to the overall judgement's words."""
+    anchors = linked_anchors("public/grades.md")
+    for anchor in ("overall-experiences-outstanding-1", "overall-experiences-good-1",
                    "overall-experiences-requires-improvement-1", "overall-experiences-inadequate-1",
                    "how-inspectors-use-the-evaluation-criteria-4", "judgement-structure-2"):
         assert anchor in anchors
@@ -82,11 +90,12 @@ def test_reading_a_report_gives_each_grade_in_the_frameworks_words() -> None:
 def test_after_an_inspection_covers_the_path_and_complaints_and_links_the_timeline() -> None:
     """Feedback, draft, comments, final report, publication, concerns and complaints, and the timeline calculator."""
     text = (DOCS / "public/after-an-inspection.md").read_text(encoding="utf-8")
-    anchors = {a for _, _, a in quotes("public/after-an-inspection.md")}
+    anchors = linked_anchors("public/after-an-inspection.md")
     for anchor in ("end-of-the-inspection-and-feedback-2", "quality-assurance-and-publishing-3",
                    "quality-assurance-and-publishing-4", "quality-assurance-and-publishing-5",
-                   *(f"post-inspection-and-complaints-procedure-1-{n}" for n in range(1, 8)),
-                   "concerns-1", "concerns-2", "concerns-3", "concerns-4", "complaints-1"):
+                   "post-inspection-and-complaints-procedure-1",
+                   *(f"post-inspection-and-complaints-procedure-1-{n}" for n in (4, 6, 7)),
+                   "concerns-1", "concerns-2", "concerns-3", "complaints-1"):
         assert anchor in anchors, anchor
     assert "](../tools/timeline.md)" in text
 

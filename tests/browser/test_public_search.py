@@ -1,0 +1,60 @@
+"""What a parent types into the site's search finds the public page that answers it, in the first three.
+
+Issue 16: "Search for 'complaint', 'concern', 'inadequate' and 'how often' finds the right public page
+among the first three results." The search is Material's own, typed into the header search box.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+FIRST = 3
+
+SEARCHES = [
+    ("complaint", "public/raise-a-concern/"),
+    ("concern", "public/raise-a-concern/"),
+    ("inadequate", "public/inadequate/"),
+    ("how often", "public/how-often/"),
+]
+
+
+def first_result_pages(page: Page, site_url: str, query: str) -> list[str]:
+    """The pages of the first results Material lists for the query, as site paths (no section)."""
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(search).to_be_focused()
+    page.keyboard.type(query)
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
+    pages: list[str] = []
+    for i in range(min(FIRST, items.count())):
+        href = items.nth(i).locator("a.md-search-result__link").first.get_attribute("href") or ""
+        path = urlsplit(urljoin(page.url, href)).path
+        pages.append(path.removeprefix(urlsplit(site_url).path))
+    return pages
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+def test_search_finds_the_public_page_among_the_first_three(
+    page: Page, site_url: str, query: str, expected: str
+) -> None:
+    """The public page that answers the question is one of the first three results."""
+    found = first_result_pages(page, site_url, query)
+    assert len(found) == FIRST, f"{query!r}: only {found} listed"
+    assert expected in found, f"{query!r}: the first {FIRST} results are {found}, not {expected}"
+
+
+def test_the_result_opens_the_page(page: Page, site_url: str) -> None:
+    """Choosing the result opens the public page with its answer at the top."""
+    first_result_pages(page, site_url, "concern")
+    page.locator(
+        ".md-search-result__item a.md-search-result__link[href*='public/raise-a-concern/']"
+    ).first.click()
+    page.wait_for_url("**/public/raise-a-concern/**")
+    expect(page.locator("article h1")).to_contain_text("Raise a concern or complaint about a child's care")
+    expect(page.locator("article h1 + p")).to_contain_text("call 999")
