@@ -10,49 +10,76 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# pytest-xdist: two workers, each taking whole test files (--dist loadfile), so a browser test file's
+# tests share one browser profile. (--dist loadgroup ignores its groups with pytest 9.2:
+# pytest-dev/pytest-xdist#1386.) `make test PARALLEL=` runs everything in one process.
+PARALLEL ?= -n 2 --dist loadfile
 
-.PHONY: help serve site test test-fast bench deps chromium clean
+# Material for MkDocs prints a box about its end of life with every build: CONTRIBUTING.md has our plan.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve site test test-fast lint typecheck bench deps chromium clean
 
 help:
-	@echo "make serve   install what is needed, build the site and serve it at http://$(HOST):$(PORT)"
-	@echo "make test    install what is needed and run every test"
-	@echo "make site    build the site into $(SITE)/"
-	@echo "make bench   measure load times and tool speed (prints the figures)"
+	@echo "make serve      install what is needed, build the site and serve it at http://$(HOST):$(PORT)"
+	@echo "make test       install what is needed (Chromium too) and run every check and test"
+	@echo "make test-fast  the unit, property and command-line tests only (no site build, no browser)"
+	@echo "make lint       ruff: lint, import order and formatting"
+	@echo "make typecheck  mypy --strict over src/sccif_core, hooks/, scripts/ and bench/"
+	@echo "make site       build the site into $(SITE)/"
+	@echo "make bench      measure load times and tool speed (prints the figures)"
+	@echo "make deps       install the Python packages into $(VENV)/ and the npm packages into node_modules/"
+	@echo "make chromium   install Debian's chromium with apt, if it is missing"
+	@echo "make clean      remove the built site and the caches"
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "Installing Python packages into $(VENV)/ (pip; a few minutes the first time)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
 
 node_modules/.installed: package.json $(wildcard package-lock.json)
-	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-	touch $@
+	@echo "Installing npm packages into node_modules/ (Pyodide and Workbox, pinned by package-lock.json)"
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
+		else npm install --no-audit --no-fund --loglevel=error; fi
+	@touch $@
 
 deps: $(VENV)/.installed node_modules/.installed
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		echo "Installing Debian's chromium for the browser tests (apt)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends chromium; \
 	fi
 
 site: deps
-	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
+	@echo "Building the site into $(SITE)/ (mkdocs build --strict)"
+	@$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
 
 serve: site
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C stops)"
-	$(PY) scripts/serve.py --directory $(SITE) --bind $(HOST) --port $(PORT)
+	@$(PY) scripts/serve.py --directory $(SITE) --bind $(HOST) --port $(PORT)
 
-test: deps chromium site
-	$(VENV)/bin/mypy
-	SCCIF_SITE_DIR=$(SITE) $(VENV)/bin/pytest -q
+lint: deps
+	@echo "Checking style with ruff (lint, import order, formatting)"
+	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/ruff format --check --quiet .
+
+typecheck: deps
+	@echo "Checking types with mypy --strict (src/sccif_core, hooks/, scripts/, bench/)"
+	@$(VENV)/bin/mypy
+
+test: lint typecheck chromium site
+	@echo "Running the tests: unit, property, doctests, command line, built site and browser (Chromium)"
+	@SCCIF_SITE_DIR=$(SITE) $(VENV)/bin/pytest -q $(PARALLEL)
 
 test-fast: deps
 	$(VENV)/bin/pytest -q -m "not browser" --ignore=tests/site
 
 bench: deps chromium site
-	SCCIF_SITE_DIR=$(SITE) $(PY) bench/run.py
+	@echo "Measuring the site and the tools (bench/)"
+	@SCCIF_SITE_DIR=$(SITE) $(PY) bench/run.py
 
 clean:
-	rm -rf $(SITE) build dist .pytest_cache .mypy_cache
+	rm -rf $(SITE) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -30,7 +30,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from sccif_core.occupancy import check, read_csv  # noqa: E402
@@ -92,7 +92,9 @@ def many_rows(rows: int = 10_000) -> str:
     for number in range(rows):
         admitted = PERIOD_START + timedelta(days=(number * 37) % 3600)
         born = admitted - timedelta(days=5000 + number % 1500)
-        lines.append(f"P{number},{born.isoformat()},{admitted.isoformat()},{(admitted + timedelta(days=30)).isoformat()}")
+        lines.append(
+            f"P{number},{born.isoformat()},{admitted.isoformat()},{(admitted + timedelta(days=30)).isoformat()}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -112,7 +114,7 @@ def core(text: str) -> dict[str, float]:
     return {
         "read": statistics.median(reads),
         "check": statistics.median(checks),
-        "total": statistics.median(r + c for r, c in zip(reads, checks)),
+        "total": statistics.median(r + c for r, c in zip(reads, checks, strict=True)),
         "stays": len(parsed.stays),
         "windows": result.summary.total,
         "verdict": result.verdict,  # type: ignore[dict-item]
@@ -121,27 +123,35 @@ def core(text: str) -> dict[str, float]:
 
 def browser(text: str, big: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
-    from runtime import ARGS, CHROMIUM, serve  # bench/runtime.py: the same server and flags
+
+    from bench.chromium import launch_options  # the tests' Chromium settings
+    from scripts import serve
 
     site = Path(os.environ.get("SCCIF_SITE_DIR", "site"))
     if not site.is_absolute():
         site = ROOT / site
     figures: dict[str, Any] = {"page": [], "page_longest": [], "big": [], "big_longest": []}
     with serve.running(site) as url, sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        chromium = pw.chromium.launch(**launch_options())
         page = chromium.new_page(viewport={"width": 1200, "height": 900})
         page.goto(url + TOOL_PAGE)
-        expect(page.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-status]")).to_have_attribute(
+            "data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS
+        )
         page.get_by_label("To (optional)").fill(PERIOD_END.strftime("%d/%m/%Y"))
         for kind, data, count in (("page", text, runs), ("big", big, max(1, runs // 2))):
             for run in range(count):
                 page.evaluate(WATCH_LONG_TASKS)
                 page.evaluate("document.querySelector('.sccif-occupancy__report').hidden = true")
                 page.get_by_label("Load a CSV file").set_input_files(
-                    files=[{"name": f"{kind}-{run}.csv", "mimeType": "text/csv", "buffer": data.encode()}]
+                    files={"name": f"{kind}-{run}.csv", "mimeType": "text/csv", "buffer": data.encode()}
                 )
-                expect(page.locator(".sccif-occupancy__report [data-sccif-answer]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-                page.wait_for_function("performance.getEntriesByName('sccif:occupancy-result-shown').length > 0")
+                expect(page.locator(".sccif-occupancy__report [data-sccif-answer]")).to_be_visible(
+                    timeout=LOAD_TIMEOUT_MS
+                )
+                page.wait_for_function(
+                    "performance.getEntriesByName('sccif:occupancy-result-shown').length > 0"
+                )
                 measured = page.evaluate(MEASURED)
                 figures[kind].append(measured["ms"])
                 figures[f"{kind}_longest"].append(measured["longest"])
@@ -162,8 +172,10 @@ def main() -> int:
     text = history()
     big = many_rows()
     figures = core(text)
-    print(f"\ncore on CPython {sys.version.split()[0]}, 10 years, 250 residents "
-          f"({figures['stays']} stays, {figures['windows']} windows, {figures['verdict']}), median of {CORE_RUNS}:")
+    print(
+        f"\ncore on CPython {sys.version.split()[0]}, 10 years, 250 residents "
+        f"({figures['stays']} stays, {figures['windows']} windows, {figures['verdict']}), median of {CORE_RUNS}:"
+    )
     print(f"  {'read the CSV':<46} {figures['read']:7.1f} ms")
     print(f"  {'check (windows, projection, 29 Feb comparison)':<46} {figures['check']:7.1f} ms")
     status = "meets" if figures["total"] < GOALS["core"] else "MISSES"

@@ -16,7 +16,7 @@ import time
 import traceback
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 
 # Add a line for each new benchmark module in bench/ (a module with main() -> int).
 BENCHES: tuple[str, ...] = (
@@ -27,13 +27,13 @@ BENCHES: tuple[str, ...] = (
 
 def main(argv: list[str] | None = None) -> int:
     names = (argv if argv is not None else sys.argv[1:]) or list(BENCHES)
-    sys.path.insert(0, str(HERE))
+    sys.path.insert(0, str(ROOT))
     failed = []
     for name in names:
         print(f"\n=== bench/{name}.py ===", flush=True)
         started = time.monotonic()
         try:
-            status = importlib.import_module(name).main()
+            status = importlib.import_module(f"bench.{name}").main()
         except Exception:  # one broken benchmark must not hide the others' figures
             traceback.print_exc()
             status = 1

@@ -41,18 +41,10 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.chromium import CHROMIUM, launch_options  # noqa: E402  (the tests' settings too)
 from scripts import serve  # noqa: E402  (the server `make serve` runs)
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LAUNCH: dict[str, Any] = {"executable_path": CHROMIUM, "headless": True, "args": ARGS}
+
+LAUNCH: dict[str, Any] = launch_options()
 TOOL_PAGE = "tools/working-days/"
 TEXT_PAGE = "framework/introduction/"
 CALLS = 300
@@ -146,7 +138,7 @@ def measure_load(context: BrowserContext, url: str, first_visit: bool = False) -
     page = context.new_page()
     counted = Bytes(page)
     page.goto(url + TOOL_PAGE, wait_until="commit")
-    figures = page.evaluate(MEASURE)
+    figures: dict[str, Any] = page.evaluate(MEASURE)
     page.wait_for_load_state("networkidle")
     if first_visit and not page.evaluate(SNAPSHOT_STORED):
         print("  (the first visit stored no snapshot within a minute)")
@@ -245,7 +237,9 @@ def report(kind: str, runs: list[dict[str, Any]], goal_ms: float) -> None:
         print(_row("  " + label, [run[key] for run in runs]))
 
 
-def warm_runs(pw: Any, url: str, count: int, service_worker: bool) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def warm_runs(
+    pw: Any, url: str, count: int, service_worker: bool
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Loads by a returning reader: one persistent profile, the browser restarted for each load."""
     workers = "allow" if service_worker else "block"
     runs = []
@@ -285,7 +279,7 @@ def main() -> int:
         print(f"{url}{TOOL_PAGE} served by scripts/serve.py; {version}; {os.cpu_count()} cores")
         print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
 
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = pw.chromium.launch(**LAUNCH)
         cold = []
         for _ in range(count):
             context = browser.new_context(service_workers="block")
@@ -306,7 +300,9 @@ def main() -> int:
     p95 = sorted(trips)[int(len(trips) * 0.95)]
     verdict = "met" if _median(trips) < GOALS["call"] else "NOT met"
     print(f"\nOne call, {CALLS} calls after ready (workdays.add):")
-    print(f"  round trip page → worker → page   median {_median(trips):.2f} ms, p95 {p95:.2f} ms   goal < 5 ms: {verdict}")
+    print(
+        f"  round trip page → worker → page   median {_median(trips):.2f} ms, p95 {p95:.2f} ms   goal < 5 ms: {verdict}"
+    )
     print(f"  of which in Python                median {_median(in_python):.2f} ms")
     goal = GOALS["text_page_bytes"]
     print(f"\nText page {TEXT_PAGE}, cold first visit:")
@@ -315,8 +311,13 @@ def main() -> int:
         f"  the page's load                            {text_alone.total / 1000:7.0f} kB, {text_alone.pyodide} bytes"
         f" of Pyodide and the core   goal under {goal / 1000:.0f} kB and none: {verdict}"
     )
-    print(f"  then, in the background, the offline copy (service worker, {SETTLE_S} s after the page's load):")
-    for label, counted in (("the site, then the runtime", text_with_worker), ("with Save-Data: the site only", text_saving_data)):
+    print(
+        f"  then, in the background, the offline copy (service worker, {SETTLE_S} s after the page's load):"
+    )
+    for label, counted in (
+        ("the site, then the runtime", text_with_worker),
+        ("with Save-Data: the site only", text_saving_data),
+    ):
         print(
             f"    {label:<40} {counted.total / 1000:7.0f} kB in all, {counted.pyodide / 1000:.0f} kB"
             " of Pyodide and the core"

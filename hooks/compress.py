@@ -65,7 +65,9 @@ def on_post_build(config: Any) -> None:
     if _state["command"] == "serve":
         return
     if brotli is None:
-        raise PluginError("compress: the Python package brotli is missing: run `make deps` (pip install -e '.[site]')")
+        raise PluginError(
+            "compress: the Python package brotli is missing: run `make deps` (pip install -e '.[site]')"
+        )
     started = time.monotonic()
     summary = compress_site(Path(config["site_dir"]))
     prune_cache()
@@ -136,14 +138,20 @@ def wire_size(content: bytes, name: str, cache: Path | None = CACHE) -> int:
 def gzip_compressed(content: bytes, cache: Path | None = CACHE, digest: str | None = None) -> bytes:
     """gzip -9 of ``content``, reproducible: no file name, and 0 as the time."""
     return _cached(
-        content, f"gz{GZIP_LEVEL}", lambda: gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0), cache, digest
+        content,
+        f"gz{GZIP_LEVEL}",
+        lambda: gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0),
+        cache,
+        digest,
     )
 
 
 def brotli_compressed(content: bytes, cache: Path | None = CACHE, digest: str | None = None) -> bytes:
     """Brotli of ``content`` (quality 11, or 9 for files over 1 MB); Brotli is deterministic."""
     if brotli is None:
-        raise PluginError("compress: the Python package brotli is missing: run `make deps` (pip install -e '.[site]')")
+        raise PluginError(
+            "compress: the Python package brotli is missing: run `make deps` (pip install -e '.[site]')"
+        )
     quality = brotli_quality(len(content))
     return _cached(content, f"br{quality}", lambda: brotli.compress(content, quality=quality), cache, digest)
 

@@ -52,7 +52,9 @@ class InlineCodeFinder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             code = " ".join("".join(self._script_text).split())
-            self.problems.append(f"{self._script}{code[:80]}{'…' if len(code) > 80 else ''}</script> (an inline script)")
+            self.problems.append(
+                f"{self._script}{code[:80]}{'…' if len(code) > 80 else ''}</script> (an inline script)"
+            )
             self._script = None
 
 

@@ -41,7 +41,7 @@ from mkdocs.plugins import event_priority
 try:
     from hooks import compress  # the project's root on sys.path (tests, `python -m mkdocs`)
 except ImportError:  # MkDocs loads each hook by its path, with hooks/ on sys.path while it does
-    import compress  # type: ignore[no-redef]
+    import compress  # type: ignore[no-redef,import-not-found]
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "build-service-worker.mjs"
@@ -139,9 +139,13 @@ def build_service_worker(site_dir: Path, languages: list[str] | None = None) -> 
     """Run Workbox over ``site_dir``; return {"count", "size", "warnings", "workbox", "runtime"}. Raises PluginError."""
     node = shutil.which("node")
     if node is None:
-        raise PluginError("offline: Node.js is needed to build the service worker (see the README's quick start)")
+        raise PluginError(
+            "offline: Node.js is needed to build the service worker (see the README's quick start)"
+        )
     if not WORKBOX.is_file():
-        raise PluginError("offline: node_modules/workbox-build is missing: run `make deps` (it runs `npm ci`)")
+        raise PluginError(
+            "offline: node_modules/workbox-build is missing: run `make deps` (it runs `npm ci`)"
+        )
     runtime = runtime_manifest(site_dir)
     with tempfile.TemporaryDirectory(prefix="sccif-sw-") as work:
         runtime_json = Path(work) / "runtime.json"
@@ -155,7 +159,9 @@ def build_service_worker(site_dir: Path, languages: list[str] | None = None) -> 
             check=False,
         )
     if result.returncode != 0:
-        raise PluginError(f"offline: building the service worker failed: {result.stderr.strip() or result.stdout}")
+        raise PluginError(
+            f"offline: building the service worker failed: {result.stderr.strip() or result.stdout}"
+        )
     try:
         summary: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):

@@ -46,8 +46,8 @@ import base64
 import hashlib
 import io
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -172,32 +172,46 @@ def prepare() -> Runtime:
     for name, content in sorted(widget_files.items()):
         digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
     widgets_dir = f"runtime/widgets-{digest.hexdigest()[:12]}"
-    return Runtime(version, stdlib_name, stdlib, wheel_name, wheel, lockfile, core_dir, widgets_dir, widget_files)
+    return Runtime(
+        version, stdlib_name, stdlib, wheel_name, wheel, lockfile, core_dir, widgets_dir, widget_files
+    )
 
 
 def precompiling() -> bool:
     return os.environ.get("SCCIF_PRECOMPILE", "1") != "0"
 
 
-def precompile(stdlib: bytes, sources: list[tuple[str, bytes]], version: str) -> tuple[bytes, list[tuple[str, bytes]]]:
+def precompile(
+    stdlib: bytes, sources: list[tuple[str, bytes]], version: str
+) -> tuple[bytes, list[tuple[str, bytes]]]:
     """(the standard library as bytecode, the core's __pycache__ files), from the cache or from Node."""
     script = PRECOMPILE_SCRIPT.read_bytes()
     source_zip = _zip(sources)
     stdlib_out = CACHE / f"stdlib-{_key(version.encode(), script, stdlib)}.zip"
     core_out = CACHE / f"core-{_key(version.encode(), script, source_zip)}.zip"
-    jobs = []
+    jobs: list[dict[str, str | bool]] = []
     with tempfile.TemporaryDirectory(prefix="sccif-precompile-") as work:
         if not stdlib_out.is_file():
-            jobs.append({"in": str(NODE_PYODIDE / "python_stdlib.zip"), "out": str(stdlib_out), "prefix": "/lib/python314.zip/"})
+            jobs.append(
+                {
+                    "in": str(NODE_PYODIDE / "python_stdlib.zip"),
+                    "out": str(stdlib_out),
+                    "prefix": "/lib/python314.zip/",
+                }
+            )
         if not core_out.is_file():
             core_in = Path(work) / "core-sources.zip"
             core_in.write_bytes(source_zip)
             site_packages = "/lib/python3.14/site-packages/"
-            jobs.append({"in": str(core_in), "out": str(core_out), "keep_source": True, "prefix": site_packages})
+            jobs.append(
+                {"in": str(core_in), "out": str(core_out), "keep_source": True, "prefix": site_packages}
+            )
         if jobs:
             node = shutil.which("node")
             if node is None:
-                raise PluginError("Node.js is needed to precompile Python for the browser: install it (see README).")
+                raise PluginError(
+                    "Node.js is needed to precompile Python for the browser: install it (see README)."
+                )
             CACHE.mkdir(parents=True, exist_ok=True)
             jobs_file = Path(work) / "jobs.json"
             jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
@@ -209,8 +223,10 @@ def precompile(stdlib: bytes, sources: list[tuple[str, bytes]], version: str) ->
             )
             if done.returncode != 0:
                 for job in jobs:
-                    Path(job["out"]).unlink(missing_ok=True)
-                raise PluginError(f"precompiling Python with Pyodide in Node failed:\n{done.stdout}{done.stderr}")
+                    Path(str(job["out"])).unlink(missing_ok=True)
+                raise PluginError(
+                    f"precompiling Python with Pyodide in Node failed:\n{done.stdout}{done.stderr}"
+                )
     with zipfile.ZipFile(core_out) as compiled:
         bytecode = [(name, compiled.read(name)) for name in sorted(compiled.namelist())]
     return stdlib_out.read_bytes(), bytecode

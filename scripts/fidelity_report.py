@@ -5,7 +5,7 @@
 
 Prints "N of M substantive source lines present in order (x%)" and any problem found
 (a missing, reworded or moved line, or text that is not in the source). Exit status 1
-if anything is wrong. The rules are in tests/site/framework_text.py.
+if anything is wrong. The rules are in scripts/framework_text.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.site.framework_text import check_site  # noqa: E402
+from scripts.framework_text import check_site  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

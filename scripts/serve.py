@@ -10,6 +10,7 @@ unless --no-csp). --prefix /sccif/ serves the site under a sub-path, as a host m
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import email.utils
 import functools
@@ -104,14 +105,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if self.prefix != "/" and path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
+            path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
     def _site_path(self) -> str:
         """The request's path inside the site (without the prefix), for the caching rules."""
         path = self.path.split("?", 1)[0]
         if self.prefix != "/" and path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
+            path = "/" + path[len(self.prefix) :]
         return path
 
     def _send_file(self, path: Path, content_type: str, encoding: str, plain: Path):  # type: ignore[no-untyped-def]
@@ -139,7 +140,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         except (TypeError, IndexError, OverflowError, ValueError):
             return False
         if since.tzinfo is None:
-            since = since.replace(tzinfo=datetime.timezone.utc)
+            since = since.replace(tzinfo=datetime.UTC)
         return modified <= since.timestamp()
 
     def end_headers(self) -> None:
@@ -177,11 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     handler = functools.partial(SiteHandler, directory=str(root))
     with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
-        print(f"Serving {root}/ at http://{args.bind}:{server.server_port}{SiteHandler.prefix}", flush=True)
-        try:
+        address = f"http://{args.bind}:{server.server_port}{SiteHandler.prefix}"
+        print(f"Serving {root}/ at {address}  (Ctrl+C stops)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

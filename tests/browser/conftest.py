@@ -14,23 +14,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from bench.chromium import CHROMIUM, launch_options
 from scripts import serve
+from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# The flags this machine needs (see the env notes): no sandbox as root, and no background
-# networking, which would otherwise try (and fail) to reach Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# How long to wait for a condition. Waits end as soon as the condition holds, so generous limits
+# cost nothing when the tests pass; they are sized for a 2-core machine that other jobs load too.
+EXPECT_TIMEOUT_MS = 20_000  # expect(...) assertions: a page reacting to input
+ACTION_TIMEOUT_MS = 45_000  # clicks, fills, evaluate and wait_for_* without their own timeout
+NAVIGATION_TIMEOUT_MS = 60_000  # page.goto and reloads
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 _CSP_LISTENER = """
@@ -52,9 +48,10 @@ def built_pages(site_dir: Path) -> list[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = str(Path(__file__).parent)
+    """Mark every test in this folder `browser` (`make test-fast` leaves them out)."""
+    here = Path(__file__).parent
     for item in items:
-        if str(item.fspath).startswith(here):
+        if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -75,7 +72,7 @@ def playwright() -> Iterator[Playwright]:
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(**launch_options())
     yield browser
     browser.close()
 
@@ -103,9 +100,11 @@ class PageWatch:
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         page.on(
             "console",
-            lambda message: self.errors.append(f"console {message.type}: {message.text}")
-            if message.type == "error"
-            else None,
+            lambda message: (
+                self.errors.append(f"console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
         )
         return page
 
@@ -122,22 +121,49 @@ class PageWatch:
         assert not self.errors, f"errors on the page: {self.errors}"
 
 
-def _new_context(browser: Browser, **options: Any) -> BrowserContext:
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A new browser profile as the tests use it: British locale and time zone, CSP violations recorded, waits
+    sized for a loaded machine."""
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", **options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     context.add_init_script(_CSP_LISTENER)
     return context
 
 
+# True once the runtime's worker has stored its snapshot of the started interpreter (site_widgets/worker.mjs).
+_SNAPSHOT_STORED = """async () => {
+  const cache = await caches.open("sccif-python-snapshot");
+  return (await cache.keys()).length > 0;
+}"""
+
+
+def warm_up(context: BrowserContext, site_url: str) -> None:
+    """Start the runtime once in this profile and wait until its snapshot is stored, as after a reader's first visit.
+
+    Every tool page the profile opens afterwards restores the stored interpreter: the same, quicker
+    path for every test of a file, whichever test runs first.
+    """
+    page = context.new_page()
+    try:
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        page.wait_for_function(_SNAPSHOT_STORED, timeout=LOAD_TIMEOUT_MS, polling=250)
+    finally:
+        page.close()
+
+
 @pytest.fixture(scope="module")
-def returning_reader(browser: Browser) -> Iterator[BrowserContext]:
+def returning_reader(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     """One browser profile for a test file, as a reader who keeps coming back has.
 
-    Its HTTP cache and the runtime's stored snapshot carry over from test to test, so only the
-    first tool page of a file starts Python from scratch (the slow path, and so tested too); what
-    a reader saves on the device is cleared after every test. The offline service worker is
-    blocked: tests of offline use ask for a fresh context.
+    The runtime is started once (`warm_up`) before the file's first test, and its stored snapshot and
+    the HTTP cache carry over from test to test; what a reader saves on the device (local storage,
+    IndexedDB) is cleared after every test. The offline service worker is blocked. Tests of a first
+    visit, of loading from scratch or of offline use are marked `fresh_context` and get a new profile.
     """
-    context = _new_context(browser, service_workers="block")
+    context = new_context(browser, service_workers="block")
+    warm_up(context, site_url)
     yield context
     context.close()
 
@@ -146,7 +172,7 @@ def returning_reader(browser: Browser) -> Iterator[BrowserContext]:
 def context(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     """The test's browser profile: the file's returning reader, or a new one for tests marked fresh_context."""
     if request.node.get_closest_marker("fresh_context"):
-        context = _new_context(browser)
+        context = new_context(browser)
         yield context
         context.close()
         return

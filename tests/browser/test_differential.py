@@ -11,7 +11,6 @@ from playwright.sync_api import Page
 
 from sccif_core import browser_api
 from sccif_core.workdays import FIRST_YEAR, LAST_YEAR
-
 from tests.browser.runtime_helpers import TOOL_PAGE, calls_in_browser, wait_until_ready
 
 SEED = 20240405  # the framework's date: any fixed seed gives the same inputs on every run
@@ -44,7 +43,19 @@ def _some_day(rng: random.Random) -> date:
 
 
 def _bad_text(rng: random.Random) -> str:
-    return rng.choice(("", "   ", "31/02/2026", "29/02/2027", "2026-13-01", "tomorrow", "1/1/26", "00/00/0000", "<img src=x>"))
+    return rng.choice(
+        (
+            "",
+            "   ",
+            "31/02/2026",
+            "29/02/2027",
+            "2026-13-01",
+            "tomorrow",
+            "1/1/26",
+            "00/00/0000",
+            "<img src=x>",
+        )
+    )
 
 
 def random_requests(count: int = COUNT, seed: int = SEED) -> list[tuple[str, dict[str, Any]]]:
@@ -53,7 +64,9 @@ def random_requests(count: int = COUNT, seed: int = SEED) -> list[tuple[str, dic
     requests: list[tuple[str, dict[str, Any]]] = []
     for _ in range(count):
         start = _some_day(rng)
-        extra_days = [start + timedelta(days=rng.randrange(0, 60)) for _ in range(rng.choice((0, 0, 0, 1, 2, 4)))]
+        extra_days = [
+            start + timedelta(days=rng.randrange(0, 60)) for _ in range(rng.choice((0, 0, 0, 1, 2, 4)))
+        ]
         extra: Any = ", ".join(_date_text(rng, day) for day in extra_days)
         if extra_days and rng.random() < 0.3:
             extra = [day.isoformat() for day in extra_days]
@@ -68,7 +81,9 @@ def random_requests(count: int = COUNT, seed: int = SEED) -> list[tuple[str, dic
             requests.append(("workdays.add", {"start": start_text, "days": days, "extra": extra}))
         elif kind == 1:
             end = start + timedelta(days=rng.randrange(-5, 800))
-            requests.append(("workdays.count", {"start": start_text, "end": _date_text(rng, end), "extra": extra}))
+            requests.append(
+                ("workdays.count", {"start": start_text, "end": _date_text(rng, end), "extra": extra})
+            )
         else:
             requests.append(("workdays.is", {"date": start_text, "extra": extra}))
     return requests
@@ -79,7 +94,9 @@ def test_random_requests_give_identical_answers_in_cpython_and_pyodide(page: Pag
     requests = random_requests()
     assert len({json.dumps(request, sort_keys=True) for request in requests}) >= 200
     expected = [json.loads(browser_api.call(name, json.dumps(payload))) for name, payload in requests]
-    assert sum("result" in answer for answer in expected) >= 200, "most requests should have answers, not errors"
+    assert sum("result" in answer for answer in expected) >= 200, (
+        "most requests should have answers, not errors"
+    )
     assert any("error" in answer for answer in expected), "some requests should be errors"
 
     page.goto(site_url + TOOL_PAGE)
@@ -89,7 +106,9 @@ def test_random_requests_give_identical_answers_in_cpython_and_pyodide(page: Pag
         answers += calls_in_browser(page, requests[batch : batch + 100])
 
     differences = [
-        (request, want, got) for request, want, got in zip(requests, expected, answers, strict=True) if want != got
+        (request, want, got)
+        for request, want, got in zip(requests, expected, answers, strict=True)
+        if want != got
     ]
     assert differences == [], f"{len(differences)} answers differ, the first: {differences[:1]}"
     version = page.evaluate(

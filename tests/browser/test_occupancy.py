@@ -22,18 +22,40 @@ from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
 
 PAGE = "tools/occupancy/"
 SCCIF = Path(sys.executable).parent / "sccif"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 # Unusual ids and dates, so any request carrying them would be found.
 HOME = (
     "Resident ref,Date of birth,Admitted,Left,Notes\n"
-    "QZXW,01/04/2006,01/01/2024,,keyworker JKVB\n"      # 18 on 1 April 2024
+    "QZXW,01/04/2006,01/01/2024,,keyworker JKVB\n"  # 18 on 1 April 2024
     "XKQJ,2009-01-01,2024-01-01,,\n"
     "JWPZ,17/05/2012,2024-03-01,2025-01-10,\n"
-    "QZXW-2,29/02/2008,2025-03-01,,\n"                 # born on 29 February: the setting matters
+    "QZXW-2,29/02/2008,2025-03-01,,\n"  # born on 29 February: the setting matters
 )
-SECRETS = ["QZXW", "XKQJ", "JWPZ", "JKVB", "01/04/2006", "2006-04-01", "17/05/2012", "2012-05-17", "29/02/2008"]
+SECRETS = [
+    "QZXW",
+    "XKQJ",
+    "JWPZ",
+    "JKVB",
+    "01/04/2006",
+    "2006-04-01",
+    "17/05/2012",
+    "2012-05-17",
+    "29/02/2008",
+]
 TO = "31/12/2025"
 
 
@@ -48,7 +70,9 @@ def cli(text: str, tmp_path: Path, *options: str) -> dict[str, Any]:
     path.write_text(text, encoding="utf-8")
     done = subprocess.run(
         [str(SCCIF), "occupancy", str(path), "--format", "json", *options],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
@@ -61,7 +85,9 @@ def open_page(page: Page, site_url: str) -> None:
 
 def upload(page: Page, text: str | bytes, name: str = "home.csv") -> None:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    page.get_by_label("Load a CSV file").set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+    page.get_by_label("Load a CSV file").set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
+    )
 
 
 def verdict(page: Page) -> Any:
@@ -77,7 +103,9 @@ class TestSameAsTheCommand:
         open_page(page, site_url)
         page.get_by_label("To (optional)").fill(TO)
         upload(page, HOME)
-        expect(verdict(page)).to_have_attribute("data-sccif-answer", expected["verdict"], timeout=LOAD_TIMEOUT_MS)
+        expect(verdict(page)).to_have_attribute(
+            "data-sccif-answer", expected["verdict"], timeout=LOAD_TIMEOUT_MS
+        )
         report = page.locator(".sccif-occupancy__report")
         period = expected["period"]
         expect(report).to_contain_text(
@@ -88,14 +116,20 @@ class TestSameAsTheCommand:
             f"Reading A, empty days set aside: {expected['windows_failing']:,} window"
         )
         expect(report).to_contain_text(f"of {expected['windows_total']:,}")
-        expect(report).to_contain_text(f"Reading B, every day counts: {expected['windows_failing_all_days']:,} window")
+        expect(report).to_contain_text(
+            f"Reading B, every day counts: {expected['windows_failing_all_days']:,} window"
+        )
         latest = expected["latest_window"]
         latest_box = report.locator(".sccif-occupancy__window").first
-        expect(latest_box).to_contain_text(f"{long_date(latest['start'])} to {long_date(latest['end'])} ({latest['days']} days)")
+        expect(latest_box).to_contain_text(
+            f"{long_date(latest['start'])} to {long_date(latest['end'])} ({latest['days']} days)"
+        )
         expect(latest_box).to_contain_text(
             f"{latest['children_majority_days']} of {latest['occupied_days']} occupied days, {latest['share'] * 100:.1f}%"
         )
-        expect(latest_box).to_contain_text(f"{latest['child_nights']:,} child nights, {latest['young_adult_nights']:,} young adult nights")
+        expect(latest_box).to_contain_text(
+            f"{latest['child_nights']:,} child nights, {latest['young_adult_nights']:,} young adult nights"
+        )
         worst = expected["worst_window"]
         expect(report.locator(".sccif-occupancy__window").nth(1)).to_contain_text(
             f"{long_date(worst['start'])} to {long_date(worst['end'])}"
@@ -120,7 +154,9 @@ class TestSameAsTheCommand:
             "id,date_of_birth,admission_date,discharge_date\n"
             "AB,29/02/2008,01/03/2025,\nYA,01/01/2000,01/03/2025,\nCH,01/01/2012,30/08/2025,\n"
         )
-        expected = cli(home, tmp_path, "--from", "01/03/2025", "--to", "28/02/2026", "--leap-birthday", "feb-28")
+        expected = cli(
+            home, tmp_path, "--from", "01/03/2025", "--to", "28/02/2026", "--leap-birthday", "feb-28"
+        )
         assert expected["verdict"] == "does-not-meet"
         open_page(page, site_url)
         page.get_by_label("From (optional)").fill("01/03/2025")
@@ -165,7 +201,9 @@ class TestPrivacy:
         page.get_by_text("What if: plan discharges and admissions").click()
         page.get_by_label("Planned discharge date for XKQJ").fill("01/06/2026")
         page.get_by_role("button", name="Show the effect of these plans").click()
-        expect(page.locator(".sccif-occupancy__projection .sccif-warning")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-occupancy__projection .sccif-warning")).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS
+        )
         page.wait_for_load_state("networkidle")
         assert seen, "no requests were recorded"
         for request in seen:
@@ -258,7 +296,9 @@ class TestInput:
         for number in range(10_000):
             admitted = start + timedelta(days=number % 3000)
             born = admitted - timedelta(days=5000 + number % 2000)
-            lines.append(f"P{number},{born.isoformat()},{admitted.isoformat()},{(admitted + timedelta(days=30)).isoformat()}")
+            lines.append(
+                f"P{number},{born.isoformat()},{admitted.isoformat()},{(admitted + timedelta(days=30)).isoformat()}"
+            )
         open_page(page, site_url)
         page.get_by_label("To (optional)").fill("31/12/2025")
         upload(page, "\n".join(lines) + "\n")
@@ -342,7 +382,7 @@ class TestAccessibility:
         expect(march.locator("td").nth(3)).to_have_text("31")
 
     def test_printable_report(self, page: Page, site_url: str) -> None:
-        """"Print this report" prints the result and the method, not the forms or the page's other text."""
+        """ "Print this report" prints the result and the method, not the forms or the page's other text."""
         open_page(page, site_url)
         upload(page, HOME)
         expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
@@ -360,7 +400,9 @@ class TestAccessibility:
         open_page(page, site_url)
         upload(page, HOME)
         expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-        links = page.locator(".sccif-occupancy__report a.sccif-citation[href$='#wholly-or-mainly-guidelines-2']")
+        links = page.locator(
+            ".sccif-occupancy__report a.sccif-citation[href$='#wholly-or-mainly-guidelines-2']"
+        )
         assert links.count() >= 4
         links.first.click()
         page.wait_for_url("**/framework/young-adults/#wholly-or-mainly-guidelines-2")

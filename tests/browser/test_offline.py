@@ -49,8 +49,6 @@ SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-
-
 def use_a_tool_offline(page: Page, context: BrowserContext, site_url: str, site_dir: Path) -> None:
     """Once the runtime is stored, cut the network and get the working-day calculator's answer."""
     wait_until_tools_offline(page, site_url, site_dir)
@@ -127,6 +125,7 @@ def subpath_server(site_dir: Path) -> Iterator[SiteServer]:
 def second_deployment(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built site with one page changed and its service worker built again, as a new deployment."""
     from hooks import offline as offline_hook
+
     copy = tmp_path_factory.mktemp("second-deployment") / "site"
     shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
     home = copy / "index.html"
@@ -166,12 +165,14 @@ class TestOfflineAtTheRoot:
         page.goto(site_url + "framework/introduction/")
         wait_until_offline_ready(page)
         page.wait_for_timeout(2_000)  # anything the page or the worker would fetch after taking over
-        assert any(by_worker and "search_index.json" in url for url, by_worker in requests), "nothing was precached"
+        assert any(by_worker and "search_index.json" in url for url, by_worker in requests), (
+            "nothing was precached"
+        )
         context.set_offline(True)
         page.reload()
         expect(page.locator("article h1").first).to_be_visible()
         search_for(page, "safeguarding")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert [url for url, _ in requests if RUNTIME_PATH.search(url)] == []
 
     def test_a_first_visit_makes_every_page_work_offline(
@@ -188,7 +189,9 @@ class TestOfflineAtTheRoot:
             assert response is not None and response.ok, f"{path} did not open offline"
             expect(page.locator("article h1").first).to_be_visible()
 
-    def test_instant_navigation_and_search_work_offline(self, page: Page, context: BrowserContext, site_url: str) -> None:
+    def test_instant_navigation_and_search_work_offline(
+        self, page: Page, context: BrowserContext, site_url: str
+    ) -> None:
         """Offline, following a link (Material's instant navigation) opens the next page, and search finds text."""
         page.goto(site_url)
         wait_until_offline_ready(page)
@@ -201,7 +204,7 @@ class TestOfflineAtTheRoot:
         page.wait_for_url(urljoin(page.url, href))
         expect(page.locator("article h1").first).to_be_visible()
         search_for(page, "safeguarding")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
 
     def test_the_button_makes_the_tools_work_offline_before_using_one(
         self, page: Page, context: BrowserContext, site_url: str, site_dir: Path, axe: Axe
@@ -209,7 +212,9 @@ class TestOfflineAtTheRoot:
         """On the tools page, "Make the tools work offline" downloads the runtime; offline, a calculator never opened works."""
         page.goto(site_url + TOOLS_PAGE)
         wait_until_offline_ready(page)
-        button = page.get_by_role("button", name=re.compile(r"^Make the tools work offline \(about [0-9.]+ MB\)$"))
+        button = page.get_by_role(
+            "button", name=re.compile(r"^Make the tools work offline \(about [0-9.]+ MB\)$")
+        )
         expect(button).to_be_visible(timeout=OFFLINE_READY_TIMEOUT_MS)
         status = page.locator("[data-sccif-offline-tools] [role='status']")
         expect(status).to_be_empty()
@@ -275,7 +280,9 @@ class TestOfflineUnderASubPath:
         script = page.evaluate("navigator.serviceWorker.controller.scriptURL")
         assert scope == site_url
         assert script == site_url + "sw.js"
-        assert any(url.startswith(site_url + "glossary/index.html") for url in requests), "the site was not precached"
+        assert any(url.startswith(site_url + "glossary/index.html") for url in requests), (
+            "the site was not precached"
+        )
         outside = [url for url in requests if not url.startswith(site_url)]
         assert outside == []
 
@@ -290,7 +297,7 @@ class TestOfflineUnderASubPath:
         page.goto(site_url)
         expect(page.locator("article h1").first).to_be_visible()
         search_for(page, "safeguarding")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
         page.goto(site_url + "tools/working-days/")
         work_out_one_working_day_after_christmas_eve(page)
 
@@ -335,7 +342,9 @@ class TestUpdates:
         assert results.violations_count == 0, results.generate_report()
 
         reload_button.click()
-        expect(page.locator("[data-test-deployment]")).to_have_text(UPDATE_MARKER, timeout=30_000)
+        expect(page.locator("[data-test-deployment]")).to_have_text(
+            UPDATE_MARKER, timeout=OFFLINE_READY_TIMEOUT_MS
+        )
         expect(page.locator("[data-sccif-update]")).to_be_empty()
 
     def test_the_new_version_is_served_once_every_tab_is_closed(
@@ -351,9 +360,9 @@ class TestUpdates:
             "A new version is available", timeout=OFFLINE_READY_TIMEOUT_MS
         )
         page.close()
-        # The waiting worker takes over once no tab uses the old one; give the browser a moment.
+        # The waiting worker takes over once no tab uses the old one, which takes the browser a moment.
         later = context.new_page()
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + OFFLINE_READY_TIMEOUT_MS / 1000
         while True:
             later.goto(server.url)
             if later.locator("[data-test-deployment]").count() == 1 or time.monotonic() > deadline:

@@ -42,10 +42,14 @@ class TestLoads:
             assert any(url.endswith("/" + name) for url in runtime_requests), f"{name} was not requested"
         assert any("/runtime/pyodide-314.0.7/python_stdlib-" in url for url in runtime_requests)
         assert any("/runtime/pyodide-314.0.7/pyodide.asm.wasm" in url for url in runtime_requests)
-        assert any("/runtime/sccif-core-" in url and url.endswith("-py3-none-any.whl") for url in runtime_requests)
+        assert any(
+            "/runtime/sccif-core-" in url and url.endswith("-py3-none-any.whl") for url in runtime_requests
+        )
         assert page_watch.foreign == []
 
-    def test_text_pages_load_no_runtime_or_widget_code(self, page: Page, site_url: str, page_watch: PageWatch) -> None:
+    def test_text_pages_load_no_runtime_or_widget_code(
+        self, page: Page, site_url: str, page_watch: PageWatch
+    ) -> None:
         """A page without a tool requests nothing from runtime/: no Pyodide bytes, no bridge, no worker.
 
         This is the page's own loading. The offline service worker (issue 7) precaches the site in
@@ -92,7 +96,8 @@ class TestFailures:
     def test_a_blocked_runtime_file_shows_why_and_what_to_try(
         self, page: Page, site_url: str, page_watch: PageWatch, pattern: str, named: str
     ) -> None:
-        """When a runtime file cannot be fetched the page says the calculator could not load, names the file, and offers a retry."""
+        """When a runtime file cannot be fetched the page says the calculator could not load, names the file,
+        and offers a retry."""
         page.route(pattern, lambda route: route.abort("blockedbyclient"))
         page.goto(site_url + TOOL_PAGE)
         status = page.locator("[data-sccif-status]")
@@ -109,7 +114,9 @@ class TestFailures:
         # Unblocking the file and pressing "Try again" recovers without a reload, keeping the inputs.
         page.unroute(pattern)
         status.get_by_role("button", name="Try again").click()
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         expect(page.get_by_label("Start date")).to_have_value("24/12/2026")
         # Pyodide logs a blocked standard library itself ("Error occurred while installing the standard
         # library", then the failed fetch) before the worker reports it.
@@ -128,10 +135,12 @@ class TestFailures:
         """If the worker dies (as when it runs out of memory) the page says so, keeps the form, and a restart answers it."""
         page.goto(site_url + TOOL_PAGE)
         fill_and_submit(page, "24/12/2026", "1")
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         runtime_value(page, "runtime.simulateCrash();")
         status = page.locator("[data-sccif-status]")
-        expect(status).to_have_attribute("data-sccif-status", "crashed", timeout=10_000)
+        expect(status).to_have_attribute("data-sccif-status", "crashed")
         expect(status).to_contain_text("The calculator stopped working")
         expect(status).to_contain_text("What you typed is still in the form")
         page.get_by_label("Number of working days").fill("2")
@@ -139,7 +148,9 @@ class TestFailures:
         expect(page.locator(".sccif-result")).to_contain_text("the calculator is not working")
         status.get_by_role("button", name="Restart the calculator").click()
         # The question the crash interrupted is answered once the new worker is ready.
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         expect(page.get_by_label("Start date")).to_have_value("24/12/2026")
         expect(status).to_have_text("The calculator is ready.")
         _forget_expected_errors(page_watch, "Out of memory (simulated)")
@@ -149,7 +160,8 @@ class TestInstantNavigation:
     def test_a_tool_reached_from_a_text_page_works_and_keeps_one_worker(
         self, page: Page, site_url: str, site_dir: Path, page_watch: PageWatch
     ) -> None:
-        """Following links (Material's instant navigation, no reload) to the tool, away and back gives a working calculator and one worker."""
+        """Following links (Material's instant navigation, no reload) to the tool, away and back gives a working
+        calculator and one worker."""
         # Material navigates instantly only between pages its sitemap.xml lists. A build without
         # site_url writes an empty sitemap (instant navigation then falls back to ordinary page
         # loads), so serve the sitemap a deployment with site_url set would have.
@@ -163,7 +175,9 @@ class TestInstantNavigation:
             + "".join(f"<url><loc>{url.replace(site_url + '/', site_url)}</loc></url>" for url in pages)
             + "</urlset>"
         )
-        page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+        page.route(
+            "**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml")
+        )
         page.goto(site_url + "tools/")
         page.wait_for_load_state("networkidle")
         page.evaluate("window.__sccifSamePage = true")
@@ -173,7 +187,9 @@ class TestInstantNavigation:
         page.wait_for_url("**/" + TOOL_PAGE)
         assert page.evaluate("window.__sccifSamePage === true"), "the link caused a full page load"
         fill_and_submit(page, "24/12/2026", "1")
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
 
         # Away to a text page and back again, still without a reload.
         page.locator(".sccif-result a.sccif-citation").click()
@@ -185,7 +201,9 @@ class TestInstantNavigation:
         expect(page.locator("form.sccif-form")).to_have_count(1)
         fill_and_submit(page, "31/03/2026", "5")
         # Good Friday (3 April) and Easter Monday (6 April 2026) are skipped.
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Thursday 9 April 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Thursday 9 April 2026", timeout=LOAD_TIMEOUT_MS
+        )
         workers = [url for url in page_watch.requests if url.endswith("/worker.mjs")]
         assert len(workers) == 1, f"expected one runtime worker for the session, saw {workers}"
         wasm = [url for url in page_watch.requests if url.endswith("/pyodide.asm.wasm")]
@@ -221,7 +239,9 @@ class TestReturningReaders:
         wait_until_ready(page)
         assert runtime_value(page, "return runtime.timings.restored;") is False
         sizes = wait_for_snapshot(page)
-        assert len(sizes) == 1 and sizes[0] > 10_000_000, f"expected one snapshot of the interpreter's memory, got {sizes}"
+        assert len(sizes) == 1 and sizes[0] > 10_000_000, (
+            f"expected one snapshot of the interpreter's memory, got {sizes}"
+        )
 
         page.goto(site_url + TOOL_PAGE)  # a new page session, so a new worker
         wait_until_ready(page)
@@ -229,7 +249,9 @@ class TestReturningReaders:
         fill_and_submit(page, "24/12/2026", "1")
         # Friday 25 December 2026 is Christmas Day, 26-27 the weekend and Monday 28 December the
         # substitute Boxing Day (GOV.UK bank holidays, England and Wales), so one working day on is Tuesday 29.
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         # A tool the first session never imported loads from the wheel installed again after the restore.
         kinds = call_in_browser(page, "timeline.kinds", {})
         assert "result" in kinds and kinds["result"], kinds
@@ -254,7 +276,9 @@ class TestReturningReaders:
         assert runtime_value(page, "return runtime.timings.restored;") is False
         fill_and_submit(page, "24/12/2026", "2")
         # As above, plus Tuesday 29 December 2026: two working days on is Wednesday 30 December.
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Wednesday 30 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         sizes = wait_for_snapshot(page, replacing=[65536])
         assert len(sizes) == 1 and sizes[0] > 10_000_000, f"the damaged snapshot was not replaced: {sizes}"
         _forget_expected_errors(page_watch, "snapshot")

@@ -11,7 +11,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
 from sccif_core.preparation import groups, read_csv, read_markdown, workspace_from_json, write_markdown
-
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "prepare/self-evaluation/"
@@ -44,7 +43,9 @@ def fill_some_work(page: Page) -> None:
     line = item(page, ANNEX_QUALIFICATIONS)
     line.get_by_label("Needs work").check()
     line.get_by_label("Where the evidence is kept").fill("Training matrix, shared drive")
-    line.get_by_label("Notes").fill(f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading")
+    line.get_by_label("Notes").fill(
+        f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading"
+    )
     open_group(page, "cases")
     case = item(page, CASE_ABSCONDED)
     case.get_by_label("Strong").check()
@@ -53,20 +54,25 @@ def fill_some_work(page: Page) -> None:
 
 
 def expected_workspace():  # type: ignore[no-untyped-def]
-    return workspace_from_json({
-        "items": {
-            ANNEX_QUALIFICATIONS: {
-                "assessment": "needs-work", "evidence": "Training matrix, shared drive",
-                "notes": f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading",
+    return workspace_from_json(
+        {
+            "items": {
+                ANNEX_QUALIFICATIONS: {
+                    "assessment": "needs-work",
+                    "evidence": "Training matrix, shared drive",
+                    "notes": f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading",
+                },
+                CASE_ABSCONDED: {"assessment": "strong", "initials": "AB, CD"},
             },
-            CASE_ABSCONDED: {"assessment": "strong", "initials": "AB, CD"},
-        },
-        "findings": {"staff-unqualified": "yes"},
-    })
+            "findings": {"staff-unqualified": "yes"},
+        }
+    )
 
 
 class TestStructure:
-    def test_every_item_is_the_frameworks_text_with_a_link_to_its_anchor(self, page: Page, site_url: str) -> None:
+    def test_every_item_is_the_frameworks_text_with_a_link_to_its_anchor(
+        self, page: Page, site_url: str
+    ) -> None:
         """The page lists every item the core builds, in the framework's words, each linking to its own paragraph."""
         open_workspace(page, site_url)
         expected = [i for g in groups() for i in g.items]
@@ -88,7 +94,9 @@ class TestStructure:
 
 
 class TestStorage:
-    def test_work_is_kept_only_after_save_and_comes_back_after_a_reload(self, page: Page, site_url: str) -> None:
+    def test_work_is_kept_only_after_save_and_comes_back_after_a_reload(
+        self, page: Page, site_url: str
+    ) -> None:
         """Nothing is stored until Save; after Save and a reload every field is back as it was typed."""
         open_workspace(page, site_url)
         fill_some_work(page)
@@ -111,7 +119,9 @@ class TestStorage:
             f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading"
         )
         open_group(page, "cases")
-        expect(item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")).to_have_value("AB, CD")
+        expect(
+            item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")
+        ).to_have_value("AB, CD")
         expect(page.locator("[data-finding='staff-unqualified']").get_by_label("Yes")).to_be_checked()
 
     def test_clear_asks_first_then_empties_the_page_and_the_device(self, page: Page, site_url: str) -> None:
@@ -119,7 +129,9 @@ class TestStorage:
         open_workspace(page, site_url)
         fill_some_work(page)
         page.get_by_role("button", name="Save on this device").click()
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute("data-sccif-prep-storage", "saved")
+        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
+            "data-sccif-prep-storage", "saved"
+        )
         page.get_by_role("button", name="Clear everything").click()
         page.get_by_role("button", name="Cancel").click()
         assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is not None
@@ -144,17 +156,23 @@ class TestFiles:
         info.value.save_as(target)
         return target.read_text(encoding="utf-8")
 
-    def test_markdown_download_is_the_cores_document_and_reads_back(self, page: Page, site_url: str, tmp_path: Path) -> None:
+    def test_markdown_download_is_the_cores_document_and_reads_back(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
         """The Markdown file is exactly what the CPython core writes for the same work, and reads back to it."""
         open_workspace(page, site_url)
         fill_some_work(page)
         text = self.download(page, "Download as Markdown", tmp_path)
         assert read_markdown(text) == expected_workspace()
-        exported = next(line for line in text.splitlines() if line.startswith("Exported: "))[len("Exported: "):]
+        exported = next(line for line in text.splitlines() if line.startswith("Exported: "))[
+            len("Exported: ") :
+        ]
         assert text == write_markdown(expected_workspace(), base_url=site_url, exported=exported)
         assert cite(ANNEX_QUALIFICATIONS).text in text
 
-    def test_csv_download_reads_back_and_names_its_columns(self, page: Page, site_url: str, tmp_path: Path) -> None:
+    def test_csv_download_reads_back_and_names_its_columns(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
         """The CSV file has the documented header and reads back to the same work."""
         open_workspace(page, site_url)
         fill_some_work(page)
@@ -163,7 +181,9 @@ class TestFiles:
         assert read_csv(text) == expected_workspace()
 
     @pytest.mark.parametrize("button", ["Download as Markdown", "Download as CSV (spreadsheet)"])
-    def test_a_downloaded_file_opens_again_after_clearing(self, page: Page, site_url: str, tmp_path: Path, button: str) -> None:
+    def test_a_downloaded_file_opens_again_after_clearing(
+        self, page: Page, site_url: str, tmp_path: Path, button: str
+    ) -> None:
         """Download, clear everything, open the file: the work is back, and not yet saved on the device."""
         open_workspace(page, site_url)
         fill_some_work(page)
@@ -178,23 +198,30 @@ class TestFiles:
         expect(status).to_contain_text(f"Opened {saved.name}: 2 items", timeout=LOAD_TIMEOUT_MS)
         expect(status).to_have_attribute("data-sccif-prep-storage", "unsaved")
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
-        expect(item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")).to_have_value("AB, CD")
+        expect(
+            item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")
+        ).to_have_value("AB, CD")
 
-    def test_a_bad_file_is_reported_at_its_row_and_changes_nothing(self, page: Page, site_url: str, tmp_path: Path) -> None:
+    def test_a_bad_file_is_reported_at_its_row_and_changes_nothing(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
         """A CSV whose self-assessment is not one of the choices is refused, naming the row and the column."""
         open_workspace(page, site_url)
         bad = tmp_path / "edited.csv"
         bad.write_text(
-            "Item,Self-assessment,Where the evidence is kept,Notes\n"
-            f"{ANNEX_QUALIFICATIONS},Brilliant,,\n",
+            f"Item,Self-assessment,Where the evidence is kept,Notes\n{ANNEX_QUALIFICATIONS},Brilliant,,\n",
             encoding="utf-8",
         )
         page.get_by_label("Open a file you downloaded from this page before").set_input_files(str(bad))
         page.get_by_role("button", name="Open the file").click()
         summary = page.locator(".sccif-error-summary")
         expect(summary).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-        expect(summary).to_contain_text("Row 2, column 'Self-assessment': 'Brilliant' is not a self-assessment")
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute("data-sccif-prep-storage", "empty")
+        expect(summary).to_contain_text(
+            "Row 2, column 'Self-assessment': 'Brilliant' is not a self-assessment"
+        )
+        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
+            "data-sccif-prep-storage", "empty"
+        )
 
     def test_a_name_in_the_initials_is_refused(self, page: Page, site_url: str) -> None:
         """Typing a child's name where initials go is refused on saving, at that field."""
@@ -210,13 +237,17 @@ class TestFiles:
 
 
 class TestSummary:
-    def test_needs_work_is_grouped_by_judgement_and_findings_show_the_engines_rules(self, page: Page, site_url: str) -> None:
+    def test_needs_work_is_grouped_by_judgement_and_findings_show_the_engines_rules(
+        self, page: Page, site_url: str
+    ) -> None:
         """The summary lists needs-work items under their group and quotes the engine's staff-qualification rules."""
         open_workspace(page, site_url)
         open_group(page, "leaders-and-managers")
         item(page, "leaders-and-managers-good-2").get_by_label("Needs work").check()
         summary = page.locator("[data-sccif-prep-summary]")
-        needs = summary.locator("[data-sccif-prep-needs-work='leaders-and-managers'] [data-item='leaders-and-managers-good-2']")
+        needs = summary.locator(
+            "[data-sccif-prep-needs-work='leaders-and-managers'] [data-item='leaders-and-managers-good-2']"
+        )
         expect(needs).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         # Not answered yet: the summary points at the question instead of showing a rule.
         expect(summary.locator("[data-prompt='staff-unqualified']")).to_be_visible()
@@ -237,22 +268,27 @@ class TestSummary:
         page.get_by_role("button", name="Printable view").click()
         view = page.locator("[data-sccif-prep-print]")
         expect(view).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-        expect(view.locator(f".sccif-prep-print__item[data-item='{ANNEX_QUALIFICATIONS}']")).to_contain_text(SECRET)
+        expect(view.locator(f".sccif-prep-print__item[data-item='{ANNEX_QUALIFICATIONS}']")).to_contain_text(
+            SECRET
+        )
         expect(page.locator(".sccif-prep__form")).to_be_hidden()
         page.get_by_role("button", name="Back to the self-evaluation").click()
         expect(page.locator(".sccif-prep__form")).to_be_visible()
         expect(page.get_by_role("button", name="Printable view")).to_be_focused()
 
-
     def test_printing_the_page_prints_only_the_printable_view(self, page: Page, site_url: str) -> None:
         """With print styles (the browser's own Print), the form and the page's text give way to the printable view."""
         open_workspace(page, site_url)
         fill_some_work(page)
-        expect(page.locator("[data-sccif-prep-summary] [data-item]").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-prep-summary] [data-item]").first).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS
+        )
         page.emulate_media(media="print")
         view = page.locator("[data-sccif-prep-print]")
         expect(view).to_be_visible()
-        expect(view.locator(f".sccif-prep-print__item[data-item='{ANNEX_QUALIFICATIONS}']")).to_contain_text(SECRET)
+        expect(view.locator(f".sccif-prep-print__item[data-item='{ANNEX_QUALIFICATIONS}']")).to_contain_text(
+            SECRET
+        )
         expect(page.locator(".sccif-prep__form")).to_be_hidden()
         expect(page.locator("article h2", has_text="Your work stays on this device")).to_be_hidden()
         page.emulate_media(media="screen")
@@ -279,13 +315,17 @@ class TestPrivacy:
 
 
 class TestAccessibility:
-    def test_axe_finds_nothing_with_work_a_rule_and_an_error(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_axe_finds_nothing_with_work_a_rule_and_an_error(
+        self, page: Page, site_url: str, axe_check
+    ) -> None:  # type: ignore[no-untyped-def]
         """No WCAG 2.2 AA violations: while loading, with an open group and the summary, and with an error shown."""
         page.goto(site_url + PAGE)
         axe_check(page)
         expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         fill_some_work(page)
-        expect(page.locator(".sccif-prep__summary .sccif-prep__reminder")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-prep__summary .sccif-prep__reminder")).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS
+        )
         axe_check(page)
         item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)").fill("Jonathan")
         page.get_by_role("button", name="Save on this device").click()
@@ -303,7 +343,11 @@ class TestAccessibility:
         expect(toggle).to_have_attribute("aria-expanded", "true")
         first = item(page, "overall-experiences-evidence-1")
         page.keyboard.press("Tab")  # the link under the list's lead-in sentence
-        expect(page.locator("[data-sccif-prep-group='overall-experiences'] .sccif-prep__quote a.sccif-citation").first).to_be_focused()
+        expect(
+            page.locator(
+                "[data-sccif-prep-group='overall-experiences'] .sccif-prep__quote a.sccif-citation"
+            ).first
+        ).to_be_focused()
         page.keyboard.press("Tab")  # the first item's "read it in the framework" link
         expect(first.locator("a.sccif-citation")).to_be_focused()
         page.keyboard.press("Tab")  # the radio group: "Not assessed yet" is checked
@@ -321,12 +365,16 @@ class TestAccessibility:
         save = page.get_by_role("button", name="Save on this device")
         save.focus()
         page.keyboard.press("Enter")
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute("data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
+            "data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS
+        )
         stored = workspace_from_json(json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')")))
         assert stored.entry("overall-experiences-evidence-1").assessment == "adequate"
         assert stored.entry("overall-experiences-evidence-1").notes == "Reviewed in March"
 
-    def test_without_javascript_the_page_points_to_the_frameworks_lists(self, browser: Browser, site_url: str) -> None:
+    def test_without_javascript_the_page_points_to_the_frameworks_lists(
+        self, browser: Browser, site_url: str
+    ) -> None:
         """With JavaScript off, the page explains what it needs and links to every list it is built from."""
         context = browser.new_context(java_script_enabled=False)
         try:
@@ -334,8 +382,11 @@ class TestAccessibility:
             page.goto(site_url + PAGE)
             fallback = page.locator("[data-sccif-tool='self-evaluation']")
             expect(fallback).to_contain_text("needs JavaScript")
-            for anchor in ("request-for-information-at-an-inspection-4", "discussions-with-managers-and-staff-8",
-                           "case-tracking-and-sampling-8"):
+            for anchor in (
+                "request-for-information-at-an-inspection-4",
+                "discussions-with-managers-and-staff-8",
+                "case-tracking-and-sampling-8",
+            ):
                 expect(fallback.locator(f"a[href$='#{anchor}']")).to_have_count(1)
         finally:
             context.close()
@@ -354,7 +405,9 @@ class TestOffline:
         open_workspace(page, site_url)
         fill_some_work(page)
         page.get_by_role("button", name="Save on this device").click()
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute("data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
+            "data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS
+        )
         with page.expect_download(timeout=LOAD_TIMEOUT_MS) as info:
             page.get_by_role("button", name="Download as Markdown").click()
         target = tmp_path / "offline.md"

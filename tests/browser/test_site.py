@@ -1,54 +1,149 @@
-"""The site as a reader meets it: every page accessible, nothing sent elsewhere, search that lands on the text."""
+"""The site as a reader meets it: every page accessible, nothing sent elsewhere, search that lands on the text.
+
+Every page of the built site is opened once, in one sweep (the `sweep` fixture), and every check that
+applies to each page is made on that one visit; each test below then asserts one check over all pages.
+To check something more on every page, add it to `visit` and give it a test here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import PageWatch, built_pages
+from .conftest import WCAG_TAGS, PageWatch, built_pages
+
+# What every page says about where its text comes from (overrides/partials/provenance, docs/index.md).
+PROVENANCE = ("updated 5 April 2024", "Open Government Licence v3.0", "not an official Ofsted or GOV.UK site")
+
+# Read from the page once it has loaded: what it says about its source, its CSP violations, its links
+# and every id a link could point at.
+_PAGE_FACTS = """
+() => ({
+  provenance: Array.from(document.querySelectorAll(".sccif-provenance"), (element) => element.textContent),
+  csp: window.__cspViolations || [],
+  links: Array.from(document.querySelectorAll("a[href]"), (link) => link.href),
+  ids: Array.from(document.querySelectorAll("[id], a[name]"), (element) => element.id || element.getAttribute("name")),
+})
+"""
 
 
+@dataclass
+class PageFindings:
+    """What one visit to one page found, for every page-level check."""
+
+    path: str
+    axe_report: str = ""
+    axe_violations: int = 0
+    provenance: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+def visit(page: Page, url: str, path: str, watch: PageWatch, axe: Axe) -> PageFindings:
+    """Open one page, wait until it has stopped fetching, and make every page-level check on it."""
+    page.goto(url + path)
+    page.wait_for_load_state("networkidle")
+    results = axe.run(
+        page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    )
+    facts: dict[str, Any] = page.evaluate(_PAGE_FACTS)
+    return PageFindings(
+        path=path,
+        axe_report=results.generate_report() if results.violations_count else "",
+        axe_violations=results.violations_count,
+        provenance=facts["provenance"],
+        csp=facts["csp"],
+        requests=list(watch.requests),
+        foreign=list(watch.foreign),
+        errors=list(watch.errors),
+        links=facts["links"],
+        ids=set(facts["ids"]),
+    )
 
 
 @pytest.fixture(scope="module")
-def every_page(site_dir: Path) -> list[str]:
+def sweep(returning_reader: BrowserContext, site_url: str, site_dir: Path, axe: Axe) -> list[PageFindings]:
+    """Every built page, each visited once in a new tab, with what each check found there."""
     pages = built_pages(site_dir)
     assert len(pages) > 20, f"expected the whole framework to be built, found {pages}"
-    return pages
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    findings = []
+    for path in pages:
+        watch = PageWatch(origin=origin)
+        page = watch.watch(returning_reader.new_page())
+        try:
+            findings.append(visit(page, site_url, path, watch, axe))
+        finally:
+            page.close()
+    return findings
 
 
 class TestEveryPage:
-    def test_every_page_passes_axe(self, page: Page, site_url: str, every_page: list[str], axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_every_page_passes_axe(self, sweep: list[PageFindings]) -> None:
         """Every built page has no WCAG 2.2 AA violations that axe can find."""
-        for path in every_page:
-            page.goto(site_url + path)
-            page.wait_for_load_state("networkidle")
-            axe_check(page)
+        failing = [f"{found.path or '/'}:\n{found.axe_report}" for found in sweep if found.axe_violations]
+        assert not failing, "\n\n".join(failing)
 
-    def test_no_page_requests_another_origin(
-        self, page: Page, site_url: str, every_page: list[str], page_watch: PageWatch
-    ) -> None:
+    def test_no_page_requests_another_origin(self, sweep: list[PageFindings]) -> None:
         """Loading every page sends no request anywhere but the site itself."""
-        for path in every_page:
-            page.goto(site_url + path)
-            page.wait_for_load_state("networkidle")
-        assert page_watch.requests, "no requests were recorded at all"
-        assert page_watch.foreign == []
+        assert all(found.requests for found in sweep), "a page made no request at all: the watch is broken"
+        assert {found.path: found.foreign for found in sweep if found.foreign} == {}
 
-    def test_every_page_shows_its_source_and_licence(self, page: Page, site_url: str, every_page: list[str]) -> None:
+    def test_no_page_causes_a_csp_violation(self, sweep: list[PageFindings]) -> None:
+        """Loading every page of the site reports no Content-Security-Policy violation."""
+        assert {found.path: found.csp for found in sweep if found.csp} == {}
+
+    def test_no_page_has_an_error_in_its_console(self, sweep: list[PageFindings]) -> None:
+        """No page throws an uncaught error or logs a console error while it loads."""
+        assert {found.path: found.errors for found in sweep if found.errors} == {}
+
+    def test_every_page_shows_its_source_and_licence(self, sweep: list[PageFindings]) -> None:
         """Every page names the source version, the OGL and that the site is not official."""
-        for path in every_page:
-            page.goto(site_url + path)
-            provenance = page.locator(".sccif-provenance")
-            expect(provenance).to_contain_text("updated 5 April 2024")
-            expect(provenance).to_contain_text("Open Government Licence v3.0")
-            expect(provenance).to_contain_text("not an official Ofsted or GOV.UK site")
+        missing = {
+            found.path: [words for words in PROVENANCE if not any(words in text for text in found.provenance)]
+            for found in sweep
+        }
+        assert {path: words for path, words in missing.items() if words} == {}
+
+    def test_every_link_within_the_site_opens_a_page_and_its_section(
+        self, sweep: list[PageFindings], site_url: str, site_dir: Path
+    ) -> None:
+        """Every link from a page to the site itself opens a file that exists, and its #fragment names an element there."""
+        ids = {site_url + found.path: found.ids for found in sweep}
+        broken = []
+        for found in sweep:
+            for link in found.links:
+                if not link.startswith(site_url):
+                    continue  # other sites: not fetched by the tests (nothing may leave the machine)
+                address, _, fragment = link.partition("#")
+                address = address.split("?", 1)[0]
+                relative = address[len(site_url) :]
+                target = (
+                    site_dir / relative / "index.html"
+                    if relative.endswith("/") or not relative
+                    else site_dir / relative
+                )
+                if not target.is_file():
+                    broken.append(f"{found.path or '/'}: {link} (no such file)")
+                elif fragment and address in ids and fragment not in ids[address]:
+                    broken.append(f"{found.path or '/'}: {link} (no element with id {fragment!r})")
+        assert broken == []
 
 
 class TestSearch:
-    def test_search_finds_a_phrase_deep_in_the_text_and_opens_its_section(self, page: Page, site_url: str) -> None:
+    def test_search_finds_a_phrase_deep_in_the_text_and_opens_its_section(
+        self, page: Page, site_url: str
+    ) -> None:
         """Typing a phrase from near the end of the framework lists it and the result opens that section."""
         page.goto(site_url)
         page.locator("input.md-search__input").click()
@@ -56,7 +151,7 @@ class TestSearch:
         expect(search).to_be_focused()
         page.keyboard.type("controlled drugs")
         result = page.locator(".md-search-result__item a[href*='#']").first
-        expect(result).to_be_visible(timeout=10_000)
+        expect(result).to_be_visible()
         result.click()
         page.wait_for_url("**/framework/safeguarding/**")
         assert "#" in page.url, f"search should land on a section, got {page.url}"
@@ -68,6 +163,8 @@ class TestSearch:
     def test_search_works_with_the_network_gone(self, page: Page, site_url: str) -> None:
         """The search index is served by the site itself, so search works on a copy with no internet."""
         page.goto(site_url)
+        page.wait_for_load_state("networkidle")  # the search index has been fetched
+        page.context.set_offline(True)  # the context fixture puts it back online
         page.locator("input.md-search__input").click()
         page.keyboard.type("Prevent duty")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()

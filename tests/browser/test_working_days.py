@@ -10,13 +10,20 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from sccif_core import browser_api
 from sccif_core.workdays import add_result
-
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, call_in_browser, fill_and_submit, wait_until_ready
+from tests.browser.runtime_helpers import (
+    LOAD_TIMEOUT_MS,
+    TOOL_PAGE,
+    call_in_browser,
+    fill_and_submit,
+    wait_until_ready,
+)
 
 
 def cpython(start: str, days: str, extra: str = "") -> dict:  # type: ignore[type-arg]
     """The CPython core's answer to the same form fields the page sends."""
-    return json.loads(browser_api.call("workdays.add", json.dumps({"start": start, "days": days, "extra": extra})))
+    return json.loads(
+        browser_api.call("workdays.add", json.dumps({"start": start, "days": days, "extra": extra}))
+    )
 
 
 # (start, days, extra) as a reader types them.
@@ -48,7 +55,9 @@ class TestAnswers:
             warning = page.locator(".sccif-warning")
             if expected["provisional"]:
                 expect(warning).to_contain_text("Provisional")
-                expect(warning).to_contain_text(", ".join(str(year) for year in expected["provisional_years"]))
+                expect(warning).to_contain_text(
+                    ", ".join(str(year) for year in expected["provisional_years"])
+                )
             else:
                 expect(warning).to_have_count(0)
 
@@ -57,8 +66,12 @@ class TestAnswers:
         page.goto(site_url + TOOL_PAGE)
         fill_and_submit(page, "24/12/2026", "1")
         # Christmas Day (Friday 25 December), the weekend, and Boxing Day's substitute (Monday 28 December 2026).
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
-        expect(page.locator("article")).to_contain_text("1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026")
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(page.locator("article")).to_contain_text(
+            "1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026"
+        )
 
     def test_the_result_cites_the_framework_paragraph(self, page: Page, site_url: str) -> None:
         """The rule's citation links to the timeframe table, and following it lands on that paragraph."""
@@ -78,12 +91,15 @@ class TestAnswers:
         fill_and_submit(page, "24/12/2026", "1")
         live = page.locator(".sccif-widget [aria-live='polite']")
         expect(live).to_have_text(
-            "1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026.", timeout=LOAD_TIMEOUT_MS
+            "1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026.",
+            timeout=LOAD_TIMEOUT_MS,
         )
 
 
 class TestErrors:
-    def test_an_impossible_date_is_reported_at_its_field_and_in_the_summary(self, page: Page, site_url: str) -> None:
+    def test_an_impossible_date_is_reported_at_its_field_and_in_the_summary(
+        self, page: Page, site_url: str
+    ) -> None:
         """31/02/2026 gives an error summary that takes focus, links to the field, and marks the field invalid."""
         page.goto(site_url + TOOL_PAGE)
         fill_and_submit(page, "31/02/2026", "5")
@@ -120,16 +136,22 @@ class TestErrors:
         expect(extra).to_be_visible()
         expect(page.locator(".sccif-error-summary")).to_contain_text("'99/99/2027' is not a real date.")
 
-    def test_a_date_after_the_table_gives_a_clear_error_not_an_answer(self, page: Page, site_url: str) -> None:
+    def test_a_date_after_the_table_gives_a_clear_error_not_an_answer(
+        self, page: Page, site_url: str
+    ) -> None:
         """A count that runs past the last year of the bank-holiday table is an error, never a wrong date."""
         page.goto(site_url + TOOL_PAGE)
         fill_and_submit(page, "1/1/2040", "400")
-        expect(page.locator(".sccif-error-summary")).to_contain_text("goes past 2040", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-error-summary")).to_contain_text(
+            "goes past 2040", timeout=LOAD_TIMEOUT_MS
+        )
         expect(page.locator("[data-sccif-answer]")).to_have_count(0)
 
 
 class TestLoading:
-    def test_the_form_works_while_the_runtime_loads_and_the_answer_follows(self, page: Page, site_url: str) -> None:
+    def test_the_form_works_while_the_runtime_loads_and_the_answer_follows(
+        self, page: Page, site_url: str
+    ) -> None:
         """A reader can submit before the runtime is ready: the page says the answer is coming, then shows it."""
         held: list[Route] = []
         page.route("**/*.whl", lambda route: held.append(route))  # hold the core back until the form is sent
@@ -139,7 +161,9 @@ class TestLoading:
         expect(status).to_contain_text("Loading the calculator…")
         expect(page.locator(".sccif-status__progress")).to_be_attached()
         fill_and_submit(page, "24/12/2026", "1")
-        expect(page.locator(".sccif-result")).to_contain_text("Your answer will appear here as soon as the calculator has loaded.")
+        expect(page.locator(".sccif-result")).to_contain_text(
+            "Your answer will appear here as soon as the calculator has loaded."
+        )
         for _ in range(LOAD_TIMEOUT_MS // 100):  # the worker asks for the wheel once Python has started
             if held:
                 break
@@ -147,7 +171,9 @@ class TestLoading:
         assert held, "the worker never asked for the core's wheel"
         expect(status).to_have_attribute("data-sccif-status", "loading")
         held[0].continue_()
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
         expect(status).to_have_text("The calculator is ready.")
 
 
@@ -157,7 +183,9 @@ THEME_CHROME = [".md-header", ".md-sidebar", ".md-progress", ".md-footer", ".md-
 
 
 class TestAccessibility:
-    def test_axe_finds_nothing_while_loading_with_an_answer_and_with_an_error(self, page: Page, site_url: str, axe_check) -> None:  # type: ignore[no-untyped-def]
+    def test_axe_finds_nothing_while_loading_with_an_answer_and_with_an_error(
+        self, page: Page, site_url: str, axe_check
+    ) -> None:  # type: ignore[no-untyped-def]
         """The tool page has no WCAG 2.2 AA violations in its loading, answered and error states."""
         page.goto(site_url + TOOL_PAGE)
         axe_check(page, exclude=THEME_CHROME)
@@ -197,7 +225,9 @@ class TestAccessibility:
         # 2026), New Year's Day (Fri 1 Jan 2027) and the next weekend are skipped: Tue 29 Dec is the 1st working
         # day, Thu 31 Dec the 2nd and Monday 4 January 2027 the 3rd.
         assert add_result(date(2026, 12, 24), 3, (date(2026, 12, 30),))["date"] == "2027-01-04"
-        expect(page.locator("[data-sccif-answer]")).to_have_text("Monday 4 January 2027", timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Monday 4 January 2027", timeout=LOAD_TIMEOUT_MS
+        )
         # Enter in a text field submits too.
         page.get_by_label("Number of working days").focus()
         page.keyboard.press("Control+A")
@@ -216,8 +246,12 @@ class TestWithoutJavaScript:
             tool = page.locator("[data-sccif-tool='working-days']")
             expect(tool).to_contain_text("The calculator needs JavaScript")
             article = page.locator("article")
-            expect(article).to_contain_text("A working day is Monday to Friday, except bank holidays in England and Wales.")
-            expect(article.locator("a[href$='framework/inspections-notice-scheduling/#timeframe-1']")).to_have_count(1)
+            expect(article).to_contain_text(
+                "A working day is Monday to Friday, except bank holidays in England and Wales."
+            )
+            expect(
+                article.locator("a[href$='framework/inspections-notice-scheduling/#timeframe-1']")
+            ).to_have_count(1)
             expect(page.locator("form.sccif-form")).to_have_count(0)
         finally:
             context.close()
@@ -228,4 +262,6 @@ def test_the_call_api_answers_like_cpython(page: Page, site_url: str) -> None:
     page.goto(site_url + TOOL_PAGE)
     wait_until_ready(page)
     payload = {"start": "24/12/2026", "days": "18", "extra": ""}
-    assert call_in_browser(page, "workdays.add", payload) == json.loads(browser_api.call("workdays.add", json.dumps(payload)))
+    assert call_in_browser(page, "workdays.add", payload) == json.loads(
+        browser_api.call("workdays.add", json.dumps(payload))
+    )

@@ -156,7 +156,13 @@ class TestAgainstGovUk:
     def test_one_offs_in_fixture(self) -> None:
         """The fixture includes the one-off bank holidays of 2020, 2022 and 2023."""
         dates = set(gov_uk_table())
-        for day in (date(2020, 5, 8), date(2022, 6, 2), date(2022, 6, 3), date(2022, 9, 19), date(2023, 5, 8)):
+        for day in (
+            date(2020, 5, 8),
+            date(2022, 6, 2),
+            date(2022, 6, 3),
+            date(2022, 9, 19),
+            date(2023, 5, 8),
+        ):
             assert day in dates
 
 
@@ -201,13 +207,16 @@ class TestGenerator:
         """`generate_bank_holidays.py --check` finds the committed table up to date."""
         done = subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "generate_bank_holidays.py"), "--check"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
 
     def test_check_fails_on_a_stale_table(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """`--check` exits 1 when the table differs from what the generator would write."""
         from scripts import generate_bank_holidays as generator
+
         stale = tmp_path / "bank_holidays_england.py"
         stale.write_text(generator.render(generator.bank_holidays()).replace("Good Friday", "Good Fri"))
         monkeypatch.setattr(generator, "TARGET", stale)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.framework_text import (
+from scripts.framework_text import (
     PAGE_BREAK_SPLITS,
     SOURCE,
     built_html_path,
@@ -66,8 +66,11 @@ class _Elements(HTMLParser):
             "classes": set((a.get("class") or "").split()),
             "parts": [],
             "parent": self.stack[-1]["tag"] if self.stack else "article",
-            "ancestors": [str(e["tag"]) for e in self.stack] + [
-                c for e in self.stack for c in e["classes"]  # type: ignore[union-attr]
+            "ancestors": [str(e["tag"]) for e in self.stack]
+            + [
+                c
+                for e in self.stack
+                for c in e["classes"]  # type: ignore[union-attr]
             ],
             "parent_id": self.stack[-1]["id"] if self.stack else None,
             "ancestor_ids": [e["id"] for e in self.stack if e["id"]],
@@ -105,7 +108,10 @@ def _framework_text(el: dict[str, object]) -> bool:
     """Framework text, not a site note (admonition) or the theme's furniture."""
     ancestors = el["ancestors"]
     assert isinstance(ancestors, list)
-    return not ({"admonition", "aside", "nav", "sccif-provenance"} & set(ancestors)) and "headerlink" not in el["classes"]  # type: ignore[operator]
+    return (
+        not ({"admonition", "aside", "nav", "sccif-provenance"} & set(ancestors))
+        and "headerlink" not in el["classes"]
+    )  # type: ignore[operator]
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +136,7 @@ def source_criteria() -> dict[str, dict[str, object]]:
     """From the source text: per judgement, its evidence bullets and each grade's descriptor blocks."""
     raw = SOURCE.read_text(encoding="utf-8").split("\n")
     continuation = {rest for _, rest in PAGE_BREAK_SPLITS}
-    joined = {first: rest for first, rest in PAGE_BREAK_SPLITS}
+    joined = dict(PAGE_BREAK_SPLITS)
     start = raw.index("Evaluation criteria", raw.index("[Print this page](#)")) + 1
     end = raw.index("Legal context", start)
     result: dict[str, dict[str, object]] = {}
@@ -149,7 +155,9 @@ def source_criteria() -> dict[str, dict[str, object]]:
         elif line in GRADES:
             grade = GRADES[line]
             result[key]["grades"].setdefault(grade, [])  # type: ignore[union-attr]
-        elif line == "Areas of required evidence are:" or re.search(r"(likely to|will) be judged .*evidence of the following:$", line):
+        elif line == "Areas of required evidence are:" or re.search(
+            r"(likely to|will) be judged .*evidence of the following:$", line
+        ):
             continue  # a lead-in sentence: the section's -intro anchor
         elif grade:
             result[key]["grades"][grade].append(text)  # type: ignore[index]
@@ -237,10 +245,14 @@ def test_table_rows_have_anchors(pages) -> None:  # type: ignore[no-untyped-def]
                 table_id = str(el["id"])
                 cells = [e for e in els if e["tag"] == "td" and str(e["id"] or "").startswith(table_id + "-")]
                 body_rows = [
-                    e for e in els if e["tag"] == "tr" and e["parent"] == "tbody" and table_id in e["ancestor_ids"]  # type: ignore[operator]
+                    e
+                    for e in els
+                    if e["tag"] == "tr" and e["parent"] == "tbody" and table_id in e["ancestor_ids"]  # type: ignore[operator]
                 ]
                 numbers = [int(str(c["id"]).rsplit("-", 1)[1]) for c in cells]
-                assert body_rows and numbers == list(range(1, len(body_rows) + 1)), f"{page}: {table_id} rows {numbers}"
+                assert body_rows and numbers == list(range(1, len(body_rows) + 1)), (
+                    f"{page}: {table_id} rows {numbers}"
+                )
 
 
 def test_list_item_ids_are_on_the_li(pages) -> None:  # type: ignore[no-untyped-def]
@@ -307,7 +319,9 @@ def test_every_framework_id_is_in_framework_json(data, pages) -> None:  # type: 
         f"{page}: #{el['id']}"
         for page, els in pages.items()
         for el in els
-        if el["id"] and _framework_text(el) and el["tag"] in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "div")
+        if el["id"]
+        and _framework_text(el)
+        and el["tag"] in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "div")
         and el["id"] not in known
     ]
     assert not extra, "\n".join(extra[:20])

@@ -35,7 +35,11 @@ def one(site_dir: Path, pattern: str) -> str:
 @pytest.fixture(scope="module")
 def wanted(site_dir: Path) -> set[str]:
     """Files that must have both twins: the search index, every page, Material's CSS and JS, ours, and the wasm."""
-    pages = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html") if path.stat().st_size > 4096}
+    pages = {
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.stat().st_size > 4096
+    }
     assert len(pages) > 20
     return pages | {
         "search/search_index.json",
@@ -60,7 +64,9 @@ class TestTheBuiltSite:
     def test_every_twin_decompresses_to_its_file(self, site_dir: Path) -> None:
         """Each .br and .gz twin in the site decompresses to exactly the bytes of the file beside it, and is smaller."""
         twins = sorted(
-            path for suffix in DECOMPRESS for path in site_dir.rglob(f"*{suffix}")
+            path
+            for suffix in DECOMPRESS
+            for path in site_dir.rglob(f"*{suffix}")
             if path.relative_to(site_dir).as_posix() not in MKDOCS_OWN
         )
         assert len(twins) > 100
@@ -82,7 +88,12 @@ class TestTheBuiltSite:
 
     def test_the_build_is_reproducible(self, site_dir: Path, tmp_path: Path) -> None:
         """Compressing the same files afresh, with no cache, twice, gives the twins the build wrote, byte for byte."""
-        names = ["search/search_index.json", "index.html", "sw.js", one(site_dir, "assets/javascripts/bundle.*.min.js")]
+        names = [
+            "search/search_index.json",
+            "index.html",
+            "sw.js",
+            one(site_dir, "assets/javascripts/bundle.*.min.js"),
+        ]
         outputs = []
         for attempt in ("first", "second"):
             copy = tmp_path / attempt
@@ -91,7 +102,13 @@ class TestTheBuiltSite:
                 shutil.copyfile(site_dir / name, copy / name)
                 os.utime(copy / name, (0, 0) if attempt == "first" else None)  # the file's date plays no part
             compress.compress_site(copy, cache=None)
-            outputs.append({name + suffix: (copy / (name + suffix)).read_bytes() for name in names for suffix in DECOMPRESS})
+            outputs.append(
+                {
+                    name + suffix: (copy / (name + suffix)).read_bytes()
+                    for name in names
+                    for suffix in DECOMPRESS
+                }
+            )
         assert outputs[0] == outputs[1]
         assert outputs[0] == {name: (site_dir / name).read_bytes() for name in outputs[0]}
 
@@ -124,7 +141,9 @@ class TestCompressSite:
 
 
 def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {})
+    request = urllib.request.Request(
+        url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return {name.lower(): value for name, value in response.headers.items()}, response.read()
 
@@ -148,10 +167,22 @@ class TestTheLocalServer:
     )
     @pytest.mark.parametrize(
         ("accept", "encoding"),
-        [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"), ("identity", None), (None, None)],
+        [
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip", "gzip"),
+            ("br;q=0, gzip", "gzip"),
+            ("identity", None),
+            (None, None),
+        ],
     )
     def test_it_sends_the_twin_the_browser_accepts(
-        self, site_dir: Path, site_url: str, path: str, content_type: str, accept: str | None, encoding: str | None
+        self,
+        site_dir: Path,
+        site_url: str,
+        path: str,
+        content_type: str,
+        accept: str | None,
+        encoding: str | None,
     ) -> None:
         """scripts/serve.py sends .br, else .gz, else the file, as Accept-Encoding allows, with the plain file's type and Vary."""
         if "*" in path:

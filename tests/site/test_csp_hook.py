@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 from hooks import csp
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class TestInlineCode:
@@ -62,7 +63,9 @@ def _build(tmp_path: Path, markdown: str, *, overrides: bool = True) -> subproce
     )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -1,6 +1,6 @@
 """The framework pages carry the GOV.UK text word for word, in order, and nothing else.
 
-The rules of the comparison are in tests/site/framework_text.py. The coverage figure is
+The rules of the comparison are in scripts/framework_text.py. The coverage figure is
 printed by ``python scripts/fidelity_report.py`` (and by these tests with ``-s``).
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.framework_text import (
+from scripts.framework_text import (
     LOST_BULLET_MARKERS,
     PAGE_BREAK_SPLITS,
     SOURCE,
@@ -28,7 +28,6 @@ from tests.site.framework_text import (
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +67,11 @@ def test_nav_lists_every_framework_page_once() -> None:
 def test_page_break_splits_are_rejoined(site_dir: Path) -> None:
     """Each paragraph the source splits at a page break is a single block on the site."""
     raw = SOURCE.read_text(encoding="utf-8").split("\n")
-    blocks = [b for page in framework_pages() for b in block_texts(built_html_path(site_dir, page).read_text("utf-8"))]
+    blocks = [
+        b
+        for page in framework_pages()
+        for b in block_texts(built_html_path(site_dir, page).read_text("utf-8"))
+    ]
     for first, rest in PAGE_BREAK_SPLITS:
         first_line = raw[first - 1].split("\t")[-1]  # a table row continues in its last cell
         a, b = normalise_source_line(first_line), normalise_source_line(raw[rest - 1])
@@ -79,7 +82,7 @@ def test_page_break_list_covers_every_candidate() -> None:
     """Every line that ends mid-sentence before a lowercase line is a known split or a lost bullet."""
     known = {first for first, _ in PAGE_BREAK_SPLITS}
     lines = source_lines()
-    for this, following in zip(lines, lines[1:]):
+    for this, following in zip(lines, lines[1:], strict=False):
         ends_mid_sentence = this.raw.rstrip()[-1] not in ".:;?!\u201d"
         next_lowercase = re.sub(r"^\[", "", following.raw)[:1].islower()
         if ends_mid_sentence and next_lowercase:
@@ -100,7 +103,7 @@ def test_lost_bullet_markers_are_list_items(site_dir: Path) -> None:
 # ---------------------------------------------------------------- the checker can fail
 
 
-@pytest.fixture()
+@pytest.fixture
 def site_copy(site_dir: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "site"
     for page in framework_pages():
@@ -126,7 +129,12 @@ def test_checker_passes_an_unchanged_copy(site_copy: Path) -> None:
 
 def test_checker_fails_when_a_sentence_is_dropped(site_copy: Path) -> None:
     """Deleting one sentence from a paragraph is reported as a missing source line."""
-    _edit(site_copy, "framework/judgements/helped-and-protected.md", " Staff look for children when they have absconded.", "")
+    _edit(
+        site_copy,
+        "framework/judgements/helped-and-protected.md",
+        " Staff look for children when they have absconded.",
+        "",
+    )
     outcome = check_site(site_copy)
     assert [p.line.number for p in outcome.problems if p.kind == "missing" and p.line] == [422]
 
@@ -151,7 +159,13 @@ def test_checker_fails_when_paragraphs_change_order(site_copy: Path) -> None:
     first = re.search(r'<p id="registered-manager-qualifications-2">.*?</p>', html, re.S)
     second = re.search(r'<p id="registered-manager-qualifications-3">.*?</p>', html, re.S)
     assert first and second
-    swapped = html[: first.start()] + second.group(0) + html[first.end() : second.start()] + first.group(0) + html[second.end() :]
+    swapped = (
+        html[: first.start()]
+        + second.group(0)
+        + html[first.end() : second.start()]
+        + first.group(0)
+        + html[second.end() :]
+    )
     path.write_text(swapped, encoding="utf-8")
     outcome = check_site(site_copy)
     assert any(p.kind == "out-of-order" for p in outcome.problems)
@@ -167,7 +181,9 @@ def test_checker_fails_when_text_is_added(site_copy: Path) -> None:
         "necessary to help us evaluate children's social care services. We never keep any data.",
     )
     outcome = check_site(site_copy)
-    assert any(p.kind == "unexpected-text" and "We never keep any data." in p.detail for p in outcome.problems)
+    assert any(
+        p.kind == "unexpected-text" and "We never keep any data." in p.detail for p in outcome.problems
+    )
 
 
 def test_checker_fails_when_a_page_is_missing_from_the_text() -> None:
@@ -185,7 +201,13 @@ def test_source_body_excludes_govuk_furniture() -> None:
     assert lines[0].text == "Introduction" and lines[0].number == 109
     assert lines[-1].text == "See Figure 1."
     texts = {line.text for line in lines}
-    assert not texts & {"Print this page", "Back to top", "Is this page useful?", "Cookies on GOV.UK", "Contents"}
+    assert not texts & {
+        "Print this page",
+        "Back to top",
+        "Is this page useful?",
+        "Cookies on GOV.UK",
+        "Contents",
+    }
 
 
 def test_site_texts_read_the_article_only(site_dir: Path) -> None:

@@ -1,4 +1,5 @@
-"""The built site's service worker precaches the site a reader needs offline, and keeps the tools' runtime apart, cached after it."""
+"""The built site's service worker precaches the site a reader needs offline, and keeps the tools' runtime apart,
+cached after it."""
 
 from __future__ import annotations
 
@@ -42,38 +43,54 @@ def manifest(site_dir: Path) -> dict[str, str | None]:
 
 
 class TestThePrecache:
-    def test_every_page_and_the_search_index_are_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
+    def test_every_page_and_the_search_index_are_precached(
+        self, site_dir: Path, manifest: dict[str, str | None]
+    ) -> None:
         """Every HTML page, the search index, the sitemap Material reads and 404.html are in the precache."""
         wanted = {name for name in site_files(site_dir) if name.endswith(".html")}
         wanted |= {"search/search_index.json", "sitemap.xml", "404.html"}
         assert wanted - set(manifest) == set()
 
-    def test_the_runtime_and_the_core_are_not_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
-        """Nothing under runtime/pyodide-*/ or runtime/sccif-core-*/ is in the precache: a first visit downloads no Pyodide bytes."""
+    def test_the_runtime_and_the_core_are_not_precached(
+        self, site_dir: Path, manifest: dict[str, str | None]
+    ) -> None:
+        """Nothing under runtime/pyodide-*/ or runtime/sccif-core-*/ is in the precache: a first visit downloads
+        no Pyodide bytes."""
         assert [url for url in manifest if _RUNTIME_PATH.match(url)] == []
         assert not any(url.endswith((".wasm", ".whl")) or "python_stdlib" in url for url in manifest)
 
     def test_the_widget_code_is_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
         """Every file of runtime/widgets-*/ (the tools' own code, small) is in the precache."""
         widgets = {
-            name for name in site_files(site_dir)
+            name
+            for name in site_files(site_dir)
             if name.startswith("runtime/widgets-") and not _TWIN.search(name)
         }
-        assert {"loader.js", "bridge.js", "worker.mjs", "config.mjs"} <= {name.rsplit("/", 1)[-1] for name in widgets}
+        assert {"loader.js", "bridge.js", "worker.mjs", "config.mjs"} <= {
+            name.rsplit("/", 1)[-1] for name in widgets
+        }
         assert widgets - set(manifest) == set()
 
     def test_every_site_asset_is_precached(self, site_dir: Path, manifest: dict[str, str | None]) -> None:
         """Every stylesheet, script, image and font of the site is precached (lunr's language files only when needed)."""
         assets = {
-            name for name in site_files(site_dir)
-            if name.startswith("assets/") and not re.search(r"\.(br|gz|map)$", name)
+            name
+            for name in site_files(site_dir)
+            if name.startswith("assets/")
+            and not re.search(r"\.(br|gz|map)$", name)
             and not name.startswith("assets/javascripts/lunr/")
         }
         assert assets - set(manifest) == set()
 
-    def test_compressed_twins_and_the_worker_itself_are_left_out(self, manifest: dict[str, str | None]) -> None:
+    def test_compressed_twins_and_the_worker_itself_are_left_out(
+        self, manifest: dict[str, str | None]
+    ) -> None:
         """.br and .gz copies, source maps, sw.js and Workbox's own files are not precached."""
-        left_out = [url for url in manifest if re.search(r"\.(br|gz|map)$", url) or url == "sw.js" or "/workbox-" in url]
+        left_out = [
+            url
+            for url in manifest
+            if re.search(r"\.(br|gz|map)$", url) or url == "sw.js" or "/workbox-" in url
+        ]
         assert left_out == []
 
     def test_versioned_files_have_no_revision_and_others_do(self, manifest: dict[str, str | None]) -> None:
@@ -92,8 +109,11 @@ class TestThePrecache:
 
 class TestTheRuntimeList:
     def test_it_names_exactly_the_pyodide_and_core_files(self, site_dir: Path) -> None:
-        """sw.js's runtime list is every file under runtime/pyodide-*/ and runtime/sccif-core-*/ (not their twins), and nothing else."""
-        expected = {name for name in site_files(site_dir) if _RUNTIME_PATH.match(name) and not _TWIN.search(name)}
+        """sw.js's runtime list is every file under runtime/pyodide-*/ and runtime/sccif-core-*/ (not their twins),
+        and nothing else."""
+        expected = {
+            name for name in site_files(site_dir) if _RUNTIME_PATH.match(name) and not _TWIN.search(name)
+        }
         names = {name.rsplit("/", 1)[-1] for name in expected}
         assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"} <= names
         assert any(re.fullmatch(r"python_stdlib-[0-9a-f]+\.zip", name) for name in names), names
@@ -103,11 +123,15 @@ class TestTheRuntimeList:
         assert set(files) == expected
 
     def test_its_size_is_what_the_files_weigh_over_the_network(self, site_dir: Path) -> None:
-        """"bytes" (the button's "about N MB") is the sum of each file's smallest form: its .br twin when there is one."""
+        """ "bytes" (the button's "about N MB") is the sum of each file's smallest form: its .br twin when there is one."""
         listed = runtime_list(site_dir)
         files = [site_dir / str(name) for name in listed["files"]]  # type: ignore[attr-defined]
         over_the_network = sum(
-            min(form.stat().st_size for form in (path, Path(f"{path}.br"), Path(f"{path}.gz")) if form.is_file())
+            min(
+                form.stat().st_size
+                for form in (path, Path(f"{path}.br"), Path(f"{path}.gz"))
+                if form.is_file()
+            )
             for path in files
         )
         assert listed["bytes"] == over_the_network
@@ -118,7 +142,7 @@ class TestTheRuntimeList:
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (site_dir / "sw.js").read_text(encoding="utf-8"), flags=re.S)
         assert re.search(r"new workbox\.strategies\.CacheFirst\(\{ cacheName: RUNTIME_CACHE", code)
         assert '"CACHE_RUNTIME"' in code and '"RUNTIME_STATUS"' in code
-        activate = code[code.index('addEventListener("activate"'):]
+        activate = code[code.index('addEventListener("activate"') :]
         assert "cache.delete" in activate and "isRuntimeUrl.has(request.url)" in activate
 
 
@@ -161,8 +185,9 @@ class TestTheBuildStep:
         (site / "index.html").write_text("<h1>x</h1>", encoding="utf-8")
         with (site / "huge.bin").open("wb") as handle:
             handle.truncate(33 * 1024 * 1024)
-        from hooks import offline
         from mkdocs.exceptions import PluginError
+
+        from hooks import offline
 
         with pytest.raises(PluginError, match="huge.bin"):
             offline.build_service_worker(site)
@@ -176,7 +201,9 @@ class TestTheBuildStep:
         (site / "index.html.gz").write_bytes(b"not precached")
         result = subprocess.run(
             ["node", str(ROOT / "scripts" / "build-service-worker.mjs"), str(site)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         summary = json.loads(result.stdout)
         assert summary["count"] == 2

@@ -15,13 +15,14 @@ def _build(tmp_path: Path, pages: dict[str, str]) -> subprocess.CompletedProcess
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'page_titles.py'}\n",
+        f"site_name: t\nhooks:\n  - {ROOT / 'hooks' / 'page_titles.py'}\n",
         encoding="utf-8",
     )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
 
 

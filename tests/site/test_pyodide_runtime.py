@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("pyodide_runtime_hook", ROOT / "hooks" / "pyodide_runtime.py")
+    spec = importlib.util.spec_from_file_location(
+        "pyodide_runtime_hook", ROOT / "hooks" / "pyodide_runtime.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the hook loads
@@ -72,7 +74,9 @@ class TestWheel:
             "assert browser_api.__file__.startswith(sys.argv[1]); "
             "print(browser_api.call('workdays.add', json.dumps({'start': '24/12/2026', 'days': 1})))"
         )
-        out = subprocess.run([sys.executable, "-I", "-c", code, str(wheel)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-I", "-c", code, str(wheel)], capture_output=True, text=True, check=True
+        )
         answer = json.loads(out.stdout)["result"]
         # Christmas Day and the substitute Boxing Day (Monday 28 December 2026) are skipped.
         assert answer["date"] == "2026-12-29"
@@ -129,7 +133,9 @@ class TestSite:
         """The four Pyodide files, the wheel, the lockfile and the widgets land under versioned runtime/ folders."""
         hook.write_runtime(runtime, tmp_path)
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
-            assert (tmp_path / "runtime/pyodide-314.0.7" / name).read_bytes() == (hook.NODE_PYODIDE / name).read_bytes()
+            assert (tmp_path / "runtime/pyodide-314.0.7" / name).read_bytes() == (
+                hook.NODE_PYODIDE / name
+            ).read_bytes()
         stdlib = tmp_path / "runtime/pyodide-314.0.7" / runtime.stdlib_name
         assert stdlib.read_bytes() == runtime.stdlib
         assert runtime.stdlib_name == f"python_stdlib-{hashlib.sha256(runtime.stdlib).hexdigest()[:12]}.zip"
@@ -170,7 +176,9 @@ class TestSite:
         Page.meta = {}
         assert hook.on_page_content("<p>Text page.</p>", Page(), {}, None) == "<p>Text page.</p>"
 
-    def test_a_missing_npm_package_fails_loudly(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def test_a_missing_npm_package_fails_loudly(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
         """Without node_modules/pyodide the build stops and says to run make deps."""
         monkeypatch.setattr(hook, "NODE_PYODIDE", tmp_path / "node_modules" / "pyodide")
         with pytest.raises(PluginError, match="make deps"):

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.site.framework_text import source_lines
+from scripts.framework_text import source_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK_JSON = ROOT / "src" / "sccif_core" / "data" / "framework.json"
@@ -18,10 +18,14 @@ LEGISLATION = "https://www.legislation.gov.uk/uksi/2015/541/regulation/"
 QUALITY_STANDARDS = range(6, 15)
 
 # "regulation 40", "regulations 44 and 45", "Regulation 28 of the ...", "regulation 47(1)"
-_CITE = re.compile(r"\b[Rr]egulations? (\d+(?:\(\d+\))?(?:(?:, | and | or )\d+(?:\(\d+\))?)*)(?=([^.;]{0,60}))")
+_CITE = re.compile(
+    r"\b[Rr]egulations? (\d+(?:\(\d+\))?(?:(?:, | and | or )\d+(?:\(\d+\))?)*)(?=([^.;]{0,60}))"
+)
 _OTHER_INSTRUMENT = re.compile(r"^ of the (?!Children's Homes \(England\) Regulations 2015)")
 # The Guide's title mentions the quality standards without citing them
-_GUIDE_TITLE = re.compile(r"Guide to the (children's homes )?regulations,? (including the|and) quality standards")
+_GUIDE_TITLE = re.compile(
+    r"Guide to the (children's homes )?regulations,? (including the|and) quality standards"
+)
 
 
 def cited_regulations(text: str) -> set[int]:
@@ -41,8 +45,14 @@ def test_citation_finder() -> None:
     assert cited_regulations("reports made under regulations 44 and 45") == {44, 45}
     assert cited_regulations("(regulation 47(1) of the Children's Homes (England) Regulations 2015)") == {47}
     assert cited_regulations("Regulations 48 and 49 require the responsible individual") == {48, 49}
-    assert cited_regulations("under regulation 3(1) of the Children (Secure Accommodation) Regulations 1991") == set()
-    assert cited_regulations("the Guide to the children's homes regulations, including the quality standards") == set()
+    assert (
+        cited_regulations("under regulation 3(1) of the Children (Secure Accommodation) Regulations 1991")
+        == set()
+    )
+    assert (
+        cited_regulations("the Guide to the children's homes regulations, including the quality standards")
+        == set()
+    )
     assert cited_regulations("In addition to the quality standards, there are") == set(QUALITY_STANDARDS)
 
 
@@ -117,4 +127,6 @@ def test_every_citing_place_is_listed(sections) -> None:  # type: ignore[no-unty
     assert expected, "no citations found at all"
     for section, places in expected.items():
         listed = _place_links(sections.get(section, []))
-        assert places == listed, f"{section}: missing {sorted(places - listed)}, extra {sorted(listed - places)}"
+        assert places == listed, (
+            f"{section}: missing {sorted(places - listed)}, extra {sorted(listed - places)}"
+        )

@@ -27,11 +27,13 @@ const out = {};
 for (const [name, memory] of Object.entries(cases)) {
   const packed = pack(memory);
   const back = unpack(packed);
-  out[name] = { length: memory.length, packed: packed.length, same: back.length === memory.length && back.every((b, i) => b === memory[i]) };
+  const same = back.length === memory.length && back.every((b, i) => b === memory[i]);
+  out[name] = { length: memory.length, packed: packed.length, same };
 }
 const damaged = pack(cases.random); damaged[16] = 255;  // a page number past the end
 const truncated = pack(cases.random).subarray(0, 1000);
-for (const [name, bytes] of Object.entries({ garbage: new Uint8Array(65536).fill(7), damaged, truncated, empty: new Uint8Array(0) })) {
+const broken = { garbage: new Uint8Array(65536).fill(7), damaged, truncated, empty: new Uint8Array(0) };
+for (const [name, bytes] of Object.entries(broken)) {
   try { unpack(bytes); out[name] = "accepted"; } catch (error) { out[name] = error.message; }
 }
 console.log(JSON.stringify(out));
@@ -44,7 +46,11 @@ def results() -> dict[str, object]:
     if node is None:
         pytest.fail("Node.js is needed (see the README's quick start)")
     done = subprocess.run(
-        [node, "--input-type=module", "-e", SCRIPT, STORE.as_uri()], capture_output=True, text=True, timeout=60, check=False
+        [node, "--input-type=module", "-e", SCRIPT, STORE.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     parsed: dict[str, object] = json.loads(done.stdout)

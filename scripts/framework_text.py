@@ -30,17 +30,36 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "tests" / "fixtures" / "sccif-source.txt"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
 # Paragraphs the flattened source splits across two lines at old page breaks
 # (source line numbers: first part, continuation). Each pair is one block on the site.
 PAGE_BREAK_SPLITS = (
-    (173, 175), (245, 247), (259, 261), (359, 361), (412, 414), (442, 444), (507, 509),
-    (608, 610), (746, 748), (856, 858), (882, 884), (903, 905), (1121, 1123), (1267, 1269),
-    (1290, 1292), (1346, 1348), (1429, 1431), (1459, 1461), (1489, 1491), (1514, 1516),
-    (1569, 1571), (1617, 1619), (1663, 1665),
+    (173, 175),
+    (245, 247),
+    (259, 261),
+    (359, 361),
+    (412, 414),
+    (442, 444),
+    (507, 509),
+    (608, 610),
+    (746, 748),
+    (856, 858),
+    (882, 884),
+    (903, 905),
+    (1121, 1123),
+    (1267, 1269),
+    (1290, 1292),
+    (1346, 1348),
+    (1429, 1431),
+    (1459, 1461),
+    (1489, 1491),
+    (1514, 1516),
+    (1569, 1571),
+    (1617, 1619),
+    (1663, 1665),
 )
 # Bullets whose "- " marker was lost in the flattened copy: separate list items on the site.
 LOST_BULLET_MARKERS = (799, 1032)
@@ -88,8 +107,30 @@ def source_lines(path: Path = SOURCE) -> list[SourceLine]:
 # ------------------------------------------------------------------ site text
 
 _BLOCK_TAGS = {
-    "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
-    "tr", "td", "th", "div", "blockquote", "dt", "dd", "dl", "figure", "figcaption", "br",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "div",
+    "blockquote",
+    "dt",
+    "dd",
+    "dl",
+    "figure",
+    "figcaption",
+    "br",
 }
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source"}
 _SKIP_CLASSES = {"headerlink", "admonition", "sccif-added", "sccif-provenance", "md-source-file"}
@@ -147,7 +188,7 @@ def article_text(html: str) -> str:
     return normalise("".join(parser.parts))
 
 
-class _IgnoreTags(yaml.SafeLoader):
+class _IgnoreTags(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type information
     """mkdocs.yml may carry !!python/name tags; they do not matter for the nav."""
 
 
@@ -184,6 +225,7 @@ def site_texts(site_dir: Path, pages: Iterable[str]) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ comparison
+
 
 @dataclass
 class Problem:
