@@ -25,13 +25,19 @@ from pathlib import Path
 
 import holidays
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.generated import write_or_check  # noqa: E402
+
 FIRST_YEAR = 2010
 # At least 10 years ahead of today (2026); raise it and regenerate as years pass.
 LAST_YEAR = 2040
 # Last year of GOV.UK's england-and-wales list (https://www.gov.uk/bank-holidays.json).
 PUBLISHED_UNTIL = 2028
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "sccif_core" / "bank_holidays_england.py"
+TARGET = ROOT / "src" / "sccif_core" / "bank_holidays_england.py"
 
 # holidays' name -> GOV.UK's title.
 NAMES = {
@@ -126,20 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
     args = parser.parse_args(argv)
-    text = render(bank_holidays())
-    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-    if args.check:
-        if current != text:
-            print(f"{TARGET} is stale: run scripts/generate_bank_holidays.py", file=sys.stderr)
-            return 1
-        print(f"{TARGET.name} is up to date ({FIRST_YEAR} to {LAST_YEAR}).")
-        return 0
-    if current != text:
-        TARGET.write_text(text, encoding="utf-8")
-        print(f"wrote {TARGET}")
-    else:
-        print(f"{TARGET.name} already up to date")
-    return 0
+    return write_or_check(
+        TARGET,
+        render(bank_holidays()),
+        check=args.check,
+        script="scripts/generate_bank_holidays.py",
+        up_to_date=f"{FIRST_YEAR} to {LAST_YEAR}",
+    )
 
 
 if __name__ == "__main__":

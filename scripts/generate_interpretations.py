@@ -19,11 +19,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "src") not in sys.path:
-    sys.path.insert(0, str(ROOT / "src"))
+for path in (ROOT, ROOT / "src"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
 from sccif_core.citations import cite  # noqa: E402
 from sccif_core.register import READINGS, Reading  # noqa: E402
+from scripts.generated import write_or_check  # noqa: E402
 
 TARGET = ROOT / "docs" / "interpretations.md"
 TOOLS = ROOT / "docs" / "tools"
@@ -88,20 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed page is stale")
     args = parser.parse_args(argv)
-    text = render()
-    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-    if args.check:
-        if current != text:
-            print(f"{TARGET} is stale: run scripts/generate_interpretations.py", file=sys.stderr)
-            return 1
-        print(f"{TARGET.name} is up to date ({len(READINGS)} readings).")
-        return 0
-    if current != text:
-        TARGET.write_text(text, encoding="utf-8")
-        print(f"wrote {TARGET}")
-    else:
-        print(f"{TARGET.name} already up to date")
-    return 0
+    return write_or_check(
+        TARGET,
+        render(),
+        check=args.check,
+        script="scripts/generate_interpretations.py",
+        up_to_date=f"{len(READINGS)} readings",
+    )
 
 
 if __name__ == "__main__":
