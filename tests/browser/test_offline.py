@@ -361,12 +361,15 @@ class TestUpdates:
         )
         page.close()
         # The waiting worker takes over once no tab uses the old one, which takes the browser a moment.
-        later = context.new_page()
+        # A tab opened too soon is itself controlled by the old worker and would keep it in charge for
+        # as long as it stays open (reloading it does not let go), so each try is a fresh tab, closed again.
         deadline = time.monotonic() + OFFLINE_READY_TIMEOUT_MS / 1000
         while True:
+            later = context.new_page()
             later.goto(server.url)
             if later.locator("[data-test-deployment]").count() == 1 or time.monotonic() > deadline:
                 break
-            later.wait_for_timeout(500)
+            later.close()
+            time.sleep(0.5)
         expect(later.locator("[data-test-deployment]")).to_have_text(UPDATE_MARKER)
         later.close()
