@@ -10,7 +10,9 @@ so a host can cache everything under ``runtime/`` for a year, see scripts/serve.
   library (pure Python, no dependencies, reproducible: the same source gives the same bytes),
   with its bytecode beside the sources, and ``pyodide-lock.json`` listing it.
 - ``widgets-<hash>/``: ``site_widgets/`` plus a generated ``config.mjs`` that tells the worker
-  where the runtime and the lockfile are, relative to itself (so the site works under a sub-path).
+  where the runtime and the lockfile are, relative to itself (so the site works under a sub-path),
+  and a generated ``facts.mjs``: what the forms need before Python loads (grades, judgements,
+  timeline kinds and their fields, the framework version), from ``sccif_core.page_facts``.
 
 Bytecode: Pyodide 314 ships the standard library as source, so every browser compiled the ~200
 modules Python imports at start-up on every load. ``hooks/pyodide_precompile.mjs`` compiles them
@@ -168,6 +170,7 @@ def prepare() -> Runtime:
         if required not in widget_files:
             raise PluginError(f"site_widgets/{required} is missing")
     widget_files["config.mjs"] = config_module(version, core_dir, stdlib_name).encode()
+    widget_files["facts.mjs"] = facts_module().encode()
     digest = hashlib.sha256()
     for name, content in sorted(widget_files.items()):
         digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
@@ -358,6 +361,13 @@ def config_module(pyodide_version: str, core_dir: str, stdlib_name: str) -> str:
     )
 
 
+def facts_module() -> str:
+    """site_widgets' generated facts.mjs: ``export const FACTS = {...};`` from the core."""
+    from sccif_core.page_facts import facts_module as from_the_core
+
+    return from_the_core()
+
+
 def tool_tags(runtime: Runtime, tool: str, page_url: str, *, styles: bool = True) -> str:
     """The tags a tool page's content starts with: its styles, preloads and the loader module."""
 
@@ -366,7 +376,7 @@ def tool_tags(runtime: Runtime, tool: str, page_url: str, *, styles: bool = True
 
     preloads = "".join(
         f'<link rel="modulepreload" href="{url(path)}">'
-        for path in ("bridge.js", "ui.js", "config.mjs", f"tools/{tool}.js")
+        for path in ("bridge.js", "ui.js", "config.mjs", "facts.mjs", f"tools/{tool}.js")
     )
     stylesheets = "".join(
         f'<link rel="stylesheet" href="{url(path)}">'

@@ -477,7 +477,7 @@ def date_payload_for(name: str, keys: list[str]) -> st.SearchStrategy[dict[str, 
             shapes: dict[str, st.SearchStrategy[object]] = {}
             for field_ in spec.fields:
                 if field_.type == "choice":
-                    shapes[field_.name] = st.sampled_from(list(field_.choices))
+                    shapes[field_.name] = st.sampled_from(field_.values)
                 elif field_.type == "periods":
                     shapes[field_.name] = st.sampled_from(["6 months", "10 weeks", "45 days", "9999 years"])
                 elif field_.type in ("dates", "visits"):
@@ -546,7 +546,7 @@ def cli_date_commands(draw: st.DrawFn) -> tuple[list[str], str]:
         argv = ["timeline", spec.key]
         for field_ in spec.fields:
             if field_.type == "choice":
-                argv += [_flag(field_), draw(st.sampled_from(list(field_.choices)))]
+                argv += [_flag(field_), draw(st.sampled_from(field_.values))]
             elif field_.type == "periods":
                 if draw(st.booleans()):
                     argv += [_flag(field_), draw(st.sampled_from(["6 months", "1 year 2 months", "45 days"]))]

@@ -2,121 +2,30 @@
 //
 // The dates come from sccif_core.timelines ("timeline.compute"); the .ics and .csv files from
 // the same core ("timeline.ics", "timeline.csv"), so the page, the files and the `sccif timeline`
-// command always agree. This file builds the form, sends what was typed as it was typed, and
-// shows the answer: a table, a visual timeline with a text summary, exports and a print view.
+// command always agree. The form is drawn from the kinds' field descriptions in facts.mjs, which
+// the build writes from the core. This file sends what was typed as it was typed, and shows the
+// answer first: the provider's own dates in words (where focus goes), then a labelled chart, the
+// table with the framework's words, and Ofsted's own steps collapsed under "What Ofsted does
+// meanwhile"; then exports and a print view.
 // Every value is rendered as text (ui.h), never as markup.
 
 import { SITE_ROOT } from "../config.mjs";
+// Generated at build time from sccif_core.page_facts: the kinds, their groups and their fields.
+import { FACTS } from "../facts.mjs";
 
-// What the reader can say happened. The field names are the core's (tests check they match).
-const GROUPS = [
-  ["After an inspection or visit", ["full", "assurance", "complaints", "monitoring"]],
-  ["After a judgement of concern", ["inadequate", "serious-concerns"]],
-  ["Notices and reports", ["compliance", "reg44", "reg45"]],
-  ["Managers and staff", ["manager", "qualification"]],
-  ["The home and the inspection year", ["inspection-year", "no-children", "reopening", "interpreter", "approval-review"]],
-];
-
-const DATE_HINT = "For example, 19/11/2026";
-const LIST_HINT = "One date per line, for example 01/05/2026";
-const DRAFT = { name: "draft_sent", label: "Draft report actually sent on (optional)", type: "date", hint: "If you know it, the provider's 5 working days count from this date. For example, 10/12/2026" };
-const FINAL = { name: "final_sent", label: "Final report actually sent on (optional)", type: "date", hint: "If you know it, publication is counted from this date." };
-const FEEDBACK = { name: "feedback", label: "Day of feedback (if later than the last day on site)", type: "date", hint: `The day of feedback is counted as the last day of the inspection: every deadline counts from it. ${DATE_HINT}` };
-const COMPLAINT = { name: "complaint", label: "Has the provider made a formal complaint?", type: "choice", choices: [["no", "No"], ["yes", "Yes: the final report can come later"]] };
+const { groups: GROUPS, kinds: KINDS } = FACTS.timeline;
 const READINGS_PAGE = `${SITE_ROOT}interpretations/`;
 const ACTOR = { provider: "The provider", ofsted: "Ofsted", inspectors: "Inspectors", dfe: "The DfE", "local-authority": "The local authority" };
 
-const KINDS = {
-  full: {
-    option: "A full inspection ended",
-    fields: [{ name: "end", label: "Last day on site", type: "date", hint: DATE_HINT }, FEEDBACK, DRAFT, FINAL, COMPLAINT],
-  },
-  assurance: {
-    option: "An assurance inspection's site visit took place",
-    fields: [{ name: "visit", label: "Day of the site visit", type: "date", hint: DATE_HINT }, FEEDBACK, DRAFT, FINAL, COMPLAINT],
-  },
-  complaints: {
-    option: "An inspection ended: the post-inspection and complaints procedure",
-    fields: [{ name: "end", label: "Last day of the inspection", type: "date", hint: DATE_HINT }, DRAFT, FINAL],
-  },
-  monitoring: {
-    option: "A monitoring visit ended",
-    fields: [{ name: "end", label: "Last day of the monitoring visit", type: "date", hint: DATE_HINT }, DRAFT, FINAL],
-  },
-  inadequate: {
-    option: "A full inspection judged the home inadequate overall",
-    fields: [{ name: "end", label: "Last day of the inspection", type: "date", hint: DATE_HINT }],
-  },
-  "serious-concerns": {
-    option: "An assurance inspection found serious or widespread concerns",
-    fields: [{ name: "visit", label: "Day of the site visit", type: "date", hint: DATE_HINT }],
-  },
-  compliance: {
-    option: "Compliance notices were served",
-    fields: [{ name: "notices", label: "Date set in each notice for compliance", type: "dates", hint: LIST_HINT }],
-  },
-  reg44: {
-    option: "The independent person visited (regulation 44)",
-    fields: [{
-      name: "visits",
-      label: "Visit dates, each with the date its report was sent if you know it",
-      type: "visits",
-      hint: "One visit per line. After the visit date you can add the date its report was sent, for example: 14/01/2026, 10/02/2026",
-    }],
-  },
-  reg45: {
-    option: "Regulation 45 reports were produced",
-    fields: [{ name: "reports", label: "Dates of regulation 45 reports", type: "dates", hint: LIST_HINT }],
-  },
-  manager: {
-    option: "A manager left, was appointed, or will be absent",
-    fields: [
-      { name: "vacancy", label: "The home had no manager from (optional)", type: "date", hint: DATE_HINT },
-      { name: "appointed", label: "A manager was appointed on, and has not yet applied to register (optional)", type: "date", hint: DATE_HINT },
-      { name: "absence", label: "The manager's absence starts on (optional)", type: "date", hint: DATE_HINT },
-      { name: "absence_end", label: "The manager's last day of absence (optional)", type: "date", hint: "Notice of the return to duty counts from the next day. For example, 19/11/2026" },
-      { name: "absence_emergency", label: "Is the absence an emergency, or unforeseen?", type: "choice", choices: [["no", "No: it is planned (notice a month before it starts)"], ["yes", "Yes (notice within a week of it starting)"]] },
-    ],
-  },
-  qualification: {
-    option: "A manager or care worker started (qualifications)",
-    fields: [
-      { name: "role", label: "Role", type: "choice", choices: [["manager", "Registered manager (Level 5, regulation 28)"], ["care-worker", "Care worker (Level 3, regulation 32)"]] },
-      { name: "start", label: "Started to manage the home, or in a care role, on", type: "date", hint: DATE_HINT },
-      { name: "deferrals", label: "Deferral periods (optional)", type: "periods", hint: "For a break or part-time work. One per line, for example: 6 months, or 10 weeks" },
-      { name: "inspection", label: "Inspection date (optional)", type: "date", hint: "For the question inspectors ask: will the remaining staff qualify within 6 months?" },
-    ],
-  },
-  "inspection-year": {
-    option: "Which inspection year a date falls in",
-    fields: [
-      { name: "date", label: "Any date in the inspection year", type: "date", hint: DATE_HINT },
-      { name: "inspections", label: "Inspections so far (optional)", type: "dates", hint: LIST_HINT },
-    ],
-  },
-  "no-children": {
-    option: "A home with no children: the condition was removed, or an inspection took place",
-    fields: [
-      { name: "removed", label: "The \"3 months' notice\" condition was removed on (optional)", type: "date", hint: DATE_HINT },
-      { name: "inspection", label: "Inspection with no children in placement on (optional)", type: "date", hint: DATE_HINT },
-    ],
-  },
-  reopening: {
-    option: "A home will accommodate children again",
-    fields: [
-      { name: "reopen", label: "The first child will be accommodated on (optional)", type: "date", hint: DATE_HINT },
-      { name: "told", label: "The home told Ofsted on (optional)", type: "date", hint: DATE_HINT },
-    ],
-  },
-  interpreter: {
-    option: "An interpreter is needed for an inspection",
-    fields: [{ name: "needed", label: "The interpreter is needed on", type: "date", hint: DATE_HINT }],
-  },
-  "approval-review": {
-    option: "The DfE reviewed the home's approval",
-    fields: [{ name: "review", label: "The last DfE review of approval was on", type: "date", hint: DATE_HINT }],
-  },
-};
+/** The kind named in the address (`?kind=full`), if it is one; anything else is ignored. */
+function kindFromAddress() {
+  try {
+    const kind = new URLSearchParams(window.location.search).get("kind");
+    return kind && Object.hasOwn(KINDS, kind) ? kind : null;
+  } catch {
+    return null;
+  }
+}
 
 const WHEN = { by: "By", from: "From", window: "Between", on: "On" };
 const ALERT = new Set(["overdue", "late", "missing"]);
@@ -133,6 +42,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 function shortDate(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+function shortWhen(m) {
+  if (m.type === "window") return `${shortDate(m.date_from)} to ${shortDate(m.date)}`;
+  return `${WHEN[m.type]} ${shortDate(m.date)}`;
 }
 
 function dayNumber(iso) {
@@ -168,7 +82,7 @@ export function mount(root, { call, runtime, ui }) {
     return { element, input, setError, value: () => input.value };
   }
 
-  function choiceField({ name, label, choices }) {
+  function choiceField({ name, label, hint, choices }) {
     const legendId = ui.id(`sccif-${name}-legend`);
     const errorEl = h("p", { class: "sccif-error-message", hidden: true });
     const group = ui.id(name); // one name for the whole group, so choosing one unchooses the others
@@ -177,7 +91,7 @@ export function mount(root, { call, runtime, ui }) {
       const input = h("input", { type: "radio", class: "sccif-radio", id: radioId, name: group, value, checked: index === 0 });
       return { input, element: h("div", { class: "sccif-radios__item" }, input, h("label", { for: radioId }, text)) };
     });
-    const element = h("fieldset", { class: "sccif-field sccif-fieldset", "aria-labelledby": legendId }, h("legend", { class: "sccif-label", id: legendId }, label), errorEl, radios.map((r) => r.element));
+    const element = h("fieldset", { class: "sccif-field sccif-fieldset", "aria-labelledby": legendId }, h("legend", { class: "sccif-label", id: legendId }, label), hint ? h("div", { class: "sccif-hint" }, hint) : null, errorEl, radios.map((r) => r.element));
     function setError(text) {
       errorEl.hidden = !text;
       errorEl.textContent = text ? ui.sentence(text) : "";
@@ -200,6 +114,8 @@ export function mount(root, { call, runtime, ui }) {
     { class: "sccif-select", id: kindId, name: "kind" },
     GROUPS.map(([group, keys]) => h("optgroup", { label: group }, keys.map((key) => h("option", { value: key }, KINDS[key].option)))),
   );
+  const chosen = kindFromAddress();
+  if (chosen) kindSelect.value = chosen;
   const kindField = h("div", { class: "sccif-field" }, h("label", { class: "sccif-label", for: kindId }, "What happened?"), kindSelect);
 
   const panels = {};
@@ -329,135 +245,167 @@ export function mount(root, { call, runtime, ui }) {
     return [...laws, reading];
   }
 
+  const LABELS = ["When", "What happens", "The framework says", "Moved by bank holidays?", "Status"];
+
   function row(m) {
     const alert = ALERT.has(m.status);
+    const cell = (index, attrs, ...children) => h("td", { "data-label": LABELS[index], ...attrs }, ...children);
     return h(
       "tr",
       { class: `sccif-tl-row${alert ? " sccif-tl-row--alert" : ""}`, "data-sccif-key": m.key, "data-sccif-date": m.date, "data-sccif-type": m.type },
-      h("td", {}, h("span", { class: "sccif-tl-when" }, whenText(m)), m.provisional ? h("span", { class: "sccif-tag sccif-tag--provisional" }, "Provisional") : null, m.falls_on ? h("span", { class: "sccif-tl-small" }, `This day is ${m.falls_on}.`) : null),
-      h("td", {}, m.actor ? h("span", { class: "sccif-tl-actor", "data-sccif-actor": m.actor }, ACTOR[m.actor] ?? m.actor) : null, h("span", { class: "sccif-tl-label" }, m.label), " ", qualifierTag(m), m.day ? h("span", { class: "sccif-tl-small" }, m.day_to ? `Days ${m.day} to ${m.day_to} of the framework's table` : `Day ${m.day} of the framework's table`) : null, h("span", { class: "sccif-tl-small" }, `Counted: ${m.offset}.`), m.note ? h("span", { class: "sccif-tl-small" }, m.note) : null),
-      h("td", {}, h("q", { class: "sccif-tl-quote" }, m.rule), " ", citation(m), alsoRead(m)),
-      h("td", { "data-sccif-holidays": m.moved_by_holidays ? "moved" : "no" }, holidaysText(m)),
-      h("td", { "data-sccif-status": m.status ?? "" }, m.status_text ? (alert ? h("strong", {}, m.status_text) : m.status_text) : ""),
+      cell(0, {}, h("span", { class: "sccif-tl-when" }, whenText(m)), m.provisional ? h("span", { class: "sccif-tag sccif-tag--provisional" }, "Provisional") : null, m.falls_on ? h("span", { class: "sccif-tl-small" }, `This day is ${m.falls_on}.`) : null),
+      cell(1, {}, m.actor ? h("span", { class: "sccif-tl-actor", "data-sccif-actor": m.actor }, ACTOR[m.actor] ?? m.actor) : null, h("span", { class: "sccif-tl-label" }, m.label), " ", qualifierTag(m), m.day ? h("span", { class: "sccif-tl-small" }, m.day_to ? `Days ${m.day} to ${m.day_to} of the framework's table` : `Day ${m.day} of the framework's table`) : null, h("span", { class: "sccif-tl-small" }, `Counted: ${m.offset}.`), m.note ? h("span", { class: "sccif-tl-small" }, m.note) : null),
+      cell(2, {}, h("q", { class: "sccif-tl-quote" }, m.rule), " ", citation(m), alsoRead(m)),
+      cell(3, { "data-sccif-holidays": m.moved_by_holidays ? "moved" : "no" }, holidaysText(m)),
+      cell(4, { "data-sccif-status": m.status ?? "" }, m.status_text ? (alert ? h("strong", {}, m.status_text) : m.status_text) : ""),
     );
   }
 
   function todayRow(todayIso, long) {
-    return h("tr", { class: "sccif-tl-row sccif-tl-row--today", "data-sccif-key": "today", "data-sccif-date": todayIso }, h("td", {}, h("strong", {}, `Today: ${long}`)), h("td", { colspan: "4" }, "Dates above this line are on or before today."));
+    return h("tr", { class: "sccif-tl-row sccif-tl-row--today", "data-sccif-key": "today", "data-sccif-date": todayIso }, h("td", { colspan: "5" }, h("strong", {}, `Today: ${long}`), " Dates above this line are on or before today."));
   }
 
-  function visual(answer, longToday) {
-    const items = answer.milestones;
-    const first = Math.min(...items.map((m) => dayNumber(m.date_from ?? m.date)), answer.today ? dayNumber(answer.today) : Infinity);
-    const last = Math.max(...items.map((m) => dayNumber(m.date)), answer.today ? dayNumber(answer.today) : -Infinity);
-    const span = Math.max(last - first, 1);
-    const at = (iso) => `${(((dayNumber(iso) - first) / span) * 100).toFixed(2)}%`;
-    const bar = h("div", { class: "sccif-tl-bar", "aria-hidden": "true" });
-    // Marks closer than MIN_GAP (percent of the bar) go up a level, so none hide another.
-    const MIN_GAP = 5;
-    const levelEnds = [];
-    items.forEach((m, index) => {
-      const start = ((dayNumber(m.date_from ?? m.date) - first) / span) * 100;
-      const end = ((dayNumber(m.date) - first) / span) * 100;
-      let level = levelEnds.findIndex((last) => start - last >= MIN_GAP);
-      if (level === -1) {
-        level = levelEnds.length;
-        levelEnds.push(end);
-      } else {
-        levelEnds[level] = end;
-      }
-      const mark = h("span", { class: `sccif-tl-mark sccif-tl-mark--${m.type}${ALERT.has(m.status) ? " sccif-tl-mark--alert" : ""}` }, h("span", { class: "sccif-tl-mark__n" }, String(index + 1)));
-      mark.style.setProperty("--at", at(m.date_from ?? m.date));
-      mark.style.setProperty("--level", String(level));
-      if (m.type === "window") mark.style.setProperty("--to", at(m.date));
-      bar.append(mark);
-    });
-    bar.style.setProperty("--levels", String(Math.max(levelEnds.length, 1)));
-    if (answer.today && dayNumber(answer.today) >= first && dayNumber(answer.today) <= last) {
-      const now = h("span", { class: "sccif-tl-today" }, "Today");
-      now.style.setProperty("--at", at(answer.today));
-      bar.append(now);
-    }
-    const passed = items.filter((m) => ALERT.has(m.status)).length;
-    const firstLong = items.length ? (items[0].date_from_long ?? items[0].date_long) : "";
-    const lastLong = items.length ? items[items.length - 1].date_long : "";
-    const words = [
-      `${items.length} ${items.length === 1 ? "date" : "dates"}, from ${firstLong} to ${lastLong}, numbered in order.`,
-      longToday ? `Today, ${longToday}, is marked.` : null,
-      passed ? `${passed} ${passed === 1 ? "deadline has" : "deadlines have"} passed or ${passed === 1 ? "is" : "are"} missing.` : null,
-    ].filter(Boolean).join(" ");
-    const list = h("ol", { class: "sccif-tl-list" }, items.map((m) => h("li", { "data-sccif-key": m.key }, `${whenText(m)}: ${m.label}${m.qualifier ? ` (${m.qualifier})` : ""}${m.status_text ? `. ${m.status_text}` : ""}`)));
-    return h(
-      "figure",
-      { class: "sccif-tl-figure" },
-      bar,
-      h("figcaption", {}, h("p", {}, words), h("details", { class: "sccif-details" }, h("summary", {}, "Text version of the timeline"), list)),
-    );
-  }
-
-  function showResult(answer) {
-    const longToday = answer.today_long;
+  /** A table of milestones in date order, with a Today row between past and future. */
+  function table(answer, milestones, caption) {
     const body = [];
     let todayPlaced = !answer.today;
-    for (const m of answer.milestones) {
+    for (const m of milestones) {
       if (!todayPlaced && (m.date_from ?? m.date) > answer.today) {
-        body.push(todayRow(answer.today, longToday));
+        body.push(todayRow(answer.today, answer.today_long));
         todayPlaced = true;
       }
       body.push(row(m));
     }
-    if (!todayPlaced) body.push(todayRow(answer.today, longToday));
+    if (!todayPlaced) body.push(todayRow(answer.today, answer.today_long));
+    const captionId = ui.id("sccif-tl-caption");
+    return h(
+      "div",
+      { class: "sccif-tl-scroll", tabindex: "0", role: "region", "aria-labelledby": captionId },
+      h(
+        "table",
+        { class: "sccif-tl-table" },
+        h("caption", { id: captionId }, caption),
+        h("thead", {}, h("tr", {}, LABELS.map((text) => h("th", { scope: "col" }, text)))),
+        h("tbody", {}, body),
+      ),
+    );
+  }
 
+  /** The answer: the provider's own dates, in plain words, where focus goes. */
+  function answerBox(answer, own, hasOwn) {
+    const titleId = ui.id("sccif-tl-answer");
+    const items = own.map((m) => {
+      const alert = ALERT.has(m.status);
+      return h(
+        "li",
+        { "data-sccif-key": m.key },
+        h("strong", { class: "sccif-tl-answer__when" }, whenText(m)),
+        m.status_text ? [" ", h("span", { class: `sccif-tl-answer__status${alert ? " sccif-tl-answer__status--alert" : ""}` }, m.status_text)] : null,
+        h("span", { class: "sccif-tl-answer__label" }, m.label, m.qualifier ? ` (${m.qualifier})` : ""),
+      );
+    });
+    const lead = hasOwn
+      ? `Counted from ${answer.anchor_label}, ${answer.anchor_date_long}.`
+      : `Counted from ${answer.anchor_label}, ${answer.anchor_date_long}. Nothing here is for the provider to do: these are Ofsted's dates.`;
+    return h(
+      "div",
+      { class: "sccif-tl-answer", tabindex: "-1", "aria-labelledby": titleId, role: "region", "data-sccif-answer": true },
+      h("h2", { class: "sccif-tl-answer__title", id: titleId }, hasOwn ? "Your dates" : answer.title),
+      h("p", { class: "sccif-tl-answer__lead" }, lead),
+      h("ul", { class: "sccif-tl-answer__list" }, items),
+    );
+  }
+
+  /** A chart of the provider's dates: each mark labelled, spaced by the days between them. */
+  function chart(answer, items) {
+    const days = items.map((m) => dayNumber(m.date_from ?? m.date));
+    const MAX_GAP_EM = 4;
+    const span = Math.max(days[days.length - 1] - days[0], 1);
+    const todayDay = answer.today ? dayNumber(answer.today) : null;
+    const marks = [];
+    items.forEach((m, index) => {
+      const gap = index === 0 ? 0 : ((days[index] - days[index - 1]) / span) * MAX_GAP_EM * 3;
+      if (todayDay !== null && todayDay < days[index] && (index === 0 || todayDay >= days[index - 1])) {
+        marks.push(h("li", { class: "sccif-tl-chart__today" }, `Today, ${shortDate(answer.today)}`));
+      }
+      const mark = h(
+        "li",
+        { class: `sccif-tl-chart__mark sccif-tl-chart__mark--${m.type}${ALERT.has(m.status) ? " sccif-tl-chart__mark--alert" : ""}`, "data-sccif-key": m.key },
+        h("span", { class: "sccif-tl-chart__date" }, shortWhen(m)),
+        h("span", { class: "sccif-tl-chart__label" }, m.label),
+      );
+      mark.style.setProperty("--gap", `${Math.min(gap, MAX_GAP_EM).toFixed(2)}em`);
+      marks.push(mark);
+    });
+    if (todayDay !== null && todayDay >= days[days.length - 1]) marks.push(h("li", { class: "sccif-tl-chart__today" }, `Today, ${shortDate(answer.today)}`));
+    const first = items[0];
+    const last = items[items.length - 1];
+    return h(
+      "figure",
+      { class: "sccif-tl-figure" },
+      h("ol", { class: "sccif-tl-chart" }, marks),
+      h("figcaption", {}, `Your dates on a line, from ${first.date_from_long ?? first.date_long} to ${last.date_long}, spaced by the days between them. The table below gives every detail.`),
+    );
+  }
+
+  function showResult(answer) {
+    const ownKeys = new Set(answer.answer);
+    const own = answer.milestones.filter((m) => ownKeys.has(m.key));
+    const meanwhile = answer.milestones.filter((m) => !ownKeys.has(m.key));
+    const hasOwn = meanwhile.length < answer.milestones.length && answer.milestones.some((m) => m.yours);
     const provisional = answer.milestones.filter((m) => m.provisional);
     const usually = answer.milestones.filter((m) => m.qualifier);
-    const titleId = ui.id("sccif-tl-title");
+    const box = answerBox(answer, own, hasOwn);
+    const everything = h("input", { type: "checkbox", class: "sccif-checkbox", id: ui.id("sccif-tl-everything"), "data-sccif-everything": true });
     ui.replace(
       result,
-      h("h2", { class: "sccif-result__title", id: titleId }, answer.title),
-      h("p", { class: "sccif-tl-anchor" }, `Counted from ${answer.anchor_label}: `, h("strong", {}, answer.anchor_date_long), "."),
-      answer.summary.length ? h("ul", { class: "sccif-tl-summary" }, answer.summary.map((line) => h("li", {}, line))) : null,
+      box,
       provisional.length
         ? h("div", { class: "sccif-warning" }, h("p", {}, h("strong", {}, "Provisional. "), `${provisional.length} ${provisional.length === 1 ? "date counts" : "dates count"} working days across a year whose bank holidays GOV.UK has not yet published. They could still change.`))
         : null,
       usually.length
         ? h("p", { class: "sccif-tl-usually" }, `Dates marked "usually", "normally", "likely" or "where possible" are what the framework says normally happens, not fixed limits.`)
         : null,
+      answer.summary.length ? h("ul", { class: "sccif-tl-summary" }, answer.summary.map((line) => h("li", {}, line))) : null,
       h(
         "div",
         { class: "sccif-tl-actions" },
-        h("button", { type: "button", class: "md-button sccif-button", "data-sccif-export": "ics", on: { click: () => download("ics") } }, "Download for a calendar (.ics)"),
-        h("button", { type: "button", class: "md-button sccif-button", "data-sccif-export": "csv", on: { click: () => download("csv") } }, "Download as a spreadsheet (.csv)"),
+        h("div", { class: "sccif-tl-everything" }, everything, h("label", { for: everything.id }, "Put every date in the file, also passed ones and Ofsted's own steps")),
+        h("button", { type: "button", class: "md-button sccif-button", "data-sccif-export": "ics", on: { click: () => download("ics", everything.checked) } }, "Download for a calendar (.ics)"),
+        h("button", { type: "button", class: "md-button sccif-button", "data-sccif-export": "csv", on: { click: () => download("csv", everything.checked) } }, "Download as a spreadsheet (.csv)"),
         h("button", { type: "button", class: "md-button sccif-button", "data-sccif-print": true, on: { click: () => window.print() } }, "Print this timeline"),
       ),
-      visual(answer, longToday),
-      h(
-        "div",
-        { class: "sccif-tl-scroll", tabindex: "0", role: "region", "aria-labelledby": titleId },
-        h(
-          "table",
-          { class: "sccif-tl-table" },
-          h("caption", {}, `${answer.title}: every date, in order`),
-          h("thead", {}, h("tr", {}, ["When", "What happens", "The framework says", "Moved by bank holidays?", "Status"].map((text) => h("th", { scope: "col" }, text)))),
-          h("tbody", {}, body),
-        ),
-      ),
+      h("h2", { class: "sccif-result__title" }, answer.title),
+      chart(answer, own),
+      table(answer, own, hasOwn ? "Your dates, with the framework's words" : "Every date, with the framework's words"),
+      meanwhile.length
+        ? h(
+            "details",
+            { class: "sccif-details sccif-tl-meanwhile" },
+            h("summary", {}, `What Ofsted does meanwhile (${meanwhile.length} ${meanwhile.length === 1 ? "date" : "dates"})`),
+            h("p", {}, "Steps inside Ofsted and the inspection team. They are not the provider's deadlines."),
+            table(answer, meanwhile, "What Ofsted does meanwhile"),
+          )
+        : null,
       answer.undated.length
         ? [h("h3", {}, "Also in the framework, with no fixed date"), h("ul", {}, answer.undated.map((u) => h("li", {}, `${u.label}: `, h("q", {}, u.rule), " ", ui.citation(u.source_path, "Read it in the framework"))))]
         : null,
       h("h3", {}, "How these dates were counted"),
       h("ul", { class: "sccif-tl-notes" }, answer.notes.map((note) => h("li", {}, note))),
-      h("p", { class: "sccif-tl-small" }, "From Ofsted's SCCIF for secure children's homes, updated 5 April 2024. Not an official Ofsted or GOV.UK tool."),
+      h("p", { class: "sccif-tl-small" }, `From Ofsted's SCCIF for secure children's homes (${FACTS.version}). Not an official Ofsted or GOV.UK tool.`),
     );
     result.hidden = false;
-    const due = answer.milestones.filter((m) => ALERT.has(m.status)).length;
-    announcer.say(`${answer.milestones.length} dates shown for ${answer.title}.${due ? ` ${due} passed or missing.` : ""}${provisional.length ? " Some are provisional." : ""}`);
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "start" });
+    const due = own.filter((m) => ALERT.has(m.status)).length;
+    announcer.say(`${own.length} of your dates shown for ${answer.title}.${due ? ` ${due} passed or missing.` : ""}${provisional.length ? " Some are provisional." : ""}`);
   }
 
-  async function download(format) {
+  async function download(format, everything) {
     if (!shown) return;
     let answer;
     try {
-      answer = await call(`timeline.${format}`, { ...shown, base_url: SITE_ROOT });
+      answer = await call(`timeline.${format}`, { ...shown, base_url: SITE_ROOT, everything });
     } catch (failure) {
       announcer.say(`The file could not be made. ${ui.sentence(failure.message)}`);
       return;
@@ -475,7 +423,8 @@ export function mount(root, { call, runtime, ui }) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    announcer.say(`Downloading ${filename}.`);
+    const { count } = answer.result;
+    announcer.say(`Downloading ${filename}, with ${count} ${count === 1 ? "date" : "dates"}.`);
   }
 
   form.addEventListener("submit", (event) => {

@@ -44,12 +44,13 @@ def fill(page: Page, kind: str, today: str = "", **fields: str) -> None:
 
 
 def shown_rows(page: Page) -> list[tuple[str, str]]:
-    """(key, ISO date) of every milestone row in the table, in order (the Today row left out)."""
+    """(key, ISO date) of every milestone row in the tables (yours, then Ofsted's), in date order."""
     rows = page.locator(".sccif-tl-table tbody tr:not(.sccif-tl-row--today)")
-    return [
+    found = [
         (row.get_attribute("data-sccif-key") or "", row.get_attribute("data-sccif-date") or "")
         for row in rows.all()
     ]
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
 
 
 # (kind, today, fields) as a reader types them; the comments say why each case is here.
@@ -79,7 +80,9 @@ class TestAgainstTheEngine:
                 "data-sccif-date", first["date"], timeout=LOAD_TIMEOUT_MS
             )
             expect(page.locator(".sccif-result__title")).to_have_text(expected["title"])
-            assert shown_rows(page) == [(m["key"], m["date"]) for m in expected["milestones"]]
+            assert shown_rows(page) == sorted(
+                [(m["key"], m["date"]) for m in expected["milestones"]], key=lambda pair: (pair[1], pair[0])
+            )
             for m in expected["milestones"]:
                 row = page.locator(f".sccif-tl-table tr[data-sccif-key='{m['key']}']")
                 when = (
@@ -108,18 +111,34 @@ class TestAgainstTheEngine:
         """A Today row sits between past and future dates, and a passed deadline says so in words."""
         page.goto(site_url + TOOL)
         fill(page, "inadequate", "20/05/2026", end="27/03/2026")
-        today = page.locator(".sccif-tl-row--today")
+        today = page.locator(".sccif-tl-row--today").first
         expect(today).to_contain_text("Today: Wednesday 20 May 2026", timeout=LOAD_TIMEOUT_MS)
         keys = page.locator(".sccif-tl-table tbody tr").evaluate_all(
             "rows => rows.map(r => r.dataset.sccifKey)"
         )
-        # case review (7 April) passed; the return is by 22 May at the latest; reinspection (17 July) later
-        assert keys == ["case_review", "today", "return_visit", "full_reinspection"]
-        overdue = page.locator("tr[data-sccif-key='case_review']")
-        expect(overdue).to_have_class("sccif-tl-row sccif-tl-row--alert")
-        expect(overdue).to_contain_text("Deadline passed")
+        # the return is by 22 May at the latest and reinspection (17 July) later: the provider's dates;
+        # then, under "What Ofsted does meanwhile", the case review (7 April), which has passed
+        assert keys == ["today", "return_visit", "full_reinspection", "case_review", "today"]
+        passed = page.locator("tr[data-sccif-key='case_review']")
+        expect(passed).to_have_class("sccif-tl-row")  # Ofsted's own step: not the provider's deadline
+        expect(passed).to_contain_text("Passed")
+        expect(passed).not_to_contain_text("Deadline passed")
         expect(page.locator("tr[data-sccif-key='return_visit']")).to_contain_text("Upcoming")
-        expect(page.locator(".sccif-tl-today")).to_have_text("Today")
+        expect(page.locator(".sccif-tl-chart__today")).to_have_text("Today, 20 May 2026")
+
+    def test_a_passed_provider_deadline_is_flagged(self, page: Page, site_url: str) -> None:
+        """Full inspection ended 19/11/2026, today 23/12/2026: the comments (by 22 December) are flagged."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "23/12/2026", end="19/11/2026")
+        # "Provider returns the report with comments or submits a formal complaint within 5 working
+        # days" (#timeframe-1-9): by Tuesday 22 December 2026
+        comments = page.locator("tr[data-sccif-key='provider_comments']")
+        expect(comments).to_have_class("sccif-tl-row sccif-tl-row--alert", timeout=LOAD_TIMEOUT_MS)
+        expect(comments).to_contain_text("Deadline passed")
+        # "Inspection evidence and report submitted for quality assurance" (#timeframe-1-7): passed
+        qa = page.locator("tr[data-sccif-key='quality_assurance']")
+        expect(qa).to_have_class("sccif-tl-row")
+        expect(qa.locator("[data-sccif-status]")).to_have_text("Passed")
 
     def test_each_row_cites_its_paragraph(self, page: Page, site_url: str) -> None:
         """Each row quotes the framework and links to the paragraph, which opens at that anchor."""
@@ -156,6 +175,94 @@ class TestAgainstTheEngine:
             assert page.locator("[data-sccif-kind]:visible").count() == 1
 
 
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+class TestTheAnswerFirst:
+    def test_your_dates_are_in_view_after_submitting(
+        self, browser: Browser, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """Full inspection ended 19/11/2026: the provider's dates are in words, focused and in view."""
+        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        try:
+            page = context.new_page()
+            page.goto(site_url + TOOL)
+            fill(page, "full", "", end="19/11/2026")
+            answer = page.locator("[data-sccif-answer]")
+            expect(answer).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+            expected = [
+                # "can contact Ofsted on the working day after the end of the inspection"
+                # (#end-of-the-inspection-and-feedback-10)
+                ("contact_ofsted", "On Friday 20 November 2026"),
+                # "Draft report sent to the registered provider within 18 working days" (#timeframe-1-8)
+                ("draft_report", "By Tuesday 15 December 2026"),
+                # "Provider returns the report with comments or submits a formal complaint within 5
+                # working days" (#timeframe-1-9)
+                ("provider_comments", "By Tuesday 22 December 2026"),
+                # "Final report sent to the registered provider within 30 working days" (#timeframe-1-10),
+                # past Christmas Day, Boxing Day (substitute day) and New Year's Day
+                ("final_report", "By Tuesday 5 January 2027"),
+                # "lodge a formal complaint when it receives the final report" (#complaints-1)
+                ("complaint_final_report", "From Tuesday 5 January 2027"),
+                # "published on the Ofsted reports website 5 days after it is sent" (#timeframe-1-11)
+                ("publication", "On Tuesday 12 January 2027"),
+            ]
+            items = answer.locator("li")
+            expect(items).to_have_count(len(expected))
+            for item, (key, when) in zip(items.all(), expected, strict=True):
+                assert item.get_attribute("data-sccif-key") == key
+                expect(item.locator(".sccif-tl-answer__when")).to_have_text(when)
+            box = answer.bounding_box()
+            assert box is not None
+            assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
+            assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+            # Ofsted's own steps are collapsed underneath, still with their citations
+            meanwhile = page.locator("details.sccif-tl-meanwhile")
+            expect(meanwhile.locator("summary")).to_contain_text("What Ofsted does meanwhile")
+            expect(meanwhile).not_to_have_attribute("open", "")
+            expect(
+                meanwhile.locator("tr[data-sccif-key='quality_assurance'] a.sccif-citation")
+            ).to_have_count(1)
+        finally:
+            context.close()
+
+    def test_nothing_is_wider_than_the_tool(
+        self, browser: Browser, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """With an answer shown and Ofsted's steps open, no element sticks out of the tool's box."""
+        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        try:
+            page = context.new_page()
+            page.goto(site_url + TOOL)
+            fill(page, "full", "20/12/2026", end="19/11/2026")
+            expect(page.locator("[data-sccif-answer]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+            page.locator("details.sccif-tl-meanwhile summary").click()
+            wider = page.evaluate(
+                """() => {
+                  const tool = document.querySelector('.sccif-timeline').getBoundingClientRect();
+                  return [...document.querySelectorAll('.sccif-timeline *')]
+                    .filter((e) => { const b = e.getBoundingClientRect();
+                      return b.width > 0 && (b.left < tool.left - 1 || b.right > tool.right + 1); })
+                    .map((e) => `${e.tagName}.${e.className}`);
+                }"""
+            )
+            assert wider == []
+            sizes = page.locator(".sccif-tl-chart li").evaluate_all(
+                "items => items.map(i => parseFloat(getComputedStyle(i).fontSize))"
+            )
+            assert sizes and min(sizes) >= 12, sizes
+        finally:
+            context.close()
+
+
+class TestTheAddress:
+    def test_kind_in_the_address_is_chosen(self, page: Page, site_url: str) -> None:
+        """`?kind=monitoring` preselects that kind; an unknown kind is ignored with no error."""
+        page.goto(site_url + TOOL + "?kind=monitoring#sccif-tool")
+        expect(page.get_by_label("What happened?")).to_have_value("monitoring")
+        expect(page.locator("[data-sccif-kind='monitoring']")).to_be_visible()
+        page.goto(site_url + TOOL + "?kind=no-such-kind")
+        expect(page.get_by_label("What happened?")).to_have_value("full")
+
+
 class TestErrors:
     def test_a_bad_date_points_at_its_field(self, page: Page, site_url: str) -> None:
         """An impossible date is reported beside its field and in the summary, which links to it."""
@@ -189,6 +296,7 @@ class TestExports:
         expected = engine({"kind": "full", "end": "10/12/2026", "today": ""})
         button = page.get_by_role("button", name="Download for a calendar (.ics)")
         expect(button).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.get_by_label("Put every date in the file").check()
         with page.expect_download() as info:
             button.click()
         download = info.value
@@ -204,7 +312,7 @@ class TestExports:
         assert all(url.startswith(site_url + "framework/") for url in urls)
 
     def test_the_csv_download_matches(self, page: Page, site_url: str, tmp_path: Path) -> None:
-        """The .csv download has a row per milestone with the engine's dates, readable as UTF-8."""
+        """By default the .csv holds the provider's own dates (those still to come), readable as UTF-8."""
         page.goto(site_url + TOOL)
         fill(page, "assurance", "", visit="01/04/2026")
         expected = engine({"kind": "assurance", "visit": "01/04/2026", "today": ""})
@@ -216,19 +324,20 @@ class TestExports:
         info.value.save_as(path)
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         assert [(row["key"], row["date"]) for row in rows] == [
-            (m["key"], m["date"]) for m in expected["milestones"]
+            (m["key"], m["date"]) for m in expected["milestones"] if m["key"] in expected["answer"]
         ]
+        assert "quality_assurance" not in [row["key"] for row in rows]
 
     def test_the_print_view_shows_the_answer_only(self, page: Page, site_url: str) -> None:
         """Printed, the page keeps the table and the timeline and drops the form and buttons."""
         page.goto(site_url + TOOL)
         fill(page, "full", "", end="19/11/2026")
-        expect(page.locator(".sccif-tl-table")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-tl-table").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         expect(page.get_by_role("button", name="Print this timeline")).to_be_visible()
         page.emulate_media(media="print")
         expect(page.locator(".sccif-timeline form")).to_be_hidden()
         expect(page.locator(".sccif-tl-actions")).to_be_hidden()
-        expect(page.locator(".sccif-tl-table")).to_be_visible()
+        expect(page.locator(".sccif-tl-table").first).to_be_visible()
         expect(page.locator(".sccif-tl-figure")).to_be_visible()
 
 
@@ -239,9 +348,9 @@ class TestAccessibility:
         """The timeline page has no WCAG 2.2 AA violations while loading, with an answer and with an error."""
         page.goto(site_url + TOOL)
         axe_check(page, exclude=THEME_CHROME)
-        fill(page, "reg44", "02/07/2026", visits="14/01/2026, 10/02/2026\n20/02/2026, 05/04/2026")
-        expect(page.locator(".sccif-tl-table")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-        page.locator(".sccif-tl-figure details summary").click()
+        fill(page, "full", "20/12/2026", end="19/11/2026")
+        expect(page.locator(".sccif-tl-table").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.locator("details.sccif-tl-meanwhile summary").click()
         axe_check(page, exclude=THEME_CHROME)
         fill(page, "qualification", "", role="care-worker", start="2025-08-31", deferrals="a while")
         expect(page.locator(".sccif-error-summary")).to_be_visible()

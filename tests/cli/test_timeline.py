@@ -74,13 +74,31 @@ class TestFormats:
         assert {m["key"]: m["date"] for m in json.loads(by_end)["milestones"]}["draft_report"] == "2026-12-30"
 
     def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`--format csv` prints a header and one row per milestone."""
+        """`--format csv` prints a header and a row per date that reaches the provider; `--all` every date."""
         status, out, _ = run(capsys, "timeline", "inadequate", "--end", "2026-03-27", "--format", "csv")
         rows = list(csv.DictReader(io.StringIO(out)))
         assert status == 0
-        assert [row["key"] for row in rows] == ["case_review", "return_visit", "full_reinspection"]
+        # Ofsted's internal case review is left out: the return visit and reinspection reach the home
+        assert [row["key"] for row in rows] == ["return_visit", "full_reinspection"]
         # "within 6 to 8 weeks" (#subsequent-inspection-activity-1) is a latest date: Friday 22 May 2026
-        assert rows[1]["type"] == "by" and rows[1]["date"] == "2026-05-22"
+        assert rows[0]["type"] == "by" and rows[0]["date"] == "2026-05-22"
+        status, out, _ = run(
+            capsys, "timeline", "inadequate", "--end", "2026-03-27", "--format", "csv", "--all"
+        )
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [row["key"] for row in rows] == ["case_review", "return_visit", "full_reinspection"]
+
+    def test_files_leave_out_passed_dates(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With `--today`, the .ics holds the provider's dates still to come; `--all` holds every date."""
+        args = ("timeline", "full", "--end", "19/11/2026", "--today", "20/12/2026", "--format", "ics")
+        _, out, _ = run(capsys, *args)
+        starts = [e.decoded("DTSTART").isoformat() for e in icalendar.Calendar.from_ical(out).walk("VEVENT")]
+        # comments by Tuesday 22 December 2026 (#timeframe-1-9); final report by Tuesday 5 January
+        # 2027 (#timeframe-1-10) and a complaint from then (#complaints-1); published on Tuesday
+        # 12 January 2027 (#timeframe-1-11)
+        assert starts == ["2026-12-22", "2027-01-05", "2027-01-05", "2027-01-12"]
+        _, out, _ = run(capsys, *args, "--all")
+        assert len(icalendar.Calendar.from_ical(out).walk("VEVENT")) == 17
 
     def test_ics(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`--format ics` prints an iCalendar file that parses, with all-day events."""
@@ -101,7 +119,7 @@ class TestFormats:
         assert date(2023, 5, 6) in starts  # the shared visit window opens (Coronation 8 May skipped)
 
     def test_today_marks_overdue(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`--today` flags a deadline that has passed."""
+        """`--today` flags a deadline that has passed; Ofsted's own passed step has simply passed."""
         _, out, _ = run(
             capsys,
             "timeline",
@@ -115,10 +133,16 @@ class TestFormats:
         )
         statuses = {m["key"]: m["status"] for m in json.loads(out)["milestones"]}
         assert statuses == {
-            "case_review": "overdue",
+            "case_review": "past",  # Ofsted's internal case review
             "return_visit": "upcoming",
             "full_reinspection": "upcoming",
         }
+        _, out, _ = run(
+            capsys, "timeline", "full", "--end", "19/11/2026", "--today", "23/12/2026", "--format", "json"
+        )
+        statuses = {m["key"]: m["status"] for m in json.loads(out)["milestones"]}
+        # comments were due by Tuesday 22 December 2026 (#timeframe-1-9)
+        assert statuses["provider_comments"] == "overdue" and statuses["quality_assurance"] == "past"
 
     def test_provisional_note(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A result in an unpublished bank-holiday year notes that it is provisional."""

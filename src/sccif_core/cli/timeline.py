@@ -13,7 +13,8 @@ from ..dates import format_long
 from ..errors import InputError
 from ..timelines import KINDS, compute, timeline_dict
 from ..timelines.export import to_csv, to_ics
-from ..timelines.kinds import Field, Kind
+from ..timelines.fields import Field
+from ..timelines.kinds import Kind
 from ..timelines.model import Milestone, Timeline
 from ..timelines.periods import MONTH_END_RULE
 from ..urls import base_url_option
@@ -38,6 +39,7 @@ examples:
   sccif timeline full --end 19/11/2026 --feedback 23/11/2026 --complaint
   sccif timeline manager --absence 01/06/2026 --absence-end 31/07/2026
   sccif timeline assurance --end 2026-12-02 --format ics > assurance.ics
+  sccif timeline full --end 19/11/2026 --today today --format ics --all > every-date.ics
   sccif timeline compliance --notice 2026-05-01 --notice 2026-05-04 --notice 2026-05-12
   sccif timeline reg44 --visit 14/01/2026,10/02/2026 --visit 20/02/2026 --today today"""
 
@@ -80,6 +82,12 @@ def register(subparsers: Any) -> None:
         help="also treat DATE as a non-working day, e.g. a newly announced bank holiday (repeatable)",
     )
     common.add_argument(
+        "--all",
+        dest="everything",
+        action="store_true",
+        help="for --format ics or csv: every date, not only the provider's own dates still to come",
+    )
+    common.add_argument(
         "--base-url",
         metavar="URL",
         default="",
@@ -111,15 +119,15 @@ def register(subparsers: Any) -> None:
 
 def _add_field(command: argparse.ArgumentParser, kind: Kind, field: Field) -> None:
     flags = (_flag(field), *_ALIASES.get((kind.key, field.name), ()))
-    label = field.label.rstrip("?")
+    label = field.shown_label.rstrip("?")
     help_text = label + (" (required)" if field.required else "") + (f". {field.hint}" if field.hint else "")
-    if field.type == "choice" and field.choices == ("no", "yes"):
+    if field.type == "choice" and field.values == ("no", "yes"):
         command.add_argument(
             *flags, dest=field.name, action="store_const", const="yes", default="no", help=help_text
         )
     elif field.type == "choice":
         command.add_argument(
-            *flags, dest=field.name, choices=field.choices, default=field.choices[0], help=help_text
+            *flags, dest=field.name, choices=field.values, default=field.values[0], help=help_text
         )
     elif field.type in ("dates", "visits", "periods"):
         command.add_argument(
@@ -153,8 +161,8 @@ def _run(args: argparse.Namespace) -> int:
     timeline = _named(lambda: compute(kind.key, _fields(args, kind)), _option_names(kind))
     output = {
         "json": lambda: json.dumps(timeline_dict(timeline), indent=2, ensure_ascii=False) + "\n",
-        "csv": lambda: to_csv(timeline),
-        "ics": lambda: to_ics(timeline, base_url=args.base_url),
+        "csv": lambda: to_csv(timeline, everything=args.everything),
+        "ics": lambda: to_ics(timeline, base_url=args.base_url, everything=args.everything),
         "table": lambda: table(timeline),
     }[args.format]()
     sys.stdout.write(output)

@@ -9,7 +9,7 @@ from ..errors import InputError
 from .export import CSV_MIME, ICS_MIME, filename, to_csv, to_ics
 from .kinds import KINDS, compute
 from .model import Timeline
-from .results import timeline_dict
+from .results import export_milestones, timeline_dict
 
 
 def _timeline(payload: dict[str, Any]) -> Timeline:
@@ -23,42 +23,42 @@ def _compute(payload: dict[str, Any]) -> dict[str, Any]:
     return timeline_dict(_timeline(payload))
 
 
-def _ics(payload: dict[str, Any]) -> dict[str, str]:
+def _everything(payload: dict[str, Any]) -> bool:
+    """The page's "every date" box: ticked is ``true`` (or "yes"); otherwise the provider's own dates."""
+    value = payload.get("everything")
+    return value is True or value == "yes"
+
+
+def _download(payload: dict[str, Any], extension: str) -> dict[str, Any]:
+    """One shape for every file: its name, type, text, and how many dates it holds."""
     timeline = _timeline(payload)
+    everything = _everything(payload)
     base_url = payload.get("base_url")
     base = base_url if isinstance(base_url, str) else ""
+    content = (
+        to_ics(timeline, base_url=base, everything=everything)
+        if extension == "ics"
+        else to_csv(timeline, everything=everything)
+    )
     return {
-        "filename": filename(timeline, "ics"),
-        "mime": ICS_MIME,
-        "content": to_ics(timeline, base_url=base),
+        "filename": filename(timeline, extension),
+        "mime": ICS_MIME if extension == "ics" else CSV_MIME,
+        "content": content,
+        "count": len(export_milestones(timeline, everything=everything)),
+        "everything": everything,
     }
 
 
-def _csv(payload: dict[str, Any]) -> dict[str, str]:
-    timeline = _timeline(payload)
-    return {"filename": filename(timeline, "csv"), "mime": CSV_MIME, "content": to_csv(timeline)}
+def _ics(payload: dict[str, Any]) -> dict[str, Any]:
+    return _download(payload, "ics")
 
 
-def _kinds(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": kind.key,
-            "title": kind.title,
-            "question": kind.question,
-            "fields": [
-                {
-                    "name": field.name,
-                    "label": field.label,
-                    "type": field.type,
-                    "required": field.required,
-                    "hint": field.hint,
-                    "choices": list(field.choices),
-                }
-                for field in kind.fields
-            ],
-        }
-        for kind in KINDS.values()
-    ]
+def _csv(payload: dict[str, Any]) -> dict[str, Any]:
+    return _download(payload, "csv")
+
+
+def _kinds(payload: dict[str, Any]) -> list[dict[str, object]]:
+    return [kind.describe() for kind in KINDS.values()]
 
 
 BROWSER_FUNCTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from .. import workdays
 from ..workdays import OutOfRange, WorkingDays
-from .model import HolidayMove, Milestone, MonthsBack, Offset, Rule, Snap
+from .model import HolidayMove, Milestone, MonthsBack, Offset, Rule, Snap, is_the_providers
 from .periods import (
     add_months,
     inspection_year_end,
@@ -210,6 +210,7 @@ def _milestone(
         actor=rule.actor or "",
         reading=rule.reading,
         laws=rule.laws,
+        yours=is_the_providers(rule),
     )
     return with_status(milestone, today)
 
@@ -281,10 +282,12 @@ def with_status(milestone: Milestone, today: date | None) -> Milestone:
         return milestone
     end = date.fromisoformat(milestone.date)
     start = date.fromisoformat(milestone.date_from) if milestone.date_from else end
+    # Only the provider's own dates can show as a deadline passed: a step inside Ofsted has passed.
+    missed = "overdue" if milestone.yours else "past"
     if milestone.type == "by":
-        status = "overdue" if today > end else "due-today" if today == end else "upcoming"
+        status = missed if today > end else "due-today" if today == end else "upcoming"
     elif milestone.type == "window":
-        status = "overdue" if today > end else "open" if today >= start else "upcoming"
+        status = missed if today > end else "open" if today >= start else "upcoming"
     elif milestone.type == "from":
         status = "applies" if today >= end else "upcoming"
     else:

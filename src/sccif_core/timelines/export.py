@@ -21,7 +21,7 @@ from .. import __version__
 from ..citations import SOURCE_TITLE, SOURCE_URL, SOURCE_VERSION
 from ..urls import check_base_url
 from .model import Milestone, Timeline
-from .results import source_path, when_words
+from .results import export_milestones, source_path, when_words
 
 PRODID = f"-//SCCIF guide and tools//sccif-core {__version__}//EN"
 ICS_MIME = "text/calendar;charset=utf-8"
@@ -96,8 +96,13 @@ def _description(milestone: Milestone, base_url: str) -> str:
     return "\n".join(lines)
 
 
-def to_ics(timeline: Timeline, *, stamp: datetime | None = None, base_url: str = "") -> str:
-    """The timeline as an iCalendar file: one all-day event per milestone.
+def to_ics(
+    timeline: Timeline, *, stamp: datetime | None = None, base_url: str = "", everything: bool = False
+) -> str:
+    """The timeline as an iCalendar file: one all-day event per milestone it holds.
+
+    By default it holds the provider's own dates still to come; ``everything`` puts in every date
+    (see ``results.export_milestones``).
 
     ``base_url`` (the site's address, for each event's link) is checked first: an absolute
     http(s) URL with no spaces or control characters, so it cannot add lines to the file.
@@ -113,7 +118,7 @@ def to_ics(timeline: Timeline, *, stamp: datetime | None = None, base_url: str =
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(timeline.title)}",
     ]
-    for milestone in timeline.milestones:
+    for milestone in export_milestones(timeline, everything=everything):
         start = date.fromisoformat(milestone.date_from or milestone.date)
         end = date.fromisoformat(milestone.date_to or milestone.date) + timedelta(days=1)
         path = source_path(milestone.source)
@@ -161,9 +166,9 @@ def _safe(value: str) -> str:
     return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
-def csv_rows(timeline: Timeline) -> Iterable[list[str]]:
+def csv_rows(timeline: Timeline, *, everything: bool = False) -> Iterable[list[str]]:
     yield list(CSV_COLUMNS)
-    for item in timeline.milestones:
+    for item in export_milestones(timeline, everything=everything):
         yield [
             _safe(text)
             for text in (
@@ -190,11 +195,11 @@ def csv_rows(timeline: Timeline) -> Iterable[list[str]]:
         ]
 
 
-def to_csv(timeline: Timeline) -> str:
-    """The timeline as CSV with a header row (UTF-8, CRLF line ends)."""
+def to_csv(timeline: Timeline, *, everything: bool = False) -> str:
+    """The timeline as CSV with a header row (UTF-8, CRLF line ends); rows as ``to_ics`` chooses them."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(csv_rows(timeline))
+    writer.writerows(csv_rows(timeline, everything=everything))
     return out.getvalue()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
 from ..dates import MONTHS, check_results
 from ..errors import InputError
@@ -17,6 +16,7 @@ from ..workdays import INTERPRETATION, PUBLISHED_UNTIL, WorkingDays
 from . import rules as R
 from .compliance import plan_visits
 from .dating import date_rules, england, shift, with_status
+from .fields import COMPLAINT, DRAFT_SENT, EMERGENCY_CHOICES, FEEDBACK, FINAL_SENT, ROLE_CHOICES, Field
 from .inputs import choice, date_list, optional_date, period_list, required_date, visit_list
 from .model import Milestone, Rule, Timeline, Undated
 from .periods import (
@@ -29,21 +29,6 @@ from .periods import (
     month_end,
 )
 
-FieldType = Literal["date", "dates", "visits", "periods", "choice"]
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One input of a timeline, as the form and the command line name it."""
-
-    name: str
-    label: str
-    type: FieldType = "date"
-    required: bool = False
-    hint: str = ""
-    choices: tuple[str, ...] = ()
-
-
 Compute = Callable[[Mapping[str, object], WorkingDays, "date | None"], Timeline]
 
 
@@ -51,9 +36,20 @@ Compute = Callable[[Mapping[str, object], WorkingDays, "date | None"], Timeline]
 class Kind:
     key: str
     title: str
-    question: str  # what the user picks: "A full inspection ended on…"
+    question: str  # the command line's description: "A full inspection ended on…"
     fields: tuple[Field, ...]
     compute: Compute
+    option: str = ""  # what the reader picks in the page's list: "A full inspection ended"
+    group: str = ""  # the heading that option sits under; groups keep the order they first appear in
+
+    def describe(self) -> dict[str, object]:
+        """The kind as JSON: what the page needs to offer it and draw its fields."""
+        return {
+            "key": self.key,
+            "option": self.option,
+            "group": self.group,
+            "fields": [field.describe() for field in self.fields],
+        }
 
 
 WORKING_DAYS_NOTE = INTERPRETATION
@@ -165,7 +161,7 @@ def _report_kind(
     return compute
 
 
-COMPLAINT_CHOICES = ("no", "yes")
+COMPLAINT_CHOICES = COMPLAINT.values
 
 
 # Dated from the final report: with a complaint, they move with it.
@@ -486,7 +482,7 @@ def _reg45(fields: Mapping[str, object], calendar: WorkingDays, today: date | No
 
 
 def _qualification(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
-    role = choice(fields, "role", ("manager", "care-worker"), "manager")
+    role = choice(fields, "role", tuple(v for v, _ in ROLE_CHOICES), "manager")
     start = required_date(fields, "start", hint="enter the date they started (to manage, or in a care role).")
     deferrals = period_list(fields, "deferrals")
     inspection = optional_date(fields, "inspection")
@@ -554,7 +550,7 @@ def _qualification(fields: Mapping[str, object], calendar: WorkingDays, today: d
 def _manager(fields: Mapping[str, object], calendar: WorkingDays, today: date | None) -> Timeline:
     absence = optional_date(fields, "absence")
     back = optional_date(fields, "absence_end")
-    emergency = choice(fields, "absence_emergency", ("no", "yes"), "no") == "yes"
+    emergency = choice(fields, "absence_emergency", tuple(v for v, _ in EMERGENCY_CHOICES), "no") == "yes"
     if back is not None and absence is None:
         raise InputError("give the first day of the absence too.", field="absence")
     if back is not None and absence is not None:
@@ -646,18 +642,13 @@ def _year_status(row: Milestone, inspections: int) -> Milestone:
     return row
 
 
-FEEDBACK_FIELD = Field(
-    "feedback",
-    "Day of feedback (if later than the last day on site)",
-    hint="The day of feedback is counted as the last day of the inspection.",
-)
-COMPLAINT_FIELD = Field(
-    "complaint",
-    "The provider has made a formal complaint",
-    "choice",
-    choices=COMPLAINT_CHOICES,
-    hint="The final report can come later if there has been a complaint.",
-)
+# The headings of the page's list of kinds, in the order they are shown.
+AFTER_A_VISIT = "After an inspection or visit"
+AFTER_CONCERN = "After a judgement of concern"
+NOTICES = "Notices and reports"
+STAFF = "Managers and staff"
+THE_HOME = "The home and the inspection year"
+
 
 KINDS: dict[str, Kind] = {
     kind.key: kind
@@ -668,10 +659,10 @@ KINDS: dict[str, Kind] = {
             "A full inspection ended on…",
             (
                 Field("end", "Last day on site", required=True),
-                FEEDBACK_FIELD,
-                Field("draft_sent", "Draft report actually sent on (if known)"),
-                Field("final_sent", "Final report actually sent on (if known)"),
-                COMPLAINT_FIELD,
+                FEEDBACK,
+                DRAFT_SENT,
+                FINAL_SENT,
+                COMPLAINT,
             ),
             _report_kind(
                 "full",
@@ -681,6 +672,8 @@ KINDS: dict[str, Kind] = {
                 "the end of the inspection",
                 feedback=True,
             ),
+            option="A full inspection ended",
+            group=AFTER_A_VISIT,
         ),
         Kind(
             "assurance",
@@ -688,10 +681,10 @@ KINDS: dict[str, Kind] = {
             "An assurance inspection's site visit was on…",
             (
                 Field("visit", "Day of the site visit", required=True),
-                FEEDBACK_FIELD,
-                Field("draft_sent", "Draft report actually sent on (if known)"),
-                Field("final_sent", "Final report actually sent on (if known)"),
-                COMPLAINT_FIELD,
+                FEEDBACK,
+                DRAFT_SENT,
+                FINAL_SENT,
+                COMPLAINT,
             ),
             _report_kind(
                 "assurance",
@@ -701,6 +694,8 @@ KINDS: dict[str, Kind] = {
                 "the end of the inspection",
                 feedback=True,
             ),
+            option="An assurance inspection's site visit took place",
+            group=AFTER_A_VISIT,
         ),
         Kind(
             "complaints",
@@ -708,8 +703,8 @@ KINDS: dict[str, Kind] = {
             "An inspection ended on… (complaints procedure)",
             (
                 Field("end", "Last day of the inspection", required=True),
-                Field("draft_sent", "Draft report actually sent on (if known)"),
-                Field("final_sent", "Final report actually sent on (if known)"),
+                DRAFT_SENT,
+                FINAL_SENT,
             ),
             _report_kind(
                 "complaints",
@@ -719,6 +714,8 @@ KINDS: dict[str, Kind] = {
                 "the end of the inspection",
                 R.COMPLAINTS_UNDATED,
             ),
+            option="An inspection ended: the post-inspection and complaints procedure",
+            group=AFTER_A_VISIT,
         ),
         Kind(
             "monitoring",
@@ -726,8 +723,8 @@ KINDS: dict[str, Kind] = {
             "A monitoring visit ended on…",
             (
                 Field("end", "Last day of the monitoring visit", required=True),
-                Field("draft_sent", "Draft report actually sent on (if known)"),
-                Field("final_sent", "Final report actually sent on (if known)"),
+                DRAFT_SENT,
+                FINAL_SENT,
             ),
             _report_kind(
                 "monitoring",
@@ -737,6 +734,8 @@ KINDS: dict[str, Kind] = {
                 "the end of the monitoring visit",
                 R.MONITORING_UNDATED,
             ),
+            option="A monitoring visit ended",
+            group=AFTER_A_VISIT,
         ),
         Kind(
             "inadequate",
@@ -753,6 +752,8 @@ KINDS: dict[str, Kind] = {
                 R.INADEQUATE_UNDATED,
                 END_HINT,
             ),
+            option="A full inspection judged the home inadequate overall",
+            group=AFTER_CONCERN,
         ),
         Kind(
             "serious-concerns",
@@ -776,6 +777,8 @@ KINDS: dict[str, Kind] = {
                 ),
                 R.SERIOUS_UNDATED,
             ),
+            option="An assurance inspection found serious or widespread concerns",
+            group=AFTER_CONCERN,
         ),
         Kind(
             "compliance",
@@ -787,10 +790,11 @@ KINDS: dict[str, Kind] = {
                     "Date set in each notice for compliance",
                     "dates",
                     required=True,
-                    hint="One date per line.",
                 ),
             ),
             _compliance,
+            option="Compliance notices were served",
+            group=NOTICES,
         ),
         Kind(
             "reg44",
@@ -799,13 +803,16 @@ KINDS: dict[str, Kind] = {
             (
                 Field(
                     "visits",
-                    "Visit dates, each optionally followed by the date its report was sent",
+                    "Visit dates, each with the date its report was sent if you know it",
                     "visits",
                     required=True,
-                    hint="One visit per line, like: 14/01/2026, 10/02/2026",
+                    hint="One visit per line. After the visit date you can add the date its report was "
+                    "sent, for example: 14/01/2026, 10/02/2026",
                 ),
             ),
             _reg44,
+            option="The independent person visited (regulation 44)",
+            group=NOTICES,
         ),
         Kind(
             "reg45",
@@ -817,27 +824,34 @@ KINDS: dict[str, Kind] = {
                     "Dates of regulation 45 reports",
                     "dates",
                     required=True,
-                    hint="One date per line.",
                 ),
             ),
             _reg45,
+            option="Regulation 45 reports were produced",
+            group=NOTICES,
         ),
         Kind(
             "qualification",
             "Qualifications: regulation 28 (managers) and 32 (care staff)",
             "A manager, or a member of care staff, started on…",
             (
-                Field("role", "Role", "choice", required=True, choices=("manager", "care-worker")),
-                Field("start", "Started (to manage the home, or in a care role) on", required=True),
+                Field("role", "Role", "choice", required=True, choices=ROLE_CHOICES),
+                Field("start", "Started to manage the home, or in a care role, on", required=True),
                 Field(
                     "deferrals",
-                    "Deferral periods, if any",
+                    "Deferral periods",
                     "periods",
-                    hint="For example: 6 months, or 10 weeks. One per line.",
+                    hint="For a break or part-time work. One per line, for example: 6 months, or 10 weeks",
                 ),
-                Field("inspection", "Inspection date (for the 6-month question about staff)"),
+                Field(
+                    "inspection",
+                    "Inspection date",
+                    hint="For the question inspectors ask: will the remaining staff qualify within 6 months?",
+                ),
             ),
             _qualification,
+            option="A manager or care worker started (qualifications)",
+            group=STAFF,
         ),
         Kind(
             "manager",
@@ -845,19 +859,23 @@ KINDS: dict[str, Kind] = {
             "The home's manager: vacancy, appointment or absence…",
             (
                 Field("vacancy", "The home had no manager from"),
-                Field("appointed", "A manager was appointed on (not yet applied to register)"),
+                Field("appointed", "A manager was appointed on, and has not yet applied to register"),
                 Field("absence", "The manager's absence starts on"),
-                Field("absence_end", "The manager's last day of absence"),
+                Field(
+                    "absence_end",
+                    "The manager's last day of absence",
+                    hint="Notice of the return to duty counts from the next day. For example, 19/11/2026",
+                ),
                 Field(
                     "absence_emergency",
-                    "The absence is an emergency, or unforeseen",
+                    "Is the absence an emergency, or unforeseen?",
                     "choice",
-                    choices=("no", "yes"),
-                    hint="A planned absence needs notice a month before it starts; an emergency one "
-                    "within a week of it starting.",
+                    choices=EMERGENCY_CHOICES,
                 ),
             ),
             _manager,
+            option="A manager left, was appointed, or will be absent",
+            group=STAFF,
         ),
         Kind(
             "inspection-year",
@@ -865,16 +883,18 @@ KINDS: dict[str, Kind] = {
             "The inspection year that includes…",
             (
                 Field("date", "Any date in the inspection year", required=True),
-                Field("inspections", "Inspections so far (dates)", "dates", hint="One date per line."),
+                Field("inspections", "Inspections so far", "dates"),
             ),
             _inspection_year,
+            option="Which inspection year a date falls in",
+            group=THE_HOME,
         ),
         Kind(
             "no-children",
             'A home with no children: the "3 months\' notice" condition',
             'The "3 months\' notice" condition was removed on… / an inspection found no children on…',
             (
-                Field("removed", "The condition was removed on"),
+                Field("removed", 'The "3 months\' notice" condition was removed on'),
                 Field("inspection", "Inspection with no children in placement on"),
             ),
             _optional_events_kind(
@@ -888,6 +908,8 @@ KINDS: dict[str, Kind] = {
                     "Removal from 1 October to 31 March: no inspection until the next inspection year.",
                 ),
             ),
+            option="A home with no children: the condition was removed, or an inspection took place",
+            group=THE_HOME,
         ),
         Kind(
             "reopening",
@@ -905,6 +927,8 @@ KINDS: dict[str, Kind] = {
                 (MONTH_END_RULE, COUNT_BACK_RULE),
                 R.REOPENING_UNDATED,
             ),
+            option="A home will accommodate children again",
+            group=THE_HOME,
         ),
         Kind(
             "interpreter",
@@ -919,6 +943,8 @@ KINDS: dict[str, Kind] = {
                 "the day the interpreter is needed",
                 (WEEKS_RULE, USUALLY_NOTE),
             ),
+            option="An interpreter is needed for an inspection",
+            group=THE_HOME,
         ),
         Kind(
             "approval-review",
@@ -933,6 +959,8 @@ KINDS: dict[str, Kind] = {
                 "the last review",
                 (MONTH_END_RULE,),
             ),
+            option="The DfE reviewed the home's approval",
+            group=THE_HOME,
         ),
     )
 }
@@ -990,3 +1018,14 @@ UNDATED: dict[str, tuple[Undated, ...]] = {
     "reopening": R.REOPENING_UNDATED,
     "manager": R.MANAGER_UNDATED,
 }
+
+
+def kind_facts() -> dict[str, object]:
+    """What the page's form needs before Python loads: the groups of kinds, and each kind's fields."""
+    groups: dict[str, list[str]] = {}
+    for kind in KINDS.values():
+        groups.setdefault(kind.group, []).append(kind.key)
+    return {
+        "groups": [[group, keys] for group, keys in groups.items()],
+        "kinds": {key: kind.describe() for key, kind in KINDS.items()},
+    }

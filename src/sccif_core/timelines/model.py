@@ -96,6 +96,9 @@ class Rule:
     when: str | None = None  # name of a condition on the anchor date (see dating.CONDITIONS)
     counted: str = ""  # how the date is counted, in words, where the offset alone reads oddly
     actor: Actor | None = None  # who acts (every rule sets it; a test checks)
+    # An Ofsted step that reaches the provider: a report it receives, a visit to the home,
+    # publication. With the provider's own steps, these are the dates the page leads with.
+    reaches_provider: bool = False
     months_back: MonthsBack = "at_least"
     reading: str = ""  # the key of the interpretation this rule uses (sccif_core.register.READINGS)
     laws: tuple[Law, ...] = ()
@@ -165,6 +168,16 @@ class Milestone:
     actor: str = ""
     reading: str = ""
     laws: tuple[Law, ...] = ()
+    yours: bool = False  # the provider's own date (see ``is_the_providers``)
+
+
+def is_the_providers(rule: Rule) -> bool:
+    """The provider's own dates: what it must do, and Ofsted's steps that reach it.
+
+    Everything else (inspectors' preparation, quality assurance, case reviews) is Ofsted's own
+    work: shown apart, and never marked as the provider's deadline passed.
+    """
+    return rule.actor == "provider" or rule.reaches_provider
 
 
 @dataclass(frozen=True, slots=True)

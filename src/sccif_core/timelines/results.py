@@ -59,8 +59,27 @@ def milestone_dict(milestone: Milestone) -> dict[str, Any]:
         "actor": milestone.actor,
         "reading": milestone.reading,
         "laws": [{"title": law.title, "url": law.url, "words": law.words} for law in milestone.laws],
+        "yours": milestone.yours,
     }
     return result
+
+
+def answer_milestones(timeline: Timeline) -> tuple[Milestone, ...]:
+    """The dates the page leads with: the provider's own, or every date when none is the provider's."""
+    own = tuple(item for item in timeline.milestones if item.yours)
+    return own or timeline.milestones
+
+
+def export_milestones(timeline: Timeline, *, everything: bool = False) -> tuple[Milestone, ...]:
+    """What a calendar or spreadsheet file holds: by default the provider's own dates still to come.
+
+    "Still to come" is on or after the timeline's today (a window: its last day); with no today,
+    every one of the provider's dates.
+    """
+    if everything:
+        return timeline.milestones
+    today = timeline.today
+    return tuple(item for item in answer_milestones(timeline) if today is None or item.date >= today)
 
 
 def when_words(milestone: Milestone) -> str:
@@ -96,6 +115,7 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "today_long": format_long(date.fromisoformat(timeline.today)) if timeline.today else None,
         "extra_non_working": list(timeline.extra),
         "milestones": [milestone_dict(item) for item in timeline.milestones],
+        "answer": [item.key for item in answer_milestones(timeline)],
         "undated": [undated_dict(item) for item in timeline.undated],
         "summary": list(timeline.summary),
         "notes": list(timeline.notes),

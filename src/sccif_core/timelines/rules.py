@@ -337,6 +337,7 @@ FULL: tuple[Rule, ...] = (
         day=22,
         also=(REPORT_DRAFT,),
         actor="ofsted",
+        reaches_provider=True,
     ),
     REVISED_JUDGEMENTS,
     Rule(
@@ -376,6 +377,7 @@ FULL: tuple[Rule, ...] = (
         also=(REPORT_FINAL,),
         note=LONGER_IF_COMPLAINT,
         actor="ofsted",
+        reaches_provider=True,
     ),
     COMPLAINT_FINAL,
     Rule(
@@ -393,6 +395,7 @@ FULL: tuple[Rule, ...] = (
         also=(ANNEX_PUBLICATION,),
         note=f"{FIVE_DAYS_ARE_WORKING_DAYS} {ACTUAL_FINAL}",
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "handwritten_notes_kept",
@@ -516,6 +519,7 @@ ASSURANCE: tuple[Rule, ...] = (
         day=20,
         also=(ASSURANCE_USUAL,),
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "provider_comments",
@@ -554,6 +558,7 @@ ASSURANCE: tuple[Rule, ...] = (
         day=32,
         note=LONGER_IF_COMPLAINT,
         actor="ofsted",
+        reaches_provider=True,
     ),
     COMPLAINT_FINAL,
     Rule(
@@ -572,6 +577,7 @@ ASSURANCE: tuple[Rule, ...] = (
         note='The table says "5 days". Its day numbers (32 to 37) and the annex ("5 working '
         f'days later") show these are working days. {ACTUAL_FINAL}',
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "handwritten_notes_kept",
@@ -617,6 +623,7 @@ COMPLAINTS: tuple[Rule, ...] = (
         qualifier="normally",
         also=(REPORT_DRAFT,),
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "provider_comments",
@@ -648,6 +655,7 @@ COMPLAINTS: tuple[Rule, ...] = (
         also=(REPORT_FINAL,),
         note=LONGER_IF_COMPLAINT,
         actor="ofsted",
+        reaches_provider=True,
     ),
     COMPLAINT_FINAL,
     Rule(
@@ -659,6 +667,7 @@ COMPLAINTS: tuple[Rule, ...] = (
         ANNEX_PUBLICATION,
         note=ACTUAL_FINAL,
         actor="ofsted",
+        reaches_provider=True,
     ),
 )
 
@@ -706,6 +715,7 @@ MONITORING: tuple[Rule, ...] = (
         REPORT_DRAFT,
         also=(SAME_TIMESCALES,),
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "provider_comments",
@@ -727,6 +737,7 @@ MONITORING: tuple[Rule, ...] = (
         REPORT_FINAL,
         also=(SAME_TIMESCALES,),
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "publication",
@@ -739,6 +750,7 @@ MONITORING: tuple[Rule, ...] = (
         note="Regional directors can decide not to publish monitoring reports in exceptional "
         f"circumstances. {ACTUAL_FINAL}",
         actor="ofsted",
+        reaches_provider=True,
     ),
 )
 
@@ -782,6 +794,7 @@ INADEQUATE: tuple[Rule, ...] = (
         "significant concerns arise or statutory requirements are needed.",
         reading="within-6-to-8-weeks",
         actor="ofsted",
+        reaches_provider=True,
     ),
     Rule(
         "full_reinspection",
@@ -796,6 +809,7 @@ INADEQUATE: tuple[Rule, ...] = (
         "original inspection.",
         reading="sixteen-weeks",
         actor="ofsted",
+        reaches_provider=True,
     ),
 )
 
@@ -870,6 +884,7 @@ SERIOUS: tuple[Rule, ...] = (
         "visit. Ofsted may come at any time before it.",
         reading="within-6-to-8-weeks",
         actor="ofsted",
+        reaches_provider=True,
     ),
 )
 
@@ -918,6 +933,7 @@ COMPLIANCE_VISIT = Rule(
     note="The visit checks a notice whose date has passed, so it falls after the date set in the "
     "notice, and no later than the 5th working day after it.",
     actor="ofsted",
+    reaches_provider=True,
 )
 
 # --- regulation 44: monthly visits, and the report before the end of the next month ---

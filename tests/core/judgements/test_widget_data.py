@@ -1,36 +1,31 @@
-"""The explorer's form is built before Python loads, from data that must match the core's."""
+"""The explorer's form is built before Python loads, from the core's facts (never a hand-copied list).
+
+The facts themselves are checked against the core in tests/core/test_page_facts.py; here, that
+the explorer reads them from the generated facts.mjs and keeps no copy of its own.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
-from sccif_core.judgements.conditions import CONDITIONS
-from sccif_core.judgements.grades import GRADES, JUDGEMENTS, NOT_JUDGED, label
-
-WIDGET = Path(__file__).resolve().parents[3] / "site_widgets" / "tools" / "judgements.js"
+WIDGETS = Path(__file__).resolve().parents[3] / "site_widgets" / "tools"
+EXPLORER = [WIDGETS / "judgements.js", *sorted((WIDGETS / "judgements").glob("*.js"))]
 
 
-def widget_data() -> dict[str, object]:
-    text = WIDGET.read_text(encoding="utf-8")
-    start = text.index("const DATA = ") + len("const DATA = ")
-    end = text.index(";\n// END SHARED DATA")
-    data: dict[str, object] = json.loads(text[start:end])
-    return data
+def test_the_explorer_reads_the_generated_facts() -> None:
+    """One module of the explorer imports FACTS from facts.mjs and takes the judgement data from it."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in EXPLORER if path.is_file()}
+    importing = [
+        name for name, text in texts.items() if re.search(r'import \{ FACTS \} from "[./]+/facts\.mjs"', text)
+    ]
+    assert importing, "no module of the judgement explorer imports FACTS from facts.mjs"
+    assert any("FACTS.judgements" in texts[name] for name in importing)
 
 
-def test_grades_match() -> None:
-    """The widget lists the core's grades, best to worst, with the same labels."""
-    assert widget_data()["grades"] == [[g, label(g)] for g in GRADES]
-    assert widget_data()["not_judged"] == [NOT_JUDGED, label(NOT_JUDGED)]
-
-
-def test_judgements_match() -> None:
-    """The widget offers the core's five judgements, with titles, and 'not judged' only where allowed."""
-    widget = {key: (title, flag) for key, title, flag in widget_data()["judgements"]}  # type: ignore[attr-defined]
-    assert widget == {j.key: (j.title, j.can_be_not_judged) for j in JUDGEMENTS}
-
-
-def test_conditions_match() -> None:
-    """The widget offers the core's conditions, in order, with the same labels and dependencies."""
-    assert widget_data()["conditions"] == [[c.key, c.label, c.requires] for c in CONDITIONS]
+def test_no_hand_copied_grades() -> None:
+    """No explorer module spells out the grade list or a condition's words itself."""
+    for path in EXPLORER:
+        text = path.read_text(encoding="utf-8")
+        assert "BEGIN SHARED DATA" not in text, path.name
+        assert '["requires-improvement", "requires improvement to be good"]' not in text, path.name

@@ -37,13 +37,24 @@ class TestBrowserFunctions:
     def test_ics_and_csv(self) -> None:
         """timeline.ics and timeline.csv return a file name, a type and the file's text."""
         ics = ask(
-            "timeline.ics", {"kind": "assurance", "visit": "2026-12-02", "base_url": "https://example.org/"}
+            "timeline.ics",
+            {
+                "kind": "assurance",
+                "visit": "2026-12-02",
+                "base_url": "https://example.org/",
+                "everything": True,
+            },
         )["result"]
         assert ics["filename"] == "sccif-timeline-assurance-2026-12-02.ics"
         assert ics["mime"].startswith("text/calendar")
         # 11 rows of the day table and its notes, plus the requirement at feedback and the
         # complaint on receiving the final report (#requirements-6, #complaints-1)
-        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 13
+        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 13 == ics["count"]
+        own = ask("timeline.ics", {"kind": "assurance", "visit": "2026-12-02"})["result"]
+        # by default only the provider's own dates: contacting Ofsted the next working day, the draft
+        # report, comments, the final report, the complaint on receiving it, and publication
+        assert own["count"] == 6 and own["everything"] is False
+        assert len(icalendar.Calendar.from_ical(own["content"]).walk("VEVENT")) == 6
         csv_file = ask("timeline.csv", {"kind": "assurance", "visit": "2026-12-02"})["result"]
         assert csv_file["filename"].endswith(".csv") and csv_file["content"].startswith("kind,key,label")
 

@@ -380,11 +380,24 @@ class TestInspectionYearAndNotices:
 
 class TestTodayAndErrors:
     def test_status_against_today(self) -> None:
-        """Against today, a passed deadline and later deadlines are each flagged."""
+        """Against today, later dates are upcoming, and Ofsted's own passed step has passed (not "overdue")."""
         got = dates("inadequate", end="2026-03-27", today="2026-05-20")
-        assert got["case_review"].status == "overdue"
+        assert got["case_review"].status == "past"  # Ofsted's internal case review: not the provider's
+        assert got["case_review"].status_text == "Passed"
         assert got["return_visit"].status == "upcoming"  # by Friday 22 May 2026
         assert got["full_reinspection"].status == "upcoming"
+
+    def test_only_the_providers_deadline_is_missed(self) -> None:
+        """Full inspection ended Thursday 19 November 2026; on Wednesday 23 December 2026 the provider's
+        comments (due by Tuesday 22 December) are overdue, the inspectors' quality assurance has passed."""
+        got = dates("full", end="2026-11-19", today="2026-12-23")
+        # "Provider returns the report with comments or submits a formal complaint within 5 working
+        # days" (#timeframe-1-9): by Tuesday 22 December 2026
+        assert (got["provider_comments"].date, got["provider_comments"].status) == ("2026-12-22", "overdue")
+        # "Inspection evidence and report submitted for quality assurance" (#timeframe-1-7): days 7 to
+        # 10, Tuesday 24 to Friday 27 November 2026, an inspectors' step
+        assert (got["quality_assurance"].date, got["quality_assurance"].status) == ("2026-11-27", "past")
+        assert got["quality_assurance"].yours is False and got["provider_comments"].yours is True
 
     def test_unknown_kind(self) -> None:
         """An unknown kind of timeline is an input error naming the field."""

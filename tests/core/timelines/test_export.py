@@ -23,9 +23,9 @@ def events(text: str) -> list[icalendar.Event]:
 
 class TestIcs:
     def test_parses_with_one_all_day_event_per_milestone(self) -> None:
-        """The full inspection's .ics parses, with one all-day event per milestone on the engine's dates."""
+        """With every date asked for, the full inspection's .ics has one all-day event per milestone."""
         timeline = compute("full", {"end": "2026-12-10"})
-        text = to_ics(timeline, stamp=STAMP)
+        text = to_ics(timeline, stamp=STAMP, everything=True)
         parsed = events(text)
         assert len(parsed) == len(timeline.milestones)
         for event, milestone in zip(parsed, timeline.milestones, strict=True):
@@ -60,7 +60,7 @@ class TestIcs:
 
     def test_window_spans_its_days(self) -> None:
         """A window is one event from its first day to the day after its last."""
-        text = to_ics(compute("full", {"end": "2026-03-27"}), stamp=STAMP)
+        text = to_ics(compute("full", {"end": "2026-03-27"}), stamp=STAMP, everything=True)
         window = next(e for e in events(text) if "Window" in str(e.get("SUMMARY")))
         # Days 7 to 10 of the "Timeframe" table (#timeframe-1-7): 3 to 6 working days after
         # Friday 27 March 2026, skipping Good Friday and Easter Monday: 1 to 8 April 2026
@@ -105,14 +105,14 @@ class TestIcs:
         """Any kind of timeline exports an .ics that parses, event for milestone."""
         kind, fields = case
         timeline = compute(kind, fields)
-        assert len(events(to_ics(timeline, stamp=STAMP))) == len(timeline.milestones)
+        assert len(events(to_ics(timeline, stamp=STAMP, everything=True))) == len(timeline.milestones)
 
 
 class TestCsv:
     def test_rows_match_milestones(self) -> None:
-        """The CSV has a header and one row per milestone with the same dates and sources."""
+        """With every date asked for, the CSV has a header and one row per milestone, dates and sources."""
         timeline = compute("full", {"end": "2026-11-19"})
-        text = to_csv(timeline)
+        text = to_csv(timeline, everything=True)
         assert "\r\n" in text
         rows = list(csv.DictReader(io.StringIO(text)))
         assert list(rows[0]) == list(CSV_COLUMNS)
@@ -126,3 +126,43 @@ class TestCsv:
     def test_filename(self) -> None:
         """Export files are named after the kind and the anchor date."""
         assert filename(compute("full", {"end": "2026-11-19"}), "ics") == "sccif-timeline-full-2026-11-19.ics"
+
+
+class TestWhatTheFilesHold:
+    """By default a file holds the provider's own dates still to come; ``everything`` holds them all."""
+
+    def test_own_future_dates_by_default(self) -> None:
+        """Full inspection ended Thursday 19 November 2026, today Sunday 20 December 2026."""
+        timeline = compute("full", {"end": "19/11/2026", "today": "20/12/2026"})
+        keys_dates = [
+            (e.get("UID").split("-2026-11-19-")[1].split("@")[0], e.decoded("DTSTART"))
+            for e in events(to_ics(timeline, stamp=STAMP))
+        ]
+        assert keys_dates == [
+            # "Provider returns the report with comments or submits a formal complaint within 5
+            # working days" (#timeframe-1-9): 5 working days after Tuesday 15 December 2026
+            ("provider_comments", date(2026, 12, 22)),
+            # "Final report sent to the registered provider within 30 working days" (#timeframe-1-10),
+            # past Christmas Day, the substitute Boxing Day and New Year's Day
+            ("final_report", date(2027, 1, 5)),
+            # "lodge a formal complaint when it receives the final report" (#complaints-1)
+            ("complaint_final_report", date(2027, 1, 5)),
+            # "published on the Ofsted reports website 5 days after it is sent" (#timeframe-1-11)
+            ("publication", date(2027, 1, 12)),
+        ]
+        rows = list(csv.DictReader(io.StringIO(to_csv(timeline))))
+        assert [row["key"] for row in rows] == [key for key, _ in keys_dates]
+
+    def test_no_today_keeps_every_own_date(self) -> None:
+        """With no today, the file holds every one of the provider's dates and none of Ofsted's own steps."""
+        timeline = compute("full", {"end": "19/11/2026"})
+        rows = list(csv.DictReader(io.StringIO(to_csv(timeline))))
+        keys = [row["key"] for row in rows]
+        assert "draft_report" in keys and "provider_comments" in keys and "publication" in keys
+        assert "quality_assurance" not in keys and "preparation" not in keys
+        assert len(rows) < len(timeline.milestones)
+
+    def test_everything_holds_every_date(self) -> None:
+        """`everything` puts passed dates and Ofsted's own steps back."""
+        timeline = compute("full", {"end": "19/11/2026", "today": "20/12/2026"})
+        assert len(events(to_ics(timeline, stamp=STAMP, everything=True))) == len(timeline.milestones) == 17
