@@ -1,12 +1,13 @@
-"""The self-evaluation page as a provider uses it: save, export, import, clear, summary, privacy, axe, keyboard."""
+"""The self-evaluation page as a provider uses it: keep, export, import, clear, summary, privacy, axe, keyboard."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Request, expect
 
 from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
@@ -14,7 +15,10 @@ from sccif_core.preparation import groups, read_csv, read_markdown, workspace_fr
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "prepare/self-evaluation/"
-STORE_KEY = "sccif-self-evaluation-v1"
+# site_widgets/lib/keep.js stores {version, saved_at, state} under "<key>-v<version>".
+STORE_KEY = "sccif-self-evaluation-v2"
+OLD_STORE_KEY = "sccif-self-evaluation-v1"  # the first version: the checked workspace, written on "Save"
+KEEP = "Keep my work on this device"
 # An Annex A line (staff qualifications, regulation 32) and a case type with initials.
 ANNEX_QUALIFICATIONS = "request-for-information-at-an-inspection-10"
 CASE_ABSCONDED = "case-tracking-and-sampling-11"
@@ -53,6 +57,30 @@ def fill_some_work(page: Page) -> None:
     page.locator("[data-finding='staff-unqualified']").get_by_label("Yes").check()
 
 
+def keep_status(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(".sccif-prep__bar [data-sccif-keep]")
+
+
+def stored(page: Page) -> dict | None:  # type: ignore[type-arg]
+    """What keep.js has put on the device, or None."""
+    raw = page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
+    return None if raw is None else json.loads(raw)
+
+
+def wait_until_stored(page: Page, text: str) -> None:
+    """Wait until the kept copy holds text (autosave is debounced and checked by the core first)."""
+    page.wait_for_function(
+        "([key, text]) => (localStorage.getItem(key) || '').includes(text)",
+        arg=[STORE_KEY, text],
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
+def opt_in(page: Page) -> None:
+    page.get_by_label(KEEP).check()
+    expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved", timeout=LOAD_TIMEOUT_MS)
+
+
 def expected_workspace():  # type: ignore[no-untyped-def]
     return workspace_from_json(
         {
@@ -80,6 +108,7 @@ class TestStructure:
         expect(items).to_have_count(len(expected))
         for check in (expected[0], expected[len(expected) // 2], expected[-1]):
             shown = item(page, check.id)
+            expect(shown).not_to_contain_text(re.compile(r"null|undefined"))  # a missing part printed as text
             expect(shown.locator("blockquote p").first).to_have_text(check.text, use_inner_text=False)
             href = shown.locator("a.sccif-citation").get_attribute("href") or ""
             assert href.endswith(cite(check.id).path), href
@@ -93,55 +122,261 @@ class TestStructure:
         expect(summary).to_contain_text(cite("how-inspectors-use-the-evaluation-criteria-1").text)
 
 
-class TestStorage:
-    def test_work_is_kept_only_after_save_and_comes_back_after_a_reload(
-        self, page: Page, site_url: str
-    ) -> None:
-        """Nothing is stored until Save; after Save and a reload every field is back as it was typed."""
+def assert_work_is_back(page: Page) -> None:
+    """Every field fill_some_work typed is in the form again (initials as the core tidied them)."""
+    open_group(page, "annex-a")
+    line = item(page, ANNEX_QUALIFICATIONS)
+    expect(line.get_by_label("Needs work")).to_be_checked()
+    expect(line.get_by_label("Where the evidence is kept")).to_have_value("Training matrix, shared drive")
+    expect(line.get_by_label("Notes")).to_have_value(
+        f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading"
+    )
+    open_group(page, "cases")
+    expect(item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")).to_have_value(
+        "AB, CD"
+    )
+    expect(page.locator("[data-finding='staff-unqualified']").get_by_label("Yes")).to_be_checked()
+
+
+class TestKeeping:
+    def test_nothing_is_stored_until_the_reader_opts_in(self, page: Page, site_url: str) -> None:
+        """Work typed before ticking the box is on the page only; the status says it would be lost."""
         open_workspace(page, site_url)
         fill_some_work(page)
-        status = page.locator("[data-sccif-prep-storage]")
-        expect(status).to_have_attribute("data-sccif-prep-storage", "unsaved")
-        assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
-        page.get_by_role("button", name="Save on this device").click()
-        expect(status).to_have_attribute("data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS)
-        stored = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
-        assert workspace_from_json(stored) == expected_workspace()
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "unsaved")
+        expect(keep_status(page)).to_contain_text("your work will be lost")
+        assert stored(page) is None
+
+    def test_opted_in_work_comes_back_after_a_reload(self, page: Page, site_url: str) -> None:
+        """Opt in, edit, reload: every field is back, and the status says when it was saved."""
+        open_workspace(page, site_url)
+        opt_in(page)
+        fill_some_work(page)
+        wait_until_stored(page, "staff-unqualified")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved", timeout=LOAD_TIMEOUT_MS)
+        expect(keep_status(page)).to_have_text(re.compile(r"^Saved at \d\d:\d\d$"))
+        entry = stored(page)
+        assert entry is not None and entry["version"] == 2
+        assert workspace_from_json(entry["state"]) == expected_workspace()
 
         page.reload()
         expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-        expect(status).to_have_attribute("data-sccif-prep-storage", "saved")
+        expect(page.get_by_label(KEEP)).to_be_checked()
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved")
+        assert_work_is_back(page)
+
+    def test_edits_after_the_first_save_are_kept_too(self, page: Page, site_url: str) -> None:
+        """Saved once, then edited again: the later edit is what comes back after a reload (the old bug)."""
+        open_workspace(page, site_url)
+        opt_in(page)
+        fill_some_work(page)
+        wait_until_stored(page, SECRET)
+        later = item(page, "leaders-and-managers-good-2")
+        open_group(page, "leaders-and-managers")
+        later.get_by_label("Strong").check()
+        later.get_by_label("Notes").fill("Added after the first save")
+        wait_until_stored(page, "Added after the first save")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved", timeout=LOAD_TIMEOUT_MS)
+
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        open_group(page, "leaders-and-managers")
+        expect(later.get_by_label("Strong")).to_be_checked()
+        expect(later.get_by_label("Notes")).to_have_value("Added after the first save")
+        assert_work_is_back(page)
+
+    def test_leaving_with_unsaved_work_asks_first(self, page: Page, site_url: str) -> None:
+        """Not opted in, an edit, then closing the page: the browser's leave-page prompt is shown."""
+        open_workspace(page, site_url)
         open_group(page, "annex-a")
-        line = item(page, ANNEX_QUALIFICATIONS)
-        expect(line.get_by_label("Needs work")).to_be_checked()
-        expect(line.get_by_label("Where the evidence is kept")).to_have_value("Training matrix, shared drive")
-        expect(line.get_by_label("Notes")).to_have_value(
-            f"{SECRET}\nTwo staff still to enrol on the Level 3 diploma.\n# not a heading"
+        item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work").check()
+        shown: list[str] = []
+
+        def stay(dialog: Dialog) -> None:
+            shown.append(dialog.type)
+            dialog.dismiss()
+
+        page.on("dialog", stay)
+        with page.expect_event("dialog"):
+            page.close(run_before_unload=True)
+        expect(page.locator(".sccif-prep__form")).to_be_visible()
+        assert shown == ["beforeunload"]
+        assert not page.is_closed()
+
+    def test_leaving_after_everything_is_saved_does_not_ask(self, page: Page, site_url: str) -> None:
+        """Opted in and saved: closing the page goes ahead with no prompt."""
+        open_workspace(page, site_url)
+        opt_in(page)
+        open_group(page, "annex-a")
+        item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work").check()
+        wait_until_stored(page, "needs-work")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved", timeout=LOAD_TIMEOUT_MS)
+        shown: list[str] = []
+        page.on("dialog", lambda dialog: (shown.append(dialog.type), dialog.dismiss()))
+        with page.expect_event("close"):
+            page.close(run_before_unload=True)
+        assert shown == []
+
+    def test_forget_removes_the_kept_copy_and_leaves_the_page_as_it_is(
+        self, page: Page, site_url: str
+    ) -> None:
+        """Forget empties the device's copy and stops keeping; the work stays on the page, now unsaved."""
+        open_workspace(page, site_url)
+        opt_in(page)
+        fill_some_work(page)
+        wait_until_stored(page, "staff-unqualified")
+        page.get_by_role("button", name="Forget my work on this device").click()
+        assert stored(page) is None
+        expect(page.get_by_label(KEEP)).not_to_be_checked()
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "unsaved")
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
+        item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes").fill("typed after forgetting")
+        # The summary waits longer than an autosave would: once it shows the note, nothing was written.
+        expect(page.locator("[data-sccif-prep-summary]")).to_contain_text(
+            "typed after forgetting", timeout=LOAD_TIMEOUT_MS
         )
+        assert stored(page) is None
+
+    def test_a_corrupt_kept_copy_is_reported_and_the_form_still_works(
+        self, page: Page, site_url: str
+    ) -> None:
+        """A kept value that is not JSON: a message says so, nothing crashes, and keeping works again."""
+        open_workspace(page, site_url)
+        page.evaluate(f"localStorage.setItem('{STORE_KEY}', '{{not json')")
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        message = page.locator(".sccif-keep__message")
+        expect(message).to_contain_text("could not be read", timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label(KEEP)).not_to_be_checked()
+        assert stored(page) is None
+        opt_in(page)
+        fill_some_work(page)
+        wait_until_stored(page, "staff-unqualified")
+        assert workspace_from_json(stored(page)["state"]) == expected_workspace()  # type: ignore[index]
+
+    def test_a_kept_copy_naming_unknown_items_is_refused_with_the_cores_words(
+        self, page: Page, site_url: str
+    ) -> None:
+        """Valid JSON in the right shape but with an item this page does not have: the core's message, an empty form."""
+        open_workspace(page, site_url)
+        state = {"items": {"no-such-item": {"assessment": "strong"}}, "findings": {}}
+        entry = {"version": 2, "saved_at": "2026-12-01T10:00:00Z", "state": state}
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, json.dumps(entry)])
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-keep__message")).to_contain_text(
+            "'no-such-item' is not an item of this self-evaluation", timeout=LOAD_TIMEOUT_MS
+        )
+        open_group(page, "annex-a")
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Not assessed yet")).to_be_checked()
+
+    def test_work_kept_by_the_first_version_is_brought_up_to_date(self, page: Page, site_url: str) -> None:
+        """The first version's copy (pressed "Save") comes back in the form, is stored as version 2, and the old key goes."""
+        open_workspace(page, site_url)
+        old = {**expected_workspace().as_dict(), "saved_at": "2026-11-30T09:15:00Z"}
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_STORE_KEY, json.dumps(old)])
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-keep__message")).to_contain_text(
+            "brought up to date", timeout=LOAD_TIMEOUT_MS
+        )
+        assert_work_is_back(page)
+        wait_until_stored(page, SECRET)
+        assert page.evaluate(f"localStorage.getItem('{OLD_STORE_KEY}')") is None
+        assert workspace_from_json(stored(page)["state"]) == expected_workspace()  # type: ignore[index]
+        expect(page.get_by_label(KEEP)).to_be_checked()
+
+    def test_an_unreadable_first_version_copy_is_dropped_with_a_message(
+        self, page: Page, site_url: str
+    ) -> None:
+        """An old copy that cannot be brought up to date is removed, and the reader is told."""
+        open_workspace(page, site_url)
+        page.evaluate(f"localStorage.setItem('{OLD_STORE_KEY}', '\"just text\"')")
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(page.locator(".sccif-keep__message")).to_contain_text(
+            "could not be brought up to date, so it has been removed", timeout=LOAD_TIMEOUT_MS
+        )
+        assert page.evaluate(f"localStorage.getItem('{OLD_STORE_KEY}')") is None
+        expect(page.get_by_label(KEEP)).not_to_be_checked()
+
+    def test_a_full_device_is_reported_and_the_work_stays_on_the_page(
+        self, page: Page, site_url: str
+    ) -> None:
+        """When the browser refuses to store (quota exceeded), the status says so and leaving still asks first."""
+        open_workspace(page, site_url)
+        opt_in(page)
+        page.evaluate(
+            """() => { Storage.prototype.setItem = function () {
+                 throw new DOMException("full", "QuotaExceededError"); }; }"""
+        )
+        open_group(page, "annex-a")
+        item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes").fill("kept in memory")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "failed", timeout=LOAD_TIMEOUT_MS)
+        expect(keep_status(page)).to_contain_text("no room left")
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes")).to_have_value("kept in memory")
+        shown: list[str] = []
+        page.on("dialog", lambda dialog: (shown.append(dialog.type), dialog.dismiss()))
+        with page.expect_event("dialog"):
+            page.close(run_before_unload=True)
+        expect(page.locator(".sccif-prep__form")).to_be_visible()
+        assert shown == ["beforeunload"]
+
+    def test_without_storage_the_choice_is_off_and_says_why(self, browser: Browser, site_url: str) -> None:
+        """A browser that refuses local storage (as some private windows do): the box is disabled, with the reason."""
+        context = browser.new_context(service_workers="block")
+        context.add_init_script(
+            """Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });"""
+        )
+        try:
+            page = context.new_page()
+            open_workspace(page, site_url)
+            expect(page.get_by_label(KEEP)).to_be_disabled()
+            expect(keep_status(page)).to_contain_text("does not let this page keep anything")
+            fill_some_work(page)
+            expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
+        finally:
+            context.close()
+
+    @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+    def test_the_keep_bar_stays_in_view_while_editing(
+        self, page: Page, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """Deep in the form, the box and the saved status are still inside the viewport, clear of the header."""
+        page.set_viewport_size(viewport)
+        open_workspace(page, site_url)
+        opt_in(page)
         open_group(page, "cases")
-        expect(
-            item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")
-        ).to_have_value("AB, CD")
-        expect(page.locator("[data-finding='staff-unqualified']").get_by_label("Yes")).to_be_checked()
+        notes = item(page, CASE_ABSCONDED).get_by_label("Notes")
+        notes.fill("far down the page")
+        wait_until_stored(page, "far down the page")
+        bar = page.locator(".sccif-prep__bar").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        field = notes.bounding_box()
+        assert bar and header and field
+        assert page.evaluate("scrollY") > 2000  # the test really is deep in the page
+        assert bar["y"] >= header["y"] + header["height"] - 1
+        assert bar["y"] + bar["height"] <= viewport["height"]
+        expect(keep_status(page)).to_be_in_viewport()
+        expect(keep_status(page)).to_have_text(re.compile(r"^Saved at \d\d:\d\d$"))
 
     def test_clear_asks_first_then_empties_the_page_and_the_device(self, page: Page, site_url: str) -> None:
         """Clear everything asks for confirmation; Cancel keeps the work; Yes empties the form and storage."""
         open_workspace(page, site_url)
+        opt_in(page)
         fill_some_work(page)
-        page.get_by_role("button", name="Save on this device").click()
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
-            "data-sccif-prep-storage", "saved"
-        )
+        wait_until_stored(page, "staff-unqualified")
         page.get_by_role("button", name="Clear everything").click()
         page.get_by_role("button", name="Cancel").click()
-        assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is not None
+        assert stored(page) is not None
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
         page.get_by_role("button", name="Clear everything").click()
         page.get_by_role("button", name="Yes, clear everything").click()
-        expect(page.locator("[data-sccif-prep-storage]")).to_contain_text("Cleared")
-        assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
+        expect(page.locator("[data-sccif-prep-notice]")).to_contain_text("Cleared")
+        assert stored(page) is None
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Not assessed yet")).to_be_checked()
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes")).to_have_value("")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "off")
         page.reload()
         expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         open_group(page, "annex-a")
@@ -194,9 +429,10 @@ class TestFiles:
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Not assessed yet")).to_be_checked()
         page.get_by_label("Open a file you downloaded from this page before").set_input_files(str(saved))
         page.get_by_role("button", name="Open the file").click()
-        status = page.locator("[data-sccif-prep-storage]")
-        expect(status).to_contain_text(f"Opened {saved.name}: 2 items", timeout=LOAD_TIMEOUT_MS)
-        expect(status).to_have_attribute("data-sccif-prep-storage", "unsaved")
+        notice = page.locator("[data-sccif-prep-notice]")
+        expect(notice).to_contain_text(f"Opened {saved.name}: 2 items", timeout=LOAD_TIMEOUT_MS)
+        expect(notice).to_contain_text("It is not kept on this device unless you tick")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "unsaved")
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
         expect(
             item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")
@@ -219,21 +455,29 @@ class TestFiles:
         expect(summary).to_contain_text(
             "Row 2, column 'Self-assessment': 'Brilliant' is not a self-assessment"
         )
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
-            "data-sccif-prep-storage", "empty"
-        )
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "off")
+        assert stored(page) is None
 
-    def test_a_name_in_the_initials_is_refused(self, page: Page, site_url: str) -> None:
-        """Typing a child's name where initials go is refused on saving, at that field."""
+    def test_a_name_in_the_initials_is_never_stored(self, page: Page, site_url: str) -> None:
+        """A child's name where initials go is refused at that field and never written to the device."""
         open_workspace(page, site_url)
+        opt_in(page)
         open_group(page, "cases")
         field = item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)")
         field.fill("Jonathan")
-        page.get_by_role("button", name="Save on this device").click()
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "refused", timeout=LOAD_TIMEOUT_MS)
+        expect(keep_status(page)).to_contain_text("Not saved: Case")
+        expect(keep_status(page)).to_contain_text("does not look like initials")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        assert "Jonathan" not in json.dumps(stored(page))
+        page.get_by_role("button", name="Download as Markdown").click()
         summary = page.locator(".sccif-error-summary")
         expect(summary).to_contain_text("does not look like initials", timeout=LOAD_TIMEOUT_MS)
-        expect(field).to_have_attribute("aria-invalid", "true")
-        assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
+        summary.get_by_role("link").click()
+        expect(field).to_be_focused()
+        field.fill("JB")
+        wait_until_stored(page, "JB")
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved", timeout=LOAD_TIMEOUT_MS)
 
 
 class TestSummary:
@@ -297,12 +541,13 @@ class TestSummary:
 
 class TestPrivacy:
     def test_nothing_typed_is_sent_anywhere(self, page: Page, site_url: str, tmp_path: Path) -> None:
-        """Filling in, saving, summarising and downloading make only GET requests, none carrying the notes."""
+        """Filling in, keeping, summarising and downloading make only GET requests, none carrying the notes."""
         sent: list[Request] = []
         page.on("request", lambda request: sent.append(request))
         open_workspace(page, site_url)
+        opt_in(page)
         fill_some_work(page)
-        page.get_by_role("button", name="Save on this device").click()
+        wait_until_stored(page, SECRET)
         with page.expect_download():
             page.get_by_role("button", name="Download as Markdown").click()
         page.wait_for_timeout(500)
@@ -327,16 +572,23 @@ class TestAccessibility:
             timeout=LOAD_TIMEOUT_MS
         )
         axe_check(page)
+        opt_in(page)
         item(page, CASE_ABSCONDED).get_by_label("Children this applies to (initials only)").fill("Jonathan")
-        page.get_by_role("button", name="Save on this device").click()
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "refused", timeout=LOAD_TIMEOUT_MS)
+        axe_check(page)
+        page.get_by_role("button", name="Download as Markdown").click()
         expect(page.locator(".sccif-error-summary")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         axe_check(page)
         page.get_by_role("button", name="Printable view").click()
         axe_check(page)
 
     def test_the_workspace_can_be_used_with_the_keyboard_alone(self, page: Page, site_url: str) -> None:
-        """Open a group, assess an item, type notes and save, using Tab, Enter, arrows and typing only."""
+        """Keep the work, open a group, assess an item and type notes, using Tab, Space, Enter, arrows and typing only."""
         open_workspace(page, site_url)
+        keep_box = page.get_by_label(KEEP)
+        keep_box.focus()
+        page.keyboard.press("Space")
+        expect(keep_box).to_be_checked()
         toggle = page.locator("[data-sccif-prep-group='overall-experiences'] .sccif-prep__toggle")
         toggle.focus()
         page.keyboard.press("Enter")
@@ -362,15 +614,14 @@ class TestAccessibility:
         page.keyboard.press("Tab")
         expect(first.get_by_label("Notes")).to_be_focused()
         page.keyboard.type("Reviewed in March")
-        save = page.get_by_role("button", name="Save on this device")
-        save.focus()
-        page.keyboard.press("Enter")
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
-            "data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS
-        )
-        stored = workspace_from_json(json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')")))
-        assert stored.entry("overall-experiences-evidence-1").assessment == "adequate"
-        assert stored.entry("overall-experiences-evidence-1").notes == "Reviewed in March"
+        # Focus is never hidden under the sticky bar.
+        bar = page.locator(".sccif-prep__bar").bounding_box()
+        notes = first.get_by_label("Notes").bounding_box()
+        assert bar and notes and notes["y"] >= bar["y"] + bar["height"]
+        wait_until_stored(page, "Reviewed in March")
+        kept = workspace_from_json(stored(page)["state"])  # type: ignore[index]
+        assert kept.entry("overall-experiences-evidence-1").assessment == "adequate"
+        assert kept.entry("overall-experiences-evidence-1").notes == "Reviewed in March"
 
     def test_without_javascript_the_page_points_to_the_frameworks_lists(
         self, browser: Browser, site_url: str
@@ -403,11 +654,9 @@ class TestOffline:
         wait_until_tools_offline(page, site_url, site_dir)
         context.set_offline(True)
         open_workspace(page, site_url)
+        opt_in(page)
         fill_some_work(page)
-        page.get_by_role("button", name="Save on this device").click()
-        expect(page.locator("[data-sccif-prep-storage]")).to_have_attribute(
-            "data-sccif-prep-storage", "saved", timeout=LOAD_TIMEOUT_MS
-        )
+        wait_until_stored(page, SECRET)
         with page.expect_download(timeout=LOAD_TIMEOUT_MS) as info:
             page.get_by_role("button", name="Download as Markdown").click()
         target = tmp_path / "offline.md"

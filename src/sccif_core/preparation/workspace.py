@@ -1,7 +1,8 @@
 """A provider's self-evaluation: per item a self-assessment, notes, where the evidence is kept.
 
-The workspace is plain data. The browser keeps it in memory, and on the device only when the
-user presses "Save" (localStorage); it is exported and imported as Markdown or CSV by
+The workspace is plain data. The browser keeps it in memory, and on the device (localStorage)
+only once the user ticks "Keep my work on this device", checked by ``check`` before each save;
+it is exported and imported as Markdown or CSV by
 ``markdown.py`` and ``csv_format.py``. Every way in goes through ``workspace_from_json`` or the
 parsers, which check it and say which item and field is wrong (``InputError``).
 
