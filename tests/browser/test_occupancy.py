@@ -7,6 +7,7 @@ test, anchor wholly-or-mainly-guidelines-2, with the method of issue 6).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -18,7 +19,8 @@ from playwright.sync_api import BrowserContext, Page, Request, expect
 
 from sccif_core.occupancy import template_csv
 
-from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
+from .conftest import PageWatch
+from .runtime_helpers import LOAD_TIMEOUT_MS, runtime_value, wait_until_ready
 
 PAGE = "tools/occupancy/"
 SCCIF = Path(sys.executable).parent / "sccif"
@@ -216,23 +218,96 @@ class TestPrivacy:
 
     def test_keep_and_forget(self, page: Page, site_url: str) -> None:
         """Records are stored only when "Keep" is ticked, come back on reload, and "Forget" removes them."""
+        page.on("dialog", lambda dialog: dialog.accept())
         open_page(page, site_url)
         upload(page, HOME)
         expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('sccif-occupancy'))") == []
         page.get_by_label("Keep my records on this device").check()
-        assert "QZXW" in page.evaluate("localStorage.getItem('sccif-occupancy-v1')")
+        expect(page.locator(".sccif-occupancy__saved [role='status']")).to_contain_text("Saved at")
+        assert "QZXW" in page.evaluate("localStorage.getItem('sccif-occupancy-v2')")
         page.reload()
         wait_until_ready(page)
         expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         expect(page.get_by_label("Keep my records on this device")).to_be_checked()
         page.get_by_role("button", name="Forget my records").click()
-        assert page.evaluate("localStorage.getItem('sccif-occupancy-v1')") is None
-        expect(page.locator(".sccif-occupancy__report")).to_be_hidden()
+        assert page.evaluate("localStorage.getItem('sccif-occupancy-v2')") is None
         page.reload()
         wait_until_ready(page)
         expect(page.locator(".sccif-occupancy__report")).to_be_hidden()
         expect(page.get_by_label("Keep my records on this device")).not_to_be_checked()
+
+
+class TestNothingLost:
+    """What the reader typed survives a reload once they opt in; before that, leaving asks first."""
+
+    def test_typed_rows_survive_a_reload(self, page: Page, site_url: str) -> None:
+        """Opted in, rows typed into the form (and the period) are there after a reload, unchecked."""
+        open_page(page, site_url)
+        page.get_by_label("Keep my records on this device").check()
+        page.get_by_text("Type or edit rows", exact=True).click()
+        page.get_by_label("ID", exact=True).fill("RW")
+        page.get_by_label("Date of birth", exact=True).fill("14/03/2010")
+        page.get_by_label("To (optional)").fill("31/12/2025")
+        expect(page.locator(".sccif-occupancy__saved [role='status']")).to_contain_text("Saved at")
+        page.reload()
+        wait_until_ready(page)
+        expect(page.get_by_label("ID", exact=True)).to_have_value("RW")
+        expect(page.get_by_label("Date of birth", exact=True)).to_have_value("14/03/2010")
+        expect(page.get_by_label("To (optional)")).to_have_value("31/12/2025")
+
+    def test_leaving_asks_first(self, page: Page, site_url: str) -> None:
+        """Not opted in, leaving with a typed row shows the leave-page prompt."""
+        open_page(page, site_url)
+        page.get_by_text("Type or edit rows", exact=True).click()
+        page.get_by_label("ID", exact=True).fill("RW")
+        expect(page.locator(".sccif-occupancy__saved [role='status']")).to_contain_text(
+            "Not kept on this device"
+        )
+        dialogs: list[str] = []
+
+        def answer(dialog: Any) -> None:
+            dialogs.append(dialog.type)
+            dialog.accept()
+
+        page.on("dialog", answer)
+        page.reload()
+        assert dialogs == ["beforeunload"]
+
+    def test_crash_keeps_the_rows(self, page: Page, site_url: str, page_watch: PageWatch) -> None:
+        """When the checker stops, the typed rows stay, and restarting it answers the check it interrupted."""
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2025")
+        page.get_by_text("Type or edit rows", exact=True).click()
+        page.get_by_label("ID", exact=True).fill("AB")
+        page.get_by_label("Date of birth", exact=True).fill("15/06/2009")
+        page.get_by_label("Admission date", exact=True).fill("01/01/2025")
+        runtime_value(page, "runtime.simulateCrash();")
+        status = page.locator("[data-sccif-status]")
+        expect(status).to_have_attribute("data-sccif-status", "crashed", timeout=LOAD_TIMEOUT_MS)
+        page.get_by_role("button", name="Check these rows").click()
+        expect(page.locator(".sccif-occupancy__report")).to_contain_text("Your records are still here")
+        expect(page.get_by_label("ID", exact=True)).to_have_value("AB")
+        status.get_by_role("button", name="Restart the checker").click()
+        # AB, born 15 June 2009, is a child all through 2025 ("a person under the age of 18",
+        # inspecting-homes-where-young-adults-live-1): every day of the only window, 1 January to
+        # 31 December 2025, has more children than young adults (wholly-or-mainly-guidelines-2).
+        expect(verdict(page)).to_have_attribute("data-sccif-answer", "meets", timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_label("Date of birth", exact=True)).to_have_value("15/06/2009")
+        page_watch.errors[:] = [
+            error for error in page_watch.errors if "Out of memory (simulated)" not in error
+        ]
+
+    def test_bad_file_keeps_the_rows(self, page: Page, site_url: str) -> None:
+        """A file that cannot be read leaves the typed rows as they were."""
+        open_page(page, site_url)
+        page.get_by_text("Type or edit rows", exact=True).click()
+        page.get_by_label("ID", exact=True).fill("RW")
+        upload(page, b"PK\x03\x04" + bytes(range(256)), name="home.xlsx")
+        expect(page.locator(".sccif-error-summary")).to_contain_text(
+            "spreadsheet workbook", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(page.get_by_label("ID", exact=True)).to_have_value("RW")
 
 
 class TestInput:
@@ -253,7 +328,8 @@ class TestInput:
         open_page(page, site_url)
         upload(page, "Kid;Born when;In;Out\nAB;01/04/2006;01/01/2024;\nCD;01/01/2009;01/01/2024;\n")
         summary = page.locator(".sccif-error-summary")
-        expect(summary).to_contain_text("did not recognise all the column headings", timeout=LOAD_TIMEOUT_MS)
+        expect(summary).to_contain_text("There is no id column", timeout=LOAD_TIMEOUT_MS)
+        expect(summary).to_contain_text("Choose the column that holds the date of birth.")
         preview = page.locator(".sccif-occupancy__preview")
         expect(preview).to_contain_text("2 rows below the heading row, separated by semicolons")
         preview.get_by_label("ID", exact=True).select_option(label="Column 1: Kid")
@@ -407,6 +483,161 @@ class TestAccessibility:
         links.first.click()
         page.wait_for_url("**/framework/young-adults/#wholly-or-mainly-guidelines-2")
         expect(page.locator("[id='wholly-or-mainly-guidelines-2']")).to_contain_text("any 12-month period")
+
+
+VIEWPORTS = [pytest.param(390, 844, id="phone"), pytest.param(1280, 800, id="desktop")]
+
+# A worked example. AB is born on 15 June 2009 and CD on 1 January 2011, both admitted on 1 January
+# 2025 and still resident. "A child is defined as a person under the age of 18"
+# (inspecting-homes-where-young-adults-live-1), so AB is a young adult from 15 June 2027, and from
+# then on each day has one child and one young adult: not "more children than young adults"
+# (wholly-or-mainly-guidelines-2). The window 15 December 2026 to 14 December 2027 has 182
+# children-majority days (15 December 2026 to 14 June 2027) of 365: not "the majority of time in
+# any 12-month period" (wholly-or-mainly-guidelines-2); the window ending a day earlier has 183.
+WORKED = "id,dob,admitted,left\nAB,2009-06-15,2025-01-01,\nCD,2011-01-01,2025-01-01,\n"
+
+
+def in_viewport(page: Page, selector: str) -> None:
+    """The element is wholly inside the viewport as it is, with no scrolling by the test."""
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    assert box is not None and size is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], (box, size)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], (box, size)
+
+
+class TestAnswerFirst:
+    """The verdict and the first date the home stops meeting the policy come first, in view, with focus."""
+
+    @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+    def test_answer_in_view(self, page: Page, site_url: str, width: int, height: int) -> None:
+        """After the check, the answer box holds the verdict and the first failing date, has focus and is in view."""
+        page.set_viewport_size({"width": width, "height": height})
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2025")
+        upload(page, WORKED)
+        answer = page.locator(".sccif-occupancy__answer")
+        # Every 12-month window in 2025 has two children every day: "more children than young
+        # adults" for "the majority of time" (wholly-or-mainly-guidelines-2).
+        expect(answer).to_contain_text("Meets the policy", timeout=LOAD_TIMEOUT_MS)
+        # The window ending 14 December 2027: 182 of 365 days (see WORKED).
+        expect(answer).to_contain_text("If nothing changes, it stops meeting the policy on 14 December 2027.")
+        expect(answer).to_contain_text(
+            "The 12 months ending 14 December 2027: 182 of 365 days with more children than young adults."
+        )
+        expect(answer).to_contain_text("Reading used: Reading B, every day counts")
+        expect(answer.locator("a[href$='#wholly-or-mainly-guidelines-2']")).to_be_visible()
+        expect(answer).to_be_focused()
+        in_viewport(page, ".sccif-occupancy__answer")
+
+    def test_does_not_meet_says_when_it_stopped(self, page: Page, site_url: str) -> None:
+        """When the history already fails, the answer gives the first failing 12 months in the period."""
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill("31/12/2024")
+        upload(page, "id,dob,admitted,left\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n")
+        answer = page.locator(".sccif-occupancy__answer")
+        # AB turns 18 on 1 April 2024 (inspecting-homes-where-young-adults-live-1: a child is under
+        # 18); the only window, 1 January to 31 December 2024, has 91 children-majority days
+        # (1 January to 31 March) of 366 occupied days: not the majority (wholly-or-mainly-guidelines-2).
+        expect(answer).to_contain_text("Does not meet the policy", timeout=LOAD_TIMEOUT_MS)
+        expect(answer).to_contain_text("It first stopped meeting the policy on 31 December 2024.")
+        expect(answer).to_contain_text(
+            "The 12 months ending 31 December 2024: 91 of 366 occupied days with more children than young adults."
+        )
+        expect(answer).to_contain_text("Reading A, empty days set aside")
+
+
+class TestErrorLinks:
+    """Each link in the error summary goes to the field that fixes the problem."""
+
+    def test_bad_date_links_to_the_preview_row(self, page: Page, site_url: str) -> None:
+        """31/02/2026 in row 3: the row is marked in the preview and the link focuses its date cell."""
+        open_page(page, site_url)
+        upload(page, "id,dob,admitted,left\nAB,01/04/2006,01/01/2024,\nCD,31/02/2026,01/01/2024,\n")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text(
+            "Row 3, column 'dob': '31/02/2026' is not a real date.", timeout=LOAD_TIMEOUT_MS
+        )
+        row = page.locator(".sccif-occupancy__preview tr[data-sccif-row='3']")
+        expect(row).to_have_class(re.compile(r"\bsccif-occupancy__row--error\b"))
+        expect(row).to_contain_text("Problem here")
+        summary.get_by_role("link").first.click()
+        cell = row.locator("td").nth(1)
+        expect(cell).to_be_focused()
+        expect(cell).to_have_text("31/02/2026")
+        box = cell.bounding_box()
+        size = page.viewport_size
+        assert box is not None and size is not None and 0 <= box["y"] <= size["height"] - box["height"]
+
+    def test_problem_past_the_preview(self, page: Page, site_url: str) -> None:
+        """A problem in row 9, past the five rows shown, adds that row to the preview and links to it."""
+        lines = ["id,dob,admitted,left"] + [f"P{n},01/01/2010,01/01/2024," for n in range(7)]
+        lines.append("BAD,01/01/2010,2024-13-01,")
+        open_page(page, site_url)
+        upload(page, "\n".join(lines) + "\n")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text("Row 9, column 'admitted'", timeout=LOAD_TIMEOUT_MS)
+        row = page.locator(".sccif-occupancy__preview tr[data-sccif-row='9']")
+        expect(row).to_have_class(re.compile(r"\bsccif-occupancy__row--error\b"))
+        summary.get_by_role("link").first.click()
+        expect(row.locator("td").nth(2)).to_be_focused()
+
+    def test_missing_column_links_to_its_choice(self, page: Page, site_url: str) -> None:
+        """With no date-of-birth column, the link focuses the date of birth's column choice, not the ID's."""
+        open_page(page, site_url)
+        upload(page, "id,admitted,left,notes\nAB,01/01/2024,,x\n")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_contain_text("There is no date_of_birth column", timeout=LOAD_TIMEOUT_MS)
+        expect(summary.get_by_role("link")).to_have_count(1)
+        summary.get_by_role("link").click()
+        choice = page.locator(".sccif-occupancy__preview").get_by_label("Date of birth", exact=True)
+        expect(choice).to_be_focused()
+        expect(choice).to_have_attribute("aria-invalid", "true")
+
+
+class TestPhone:
+    """At 390 by 844 nothing in the tool is clipped, and the chart's text is at least 12 px."""
+
+    def test_nothing_wider_than_the_tool(self, page: Page, site_url: str) -> None:
+        """With every table and detail open, no element sticks out of the tool, and tables keep every column."""
+        page.set_viewport_size({"width": 390, "height": 844})
+        open_page(page, site_url)
+        page.get_by_label("To (optional)").fill(TO)
+        upload(page, HOME)
+        expect(verdict(page)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        for summary in page.locator(".sccif-occupancy details > summary").all():
+            summary.click()
+        outside = page.evaluate(
+            """() => {
+              const tool = document.querySelector('.sccif-occupancy').getBoundingClientRect();
+              return [...document.querySelectorAll('.sccif-occupancy *')]
+                .map((el) => [el, el.getBoundingClientRect()])
+                .filter(([, r]) => r.width && (r.right > tool.right + 0.5 || r.left < tool.left - 0.5))
+                .map(([el]) => `${el.tagName} ${(el.textContent || '').slice(0, 30)}`);
+            }"""
+        )
+        assert outside == []
+        young = page.locator(".sccif-occupancy__young-adults tbody tr").first
+        for label in (
+            "Turned 18",
+            "Nights as a young adult",
+            "Still resident at the end",
+            "Planned discharge",
+        ):
+            cell = young.locator(f"td[data-label^='{label}']")
+            expect(cell).to_be_visible()
+        # The chart's text, as drawn on the screen.
+        smallest = page.evaluate(
+            """() => {
+              const svg = document.querySelector('svg.sccif-chart');
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+            }"""
+        )
+        assert smallest >= 12
+        expect(
+            page.locator("table", has=page.locator("caption", has_text="Nights and days each month"))
+        ).to_be_visible()
 
 
 def test_without_javascript(site_url: str, context: BrowserContext) -> None:

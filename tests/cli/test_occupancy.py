@@ -221,6 +221,18 @@ class TestTable:
         assert "AB  2024-04-01  275" in out
         assert "framework/young-adults/#wholly-or-mainly-guidelines-2" in out
 
+    def test_answer_first(self, capsys: pytest.CaptureFixture[str], csv_file: Any) -> None:
+        """The first lines are the answer: the verdict and when the home stopped meeting the policy."""
+        status, out, _ = run(capsys, "occupancy", csv_file(BIRTHDAY_HOME), "--to", "2024-12-31")
+        assert status == 0
+        # AB turns 18 on 1 April 2024 ("a person under the age of 18" is a child,
+        # inspecting-homes-where-young-adults-live-1): 91 children-majority days (January to March)
+        # of 366 occupied days in 2024 is not "the majority of time" (wholly-or-mainly-guidelines-2).
+        assert out.splitlines()[:2] == [
+            "Does not meet the policy. It first stopped meeting the policy on 31 December 2024.",
+            "  The 12 months ending 31 December 2024: 91 of 366 occupied days with more children than young adults.",
+        ]
+
 
 class TestBadInput:
     """Bad input: exit status 2, one line on stderr naming the row and column, no traceback."""

@@ -21,9 +21,8 @@ from ..occupancy import (
     METHOD,
     READINGS,
     Stay,
-    check,
+    check_records,
     planned_admission,
-    read_csv,
 )
 from ..occupancy.csv_input import ColumnChoice, parse_discharge_cell, too_large
 from ..occupancy.residents import FIELDS
@@ -123,9 +122,9 @@ def today() -> date:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        parsed = read_csv(_read(args.file), columns=_columns(args.column))
-        result = check(
-            parsed.stays,
+        data = check_records(
+            _read(args.file),
+            columns=_columns(args.column),
             start=None if args.start is None else parse_date(args.start, field="from"),
             end=None if args.end is None else parse_date(args.end, field="to"),
             today=today(),
@@ -138,13 +137,10 @@ def _run(args: argparse.Namespace) -> int:
         if field == error.field:
             raise
         raise InputError(error.problem, row=error.row, field=field, value=error.value) from None
-    data = result.as_dict()
-    data["notes"] += parsed.notes
     if args.format == "json":
-        data["input"] = parsed.as_dict()
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(table(data, blank_rows=parsed.blank_rows))
+        print(table(data, blank_rows=data["input"]["blank_rows"]))
     return 0
 
 
@@ -230,7 +226,12 @@ def _columns(values: Sequence[str]) -> dict[str, ColumnChoice] | None:
 def table(data: dict[str, Any], *, blank_rows: Sequence[int] = ()) -> str:
     """A plain-text report of the JSON result, for reading in a terminal or printing."""
     period = data["period"]
+    answer = data["answer"]
     lines = [
+        f"{answer['title']}. {answer['text']}",
+        *([f"  {answer['detail']}"] if answer["detail"] else []),
+        f"  ({answer['reading']}; source: {answer['source']['path']})",
+        "",
         f"'Wholly or mainly' check: {period['start']} to {period['end']} ({period['days']} days), "
         f"{data['residents']['people']} people, {data['residents']['stays']} stays",
         f"Verdict: {data['verdict']}",

@@ -18,9 +18,9 @@ Everything here is standard library only and runs the same in Pyodide.
 
 from __future__ import annotations
 
-from .browser import BROWSER_FUNCTIONS
+from .api import BROWSER_FUNCTIONS, answer, check_records, read_records
 from .checker import check
-from .csv_input import MAX_BYTES, MAX_ROWS, ParsedResidents, preview_csv, read_csv, template_csv
+from .csv_input import MAX_BYTES, MAX_ROWS, ParsedResidents, preview_csv, read_csv, read_rows, template_csv
 from .projection import MAX_YEARS_AHEAD, Projection, planned_admission
 from .report import LeapComparison, OccupancyResult, YoungAdult
 from .residents import (
@@ -29,6 +29,7 @@ from .residents import (
     LeapBirthday,
     Stay,
     eighteenth_birthday,
+    eighteenth_birthdays,
 )
 from .rules import CITATIONS, FRAMEWORK_WORDING, METHOD, READINGS, SOURCE, VERDICT_TEXT, VERDICTS
 from .windows import DailyCounts, WindowStats, WindowSummary, add_months, daily_counts, window_end
@@ -58,12 +59,17 @@ __all__ = [
     "WindowSummary",
     "YoungAdult",
     "add_months",
+    "answer",
     "check",
+    "check_records",
     "daily_counts",
     "eighteenth_birthday",
+    "eighteenth_birthdays",
     "planned_admission",
     "preview_csv",
     "read_csv",
+    "read_records",
+    "read_rows",
     "template_csv",
     "window_end",
 ]

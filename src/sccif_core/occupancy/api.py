@@ -1,20 +1,23 @@
-"""The occupancy check as the browser's worker calls it: JSON-friendly payloads in and out.
+"""The occupancy check's one adapter: the ``sccif occupancy`` command and the browser's worker both call it.
 
-``occupancy.check`` takes the CSV text and the page's options and returns the same
-object as ``sccif occupancy --format json``, plus ``input`` (how the file was read),
-``lists`` (how long each list that grows with the records is, and how much of it was sent:
-see ``list_limit``) and ``series`` (the chart's data). Nothing here touches the network or storage.
+``check_records`` reads the records (CSV text or bytes, or rows typed into the page's form, through
+the same row reader), runs the check and returns the JSON object ``sccif occupancy --format json``
+prints: the result, ``answer`` (the verdict and the first date the home stops meeting the policy,
+in words), ``input`` (how the records were read) and, when asked, ``lists`` (see ``list_limit``) and
+``series`` (the chart's data). ``BROWSER_FUNCTIONS`` are the worker's entry points: JSON-friendly
+payloads in and out. Nothing here touches the network or storage.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ..dates import parse_date
+from ..citations import cite
+from ..dates import format_day, parse_date
 from ..errors import InputError
 from ..payload import whole_in_range
 from .checker import check
@@ -24,40 +27,142 @@ from .csv_input import (
     MAX_ROWS,
     TEMPLATE_FILENAME,
     ColumnChoice,
+    ParsedResidents,
     parse_date_cell,
     parse_discharge_cell,
     preview_csv,
     read_csv,
+    read_rows,
     template_csv,
 )
 from .projection import planned_admission
-from .residents import DEFAULT_LEAP_BIRTHDAY, FIELDS, Stay
+from .report import OccupancyResult
+from .residents import DEFAULT_LEAP_BIRTHDAY, FIELDS, LeapBirthday, Stay
+from .rules import READING_NAMES, SOURCE, VERDICT_TITLES
 from .series import series
+from .windows import WindowStats
 
-__all__ = ["BROWSER_FUNCTIONS", "MAX_FORM_ROWS"]
+__all__ = ["BROWSER_FUNCTIONS", "MAX_FORM_ROWS", "answer", "check_records", "read_records"]
 
 MAX_FORM_ROWS = 500
 """The most rows the page copies into its form for editing (and so the largest preview sample)."""
 
+Records = str | bytes | Sequence[Mapping[str, Any]]
+"""CSV text or bytes, or rows of the four fields as typed into a form."""
 
-def _check(payload: dict[str, Any]) -> dict[str, Any]:
-    parsed = read_csv(_csv(payload), columns=_columns(payload))
+
+def read_records(records: Records, *, columns: Mapping[str, ColumnChoice] | None = None) -> ParsedResidents:
+    """The stays in a CSV file, or in typed rows; either way, one set of row, field and problem messages."""
+    if isinstance(records, (str, bytes)):
+        return read_csv(records, columns=columns)
+    return read_rows(records)
+
+
+def check_records(
+    records: Records,
+    *,
+    columns: Mapping[str, ColumnChoice] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+    leap_birthday: LeapBirthday | str = DEFAULT_LEAP_BIRTHDAY,
+    planned_discharges: Mapping[str, date] | None = None,
+    planned_admissions: Iterable[Stay] = (),
+    with_series: bool = False,
+) -> dict[str, Any]:
+    """Read the records, check them, and give the JSON object of the command and the page."""
+    parsed = read_records(records, columns=columns)
     result = check(
         parsed.stays,
+        start=start,
+        end=end,
+        today=today,
+        leap_birthday=leap_birthday,
+        planned_discharges=planned_discharges,
+        planned_admissions=planned_admissions,
+    )
+    output = result.as_dict()
+    output["answer"] = answer(result)
+    output["input"] = parsed.as_dict()
+    output["notes"] += parsed.notes
+    if with_series:
+        output["series"] = series(result)
+    return output
+
+
+def answer(result: OccupancyResult) -> dict[str, Any]:
+    """What the user came to find out, first: the verdict, and the first 12 months that fail.
+
+    That window is the first failing one in the period when the home does not meet the policy
+    (reading A) or depends on empty days (reading B); otherwise it is the first failing window of
+    the projection, under reading B (every day counts), the stricter, so the earlier of the two.
+    """
+    summary, ahead = result.summary, result.projection.summary
+    window: WindowStats | None
+    if result.verdict == "does-not-meet":
+        reading, window, projected = "A", summary.first_failing, False
+    elif result.verdict == "depends-on-empty-days":
+        reading, window, projected = "B", summary.first_failing_all_days, False
+    else:
+        reading, window, projected = "B", ahead.first_failing_all_days, True
+        if window is None:
+            reading, window = "A", ahead.first_failing
+    detail = None
+    if window is None:
+        text = (
+            f"If nothing changes, it keeps meeting the policy in every 12-month period to "
+            f"{format_day(result.projection.end)}."
+        )
+    else:
+        counted = window.occupied_days if reading == "A" else window.days
+        kind = "occupied days" if reading == "A" else "days"
+        text = (
+            f"If nothing changes, it stops meeting the policy on {format_day(window.end)}."
+            if projected
+            else f"It first stopped meeting the policy on {format_day(window.end)}."
+        )
+        detail = (
+            f"The 12 months ending {format_day(window.end)}: {window.children_majority_days} of "
+            f"{counted} {kind} with more children than young adults."
+        )
+    source = cite(SOURCE)
+    return {
+        "verdict": result.verdict,
+        "title": VERDICT_TITLES[result.verdict],
+        "text": text,
+        "detail": detail,
+        "first_failure": None
+        if window is None
+        else {**window.as_dict(), "reading": reading, "projected": projected},
+        "reading": READING_NAMES[reading],
+        "source": {"anchor": source.anchor, "path": source.path, "heading": source.heading},
+    }
+
+
+def _check(payload: dict[str, Any]) -> dict[str, Any]:
+    output = check_records(
+        _records(payload),
+        columns=_columns(payload),
         start=_date(payload, "from"),
         end=_date(payload, "to"),
         today=_date(payload, "today"),
         leap_birthday=_text(payload, "leap_birthday") or DEFAULT_LEAP_BIRTHDAY,
         planned_discharges=_planned_discharges(payload.get("planned_discharges")),
         planned_admissions=_planned_admissions(payload.get("planned_admissions")),
+        with_series=bool(payload.get("series", True)),
     )
-    output = result.as_dict()
-    output["input"] = parsed.as_dict()
-    output["notes"] += parsed.notes
     output["lists"] = _limit_lists(output, _list_limit(payload))
-    if payload.get("series", True):
-        output["series"] = series(result)
     return output
+
+
+def _records(payload: Mapping[str, Any]) -> Records:
+    """Typed rows (``rows``) or a file (``csv`` or ``csv_base64``)."""
+    rows = payload.get("rows")
+    if rows is not None:
+        if not isinstance(rows, list):
+            raise InputError("the rows must be a list of residents.", field="rows")
+        return rows
+    return _csv(payload)
 
 
 def _list_limit(payload: Mapping[str, Any]) -> int | None:
@@ -94,7 +199,10 @@ def _preview(payload: dict[str, Any]) -> dict[str, Any]:
     sample = payload.get("sample", 10)
     if isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample <= MAX_FORM_ROWS:
         raise InputError(f"the sample must be a whole number from 0 to {MAX_FORM_ROWS}.", field="sample")
-    return preview_csv(_csv(payload), columns=_columns(payload), sample=sample)
+    row = payload.get("row")
+    if row is not None:
+        whole_in_range(row, "row", most=MAX_ROWS + 1, least=1)
+    return preview_csv(_csv(payload), columns=_columns(payload), sample=sample, row=row)
 
 
 def _template(payload: dict[str, Any]) -> dict[str, Any]:

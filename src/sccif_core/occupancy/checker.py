@@ -13,10 +13,12 @@ from .report import LeapComparison, OccupancyResult, YoungAdult
 from .residents import (
     DEFAULT_LEAP_BIRTHDAY,
     LEAP_BIRTHDAY_SETTINGS,
+    Birthdays,
     LeapBirthday,
     Stay,
     born_on_leap_day,
     eighteenth_birthday,
+    eighteenth_birthdays,
     leap_birthday_setting,
     validate_stays,
 )
@@ -63,8 +65,9 @@ def check(
         )
     admissions = tuple(planned_admissions)
     combined, open_stays, admissions = apply_plans(recorded, period_end, planned_discharges, admissions)
-    projection_end, capped = horizon(combined, period_end, setting)
-    counts = daily_counts(combined, period_start, projection_end, setting)
+    birthdays = eighteenth_birthdays(combined, setting)
+    projection_end, capped = horizon(combined, period_end, birthdays)
+    counts = daily_counts(combined, period_start, projection_end, birthdays=birthdays)
     table = Sweep(counts).table(period_start, projection_end)
     # Window ends never decrease with the start, so the period's windows come first.
     split = bisect_right(table.ends, (period_end - period_start).days)
@@ -75,7 +78,7 @@ def check(
         summary=summarise_table(table, split),
         open_stays=open_stays,
         planned_admissions=admissions,
-        upcoming_18th_birthdays=upcoming_birthdays(combined, period_end, projection_end, setting),
+        upcoming_18th_birthdays=upcoming_birthdays(combined, period_end, projection_end, birthdays),
     )
     planned = dict(planned_discharges or {})
     result = OccupancyResult(
@@ -85,7 +88,7 @@ def check(
         summary=summarise_table(table, 0, split),
         projection=projection,
         young_adults=_young_adults(
-            recorded, combined, period_start, period_end, projection_end, setting, planned
+            recorded, combined, period_start, period_end, projection_end, birthdays, planned
         ),
         people=len({stay.person for stay in recorded}),
         stays=len(recorded),
@@ -130,9 +133,9 @@ def check(
     )
 
 
-def _nights_between(stay: Stay, first: date, stop: date, setting: LeapBirthday) -> int:
+def _nights_between(stay: Stay, first: date, stop: date, birthdays: Birthdays) -> int:
     """Nights as a young adult from ``first`` up to, not including, ``stop``."""
-    begin = max(stay.admission, eighteenth_birthday(stay.date_of_birth, setting), first)
+    begin = max(stay.admission, birthdays[stay.person], first)
     finish = stop if stay.discharge is None else min(stay.discharge, stop)
     return max(0, (finish - begin).days)
 
@@ -143,7 +146,7 @@ def _young_adults(
     period_start: date,
     period_end: date,
     projection_end: date,
-    setting: LeapBirthday,
+    birthdays: Birthdays,
     planned: Mapping[str, date],
 ) -> tuple[YoungAdult, ...]:
     after_period = period_end + ONE_DAY
@@ -154,18 +157,18 @@ def _young_adults(
     for stay in recorded:
         born[stay.person] = stay.date_of_birth
         nights[stay.person] = nights.get(stay.person, 0) + _nights_between(
-            stay, period_start, after_period, setting
+            stay, period_start, after_period, birthdays
         )
         if stay.admission <= period_end and (stay.discharge is None or stay.discharge > period_end):
             resident.add(stay.person)
     for stay in combined:
         ahead[stay.person] = ahead.get(stay.person, 0) + _nights_between(
-            stay, after_period, projection_end + ONE_DAY, setting
+            stay, after_period, projection_end + ONE_DAY, birthdays
         )
     people = [
         YoungAdult(
             person=person,
-            turned_18=eighteenth_birthday(born[person], setting),
+            turned_18=birthdays[person],
             born_29_february=born_on_leap_day(born[person]),
             adult_nights=count,
             adult_nights_projected=ahead.get(person, 0),

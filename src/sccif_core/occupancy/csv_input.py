@@ -38,6 +38,7 @@ __all__ = [
     "parse_discharge_cell",
     "preview_csv",
     "read_csv",
+    "read_rows",
     "template_csv",
     "too_large",
 ]
@@ -235,11 +236,53 @@ def read_csv(
     delimiter, header, records = _table(text)
     index = _map_columns(header, columns)
     labels = {name: _label(header, position) for name, position in index.items()}
+    used = set(index.values())
+    ignored = tuple(_label(header, i) for i in range(len(header)) if i not in used and header[i].strip())
+    return _read_records(records, index, labels, delimiter=delimiter, ignored=ignored)
+
+
+def read_rows(rows: Sequence[Any]) -> ParsedResidents:
+    """Read stays from rows typed into a form: a list of objects with the four fields as text.
+
+    The same row reader as ``read_csv``, so a typed row gets the same messages as a CSV row.
+    Rows are numbered from 1 (there is no header row), and the fields keep their own names.
+    """
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence):
+        raise InputError("the rows must be a list of residents.", field="rows")
+    if len(rows) > MAX_ROWS:
+        raise InputError(f"there are more than {MAX_ROWS:,} rows; the checker reads up to {MAX_ROWS:,}.")
+    records: list[tuple[int, list[str]]] = []
+    for number, item in enumerate(rows, start=1):
+        if not isinstance(item, Mapping):
+            raise InputError("this row is not a resident's fields.", row=number, field="rows")
+        cells: list[str] = []
+        for name in FIELDS:
+            value = item.get(name, "")
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise InputError(f"expected text, got {type(value).__name__}.", row=number, field=name)
+            cells.append(value)
+        records.append((number, cells))
+    index = {name: position for position, name in enumerate(FIELDS)}
+    return _read_records(iter(records), index, {name: name for name in FIELDS}, first_row=1)
+
+
+def _read_records(
+    records: Iterator[tuple[int, list[str]]],
+    index: Mapping[str, int],
+    labels: Mapping[str, str],
+    *,
+    delimiter: str = ",",
+    ignored: tuple[str, ...] = (),
+    first_row: int = 2,
+) -> ParsedResidents:
+    """The stays in numbered records, each read by ``_stay``; blank records are counted, not read."""
     stays: list[Stay] = []
     blank_rows: list[int] = []
     no_end_date: list[int] = []
     known: dict[str, date] = {}  # dates already read: records repeat them a lot
-    row = 1
+    row = first_row - 1
     for row, record in records:
         if not any(cell.strip() for cell in record):
             blank_rows.append(row)
@@ -248,20 +291,20 @@ def read_csv(
         if stays[-1].discharge is None and _cell(record, index["discharge_date"]):
             no_end_date.append(row)
     if not stays:
+        if first_row == 1:
+            raise InputError("there are no residents: every row is blank.", row=1)
         raise InputError(
             "the file has a header row but no residents below it."
             if row == 1
             else "the file has a header row but every row below it is blank.",
             row=2,
         )
-    used = set(index.values())
-    ignored = tuple(_label(header, i) for i in range(len(header)) if i not in used and header[i].strip())
     validate_stays(stays, columns=labels)
     return ParsedResidents(
         stays=tuple(stays),
-        columns=labels,
+        columns=dict(labels),
         delimiter=delimiter,
-        rows=row - 1,
+        rows=row - first_row + 1,
         blank_rows=tuple(blank_rows),
         ignored_columns=ignored,
         no_end_date_rows=tuple(no_end_date),
@@ -273,11 +316,13 @@ def preview_csv(
     *,
     columns: Mapping[str, ColumnChoice] | None = None,
     sample: int = 10,
+    row: int | None = None,
 ) -> dict[str, Any]:
     """What the file looks like: headers, the columns found for each field, the first rows.
 
     Used by the page to show a preview and offer column mapping before checking. Columns
-    are numbered from 1, as ``read_csv``'s ``columns`` takes them.
+    are numbered from 1, as ``read_csv``'s ``columns`` takes them. ``row`` (the header is row 1)
+    adds that row as ``extra`` when it is past the sample: the row a problem was found in.
     Raises ``InputError`` only for a file that is not readable CSV at all.
     """
     text = decode(data)
@@ -293,13 +338,16 @@ def preview_csv(
     rows: list[list[str]] = []
     no_end_date: list[int] = []
     discharge = index.get("discharge_date")
+    extra: dict[str, Any] | None = None
     count = 0
-    for row, record in records:
+    for number, record in records:
         count += 1
         if len(rows) < sample:
             rows.append([cell.strip() for cell in record])
+        elif number == row:
+            extra = {"row": number, "cells": [cell.strip() for cell in record]}
         if discharge is not None and is_no_end_date(_without_midnight(_cell(record, discharge))):
-            no_end_date.append(row)
+            no_end_date.append(number)
     return {
         "delimiter": DELIMITER_NAMES[delimiter],
         "headers": [cell.strip() for cell in header],
@@ -309,6 +357,7 @@ def preview_csv(
         "problem": problem,
         "rows": count,
         "sample": rows,
+        "extra": extra,
         "no_end_date_rows": no_end_date,
         "notes": list(no_end_date_notes(no_end_date)),
     }

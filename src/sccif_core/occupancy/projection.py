@@ -22,7 +22,7 @@ from typing import Any
 
 from ..dates import LAST_SUPPORTED
 from ..errors import InputError
-from .residents import LeapBirthday, Stay, eighteenth_birthday, validate_stays
+from .residents import Birthdays, Stay, validate_stays
 from .windows import WindowStats, WindowSummary, add_months, window_end
 
 __all__ = [
@@ -212,7 +212,7 @@ def apply_plans(
     return tuple(result), tuple(open_stays), admissions
 
 
-def horizon(stays: Iterable[Stay], period_end: date, leap_birthday: LeapBirthday) -> tuple[date, bool]:
+def horizon(stays: Iterable[Stay], period_end: date, birthdays: Birthdays) -> tuple[date, bool]:
     """The last day worth projecting to, and whether the cap cut it short."""
     last_change = period_end + ONE_DAY
     for stay in stays:
@@ -221,7 +221,7 @@ def horizon(stays: Iterable[Stay], period_end: date, leap_birthday: LeapBirthday
         changes = [stay.admission]
         if stay.discharge is not None:
             changes.append(stay.discharge)
-        birthday = eighteenth_birthday(stay.date_of_birth, leap_birthday)
+        birthday = birthdays[stay.person]
         if stay.discharge is None or birthday < stay.discharge:
             changes.append(birthday)
         for day in changes:
@@ -233,12 +233,12 @@ def horizon(stays: Iterable[Stay], period_end: date, leap_birthday: LeapBirthday
 
 
 def upcoming_birthdays(
-    stays: Iterable[Stay], period_end: date, until: date, leap_birthday: LeapBirthday
+    stays: Iterable[Stay], period_end: date, until: date, birthdays: Birthdays
 ) -> tuple[tuple[str, date], ...]:
     """People who will turn 18 while accommodated after the period (to ``until``)."""
     found: dict[str, date] = {}
     for stay in stays:
-        birthday = eighteenth_birthday(stay.date_of_birth, leap_birthday)
+        birthday = birthdays[stay.person]
         if not period_end < birthday <= until:
             continue
         if stay.admission <= birthday and (stay.discharge is None or birthday < stay.discharge):

@@ -10,7 +10,16 @@ from ..citations import cite
 from ..dates import LAST_SUPPORTED
 from .projection import MAX_YEARS_AHEAD, Projection
 from .residents import LeapBirthday
-from .rules import CITATIONS, FRAMEWORK_WORDING, LEAP_BIRTHDAY_TEXT, METHOD, READINGS, SOURCE, VERDICT_TEXT
+from .rules import (
+    CITATIONS,
+    FRAMEWORK_WORDING,
+    LEAP_BIRTHDAY_TEXT,
+    METHOD,
+    READINGS,
+    SOURCE,
+    VERDICT_TEXT,
+    VERDICT_TITLES,
+)
 from .windows import DailyCounts, WindowStats, WindowSummary, WindowTable, window_end
 
 __all__ = ["LeapComparison", "OccupancyResult", "YoungAdult"]
@@ -61,6 +70,7 @@ class LeapComparison:
             "leap_birthday": self.leap_birthday,
             "people": list(self.people),
             "verdict": self.verdict,
+            "verdict_title": VERDICT_TITLES[self.verdict],
             "windows_meeting": self.windows_meeting,
             "windows_meeting_all_days": self.windows_meeting_all_days,
             "projection_verdict": self.projection_verdict,
@@ -126,6 +136,7 @@ class OccupancyResult:
         source = cite(SOURCE)
         return {
             "verdict": summary.verdict,
+            "verdict_title": VERDICT_TITLES[summary.verdict],
             "verdict_text": VERDICT_TEXT[summary.verdict],
             "period": {
                 "start": self.period_start.isoformat(),

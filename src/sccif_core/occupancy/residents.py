@@ -31,7 +31,9 @@ __all__ = [
     "LEAP_BIRTHDAY_SETTINGS",
     "LeapBirthday",
     "Stay",
+    "Birthdays",
     "born_on_leap_day",
+    "eighteenth_birthdays",
     "eighteenth_birthday",
     "leap_birthday_setting",
     "validate_stays",
@@ -98,6 +100,18 @@ def eighteenth_birthday(date_of_birth: date, leap_birthday: LeapBirthday = DEFAU
     if born_on_leap_day(date_of_birth) and not _is_leap_year(year):
         return date(year, 3, 1) if leap_birthday == "mar-1" else date(year, 2, 28)
     return date_of_birth.replace(year=year)
+
+
+Birthdays = Mapping[str, date]
+"""Each person's 18th birthday, by id."""
+
+
+def eighteenth_birthdays(
+    stays: Iterable[Stay], leap_birthday: LeapBirthday = DEFAULT_LEAP_BIRTHDAY
+) -> Birthdays:
+    """Each person's 18th birthday, worked out once for a check (one person has one date of birth)."""
+    born = {stay.person: stay.date_of_birth for stay in stays}
+    return {person: eighteenth_birthday(day, leap_birthday) for person, day in born.items()}
 
 
 def validate_stays(stays: Iterable[Stay], *, columns: Mapping[str, str] | None = None) -> tuple[Stay, ...]:

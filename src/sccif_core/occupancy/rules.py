@@ -18,9 +18,11 @@ __all__ = [
     "LEAP_BIRTHDAY_TEXT",
     "METHOD",
     "READINGS",
+    "READING_NAMES",
     "SOURCE",
     "VERDICTS",
     "VERDICT_TEXT",
+    "VERDICT_TITLES",
 ]
 
 # The paragraph that states the test.
@@ -66,6 +68,11 @@ READINGS: Mapping[str, str] = {
     "are more than half of all its days.",
 }
 
+READING_NAMES: Mapping[str, str] = {
+    "A": "Reading A, empty days set aside",
+    "B": "Reading B, every day counts",
+}
+
 VERDICTS: tuple[str, ...] = ("meets", "does-not-meet", "depends-on-empty-days", "not-enough-history")
 
 VERDICT_TEXT: Mapping[str, str] = {
@@ -78,6 +85,13 @@ VERDICT_TEXT: Mapping[str, str] = {
     "every day counts (reading B).",
     "not-enough-history": "Not enough history: the period checked is shorter than 12 months, so no "
     "whole 12-month period can be checked yet.",
+}
+
+VERDICT_TITLES: Mapping[str, str] = {
+    "meets": "Meets the policy",
+    "does-not-meet": "Does not meet the policy",
+    "depends-on-empty-days": "Depends on how empty days are counted",
+    "not-enough-history": "Not enough history yet",
 }
 
 LEAP_BIRTHDAY_TEXT: Mapping[str, str] = {

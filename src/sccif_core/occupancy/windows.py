@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import Any
 
-from .residents import DEFAULT_LEAP_BIRTHDAY, LeapBirthday, Stay, eighteenth_birthday
+from .residents import DEFAULT_LEAP_BIRTHDAY, Birthdays, LeapBirthday, Stay, eighteenth_birthdays
 
 __all__ = [
     "DailyCounts",
@@ -86,8 +86,15 @@ def daily_counts(
     start: date,
     end: date,
     leap_birthday: LeapBirthday = DEFAULT_LEAP_BIRTHDAY,
+    *,
+    birthdays: Birthdays | None = None,
 ) -> DailyCounts:
-    """Children and young adults accommodated on each night from ``start`` to ``end`` inclusive."""
+    """Children and young adults accommodated on each night from ``start`` to ``end`` inclusive.
+
+    ``birthdays``: each person's 18th birthday, when the caller has worked them out already.
+    """
+    stays = tuple(stays)
+    turns_18 = eighteenth_birthdays(stays, leap_birthday) if birthdays is None else birthdays
     first = start.toordinal()
     days = end.toordinal() - first + 1
     if days <= 0:
@@ -99,7 +106,7 @@ def daily_counts(
         stop = days if stay.discharge is None else min(stay.discharge.toordinal() - first, days)
         if begin >= stop:
             continue
-        adult_from = eighteenth_birthday(stay.date_of_birth, leap_birthday).toordinal() - first
+        adult_from = turns_18[stay.person].toordinal() - first
         turn = min(max(adult_from, begin), stop)
         if begin < turn:
             child_delta[begin] += 1

@@ -149,6 +149,7 @@ class TestLeapDayBirthday:
             "leap_birthday": "feb-28",
             "people": ["AB"],
             "verdict": "does-not-meet",
+            "verdict_title": "Does not meet the policy",
             "windows_meeting": 0,
             "windows_meeting_all_days": 0,
             "projection_verdict": "does-not-meet",

@@ -1,17 +1,19 @@
-"""The occupancy functions the browser's worker calls through sccif_core.browser_api.call.
+"""The occupancy adapter (occupancy/api.py), as the browser's worker calls it through sccif_core.browser_api.call.
 
-They take the CSV text and the page's options and give the command's JSON, plus how the
-file was read and the chart's series. Errors come back as {"error": {...}} naming the row
-and column. Expected figures: the hand-worked homes in test_checker.py.
+It takes the CSV text (or the form's typed rows) and the page's options and gives the command's JSON,
+plus the answer, how the records were read and the chart's series. Errors come back as
+{"error": {...}} naming the row and column. Expected figures: the hand-worked homes in test_checker.py.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sccif_core import browser_api
-from sccif_core.occupancy import read_csv, template_csv
+from sccif_core.occupancy import answer, check, eighteenth_birthdays, read_csv, read_rows, template_csv
+from sccif_core.occupancy.residents import Stay
 
 BIRTHDAY_HOME = (
     "id,date_of_birth,admission_date,discharge_date\nAB,2006-04-01,2024-01-01,\nCD,2009-01-01,2024-01-01,\n"
@@ -185,3 +187,118 @@ class TestBytes:
     def test_xlsx_magic_in_text(self) -> None:
         """A zip that happens to decode as text is still recognised as a workbook."""
         assert "Excel" in call("occupancy.check", csv="PK\x03\x04abc")["error"]["problem"]
+
+
+# AB is born on 15 June 2009 and CD on 1 January 2011, both admitted on 1 January 2025 and still
+# resident. "A child is defined as a person under the age of 18"
+# (inspecting-homes-where-young-adults-live-1): AB is a young adult from 15 June 2027, and from then
+# each day has one child and one young adult, not "more children than young adults"
+# (wholly-or-mainly-guidelines-2). The 12 months ending 14 December 2027 (from 15 December 2026)
+# hold 182 children-majority days (15 December 2026 to 14 June 2027) of 365: not "the majority of
+# time in any 12-month period" (wholly-or-mainly-guidelines-2); the 12 months ending the day before
+# hold 183.
+WORKED = "id,dob,admitted,left\nAB,2009-06-15,2025-01-01,\nCD,2011-01-01,2025-01-01,\n"
+TYPED = [
+    {"id": "AB", "date_of_birth": "15/06/2009", "admission_date": "01/01/2025", "discharge_date": ""},
+    {"id": "CD", "date_of_birth": "01/01/2011", "admission_date": "01/01/2025", "discharge_date": ""},
+]
+
+
+class TestAnswer:
+    """answer(): the verdict and the first date the home stops meeting the policy, in words."""
+
+    def test_future_failure(self) -> None:
+        """Meets now; stops meeting on 14 December 2027, the end of the first failing 12 months (reading B)."""
+        result = call("occupancy.check", csv=WORKED, to="2025-12-31")["result"]
+        assert result["answer"]["title"] == "Meets the policy"
+        assert (
+            result["answer"]["text"] == "If nothing changes, it stops meeting the policy on 14 December 2027."
+        )
+        assert result["answer"]["detail"] == (
+            "The 12 months ending 14 December 2027: 182 of 365 days with more children than young adults."
+        )
+        failure = result["answer"]["first_failure"]
+        assert (failure["start"], failure["end"], failure["reading"], failure["projected"]) == (
+            "2026-12-15",
+            "2027-12-14",
+            "B",
+            True,
+        )
+
+    def test_failure_in_the_history(self) -> None:
+        """Does not meet: the answer is the first failing window of the period, reading A."""
+        # AB turns 18 on 1 April 2024 (a child is under 18: inspecting-homes-where-young-adults-live-1),
+        # so 1 January to 31 December 2024 has 91 children-majority days (January to March) of 366
+        # occupied days: not the majority (wholly-or-mainly-guidelines-2).
+        result = call("occupancy.check", csv=BIRTHDAY_HOME, to="2024-12-31")["result"]
+        assert result["answer"]["text"] == "It first stopped meeting the policy on 31 December 2024."
+        assert result["answer"]["detail"] == (
+            "The 12 months ending 31 December 2024: 91 of 366 occupied days with more children than young adults."
+        )
+        assert result["answer"]["reading"] == "Reading A, empty days set aside"
+
+    def test_never_fails(self) -> None:
+        """Nobody turns 18 in the projection: the answer says it keeps meeting the policy to its end."""
+        # Both born in 2020, so 18 in 2038, after the projection, which stops 10 years after the
+        # period (MAX_YEARS_AHEAD): on 31 December 2035. Two children every night meets the policy.
+        home = "id,dob,admitted,left\nAB,2020-01-01,2025-01-01,\nCD,2020-02-01,2025-01-01,\n"
+        said = answer(check(read_csv(home).stays, end=date(2025, 12, 31)))
+        assert said["first_failure"] is None
+        assert said["text"] == (
+            "If nothing changes, it keeps meeting the policy in every 12-month period to 31 December 2035."
+        )
+
+
+class TestTypedRows:
+    """The page's typed rows go to the same row reader as a CSV: same stays, same messages."""
+
+    def test_same_as_the_csv(self) -> None:
+        """Typed rows give the CSV's result."""
+        typed = call("occupancy.check", rows=TYPED, to="2025-12-31", series=False)["result"]
+        from_csv = call("occupancy.check", csv=WORKED, to="2025-12-31", series=False)["result"]
+        assert typed["answer"] == from_csv["answer"]
+        assert typed["windows_total"] == from_csv["windows_total"] == 1
+        assert read_rows(TYPED).stays == tuple(
+            Stay(stay.person, stay.date_of_birth, stay.admission, stay.discharge, row=stay.row - 1)
+            for stay in read_csv(WORKED).stays
+        )
+
+    def test_row_and_field(self) -> None:
+        """A bad date in the second typed row is row 2, field date_of_birth, with the CSV's wording."""
+        rows = [TYPED[0], {**TYPED[1], "date_of_birth": "30/02/2009"}]
+        error = call("occupancy.check", rows=rows)["error"]
+        assert (error["row"], error["field"]) == (2, "date_of_birth")
+        assert error["problem"] == "'30/02/2009' is not a real date."
+
+    def test_blank_rows_and_bad_types(self) -> None:
+        """Blank typed rows are passed over; a value that is not text is refused with its row and field."""
+        parsed = read_rows([*TYPED, {"id": "", "date_of_birth": ""}])
+        assert (len(parsed.stays), parsed.blank_rows) == (2, (3,))
+        error = call("occupancy.check", rows=[{**TYPED[0], "admission_date": 5}])["error"]
+        assert (error["row"], error["field"]) == (1, "admission_date")
+        assert call("occupancy.check", rows="AB")["error"]["field"] == "rows"
+
+
+class TestBirthdays:
+    """eighteenth_birthdays(): each person's 18th birthday, once."""
+
+    def test_one_per_person(self) -> None:
+        """Two stays of one person give one birthday; 29 February follows the setting."""
+        stays = read_csv(
+            "id,dob,admitted,left\nAB,29/02/2008,2024-01-01,2024-02-01\nAB,29/02/2008,2024-03-01,\n"
+        ).stays
+        # 2026 is a common year: 1 March by default, 28 February with the other setting.
+        assert eighteenth_birthdays(stays) == {"AB": date(2026, 3, 1)}
+        assert eighteenth_birthdays(stays, "feb-28") == {"AB": date(2026, 2, 28)}
+
+
+class TestPreviewRow:
+    """occupancy.preview with row: the row a problem is in, when it is past the sample."""
+
+    def test_extra_row(self) -> None:
+        """Row 9 comes back as extra after a sample of five; a row inside the sample does not."""
+        text = "id,dob,admitted,left\n" + "".join(f"P{n},01/01/2010,01/01/2024,\n" for n in range(8))
+        result = call("occupancy.preview", csv=text, sample=5, row=9)["result"]
+        assert result["extra"] == {"row": 9, "cells": ["P7", "01/01/2010", "01/01/2024", ""]}
+        assert call("occupancy.preview", csv=text, sample=5, row=3)["result"]["extra"] is None
+        assert call("occupancy.preview", csv=text, row=0)["error"]["field"] == "row"

@@ -1,0 +1,243 @@
+// The occupancy chart: people each night, and the rolling 12-month share, with its table alternative.
+//
+// Drawn at the width of its box (at most 820 px), so its text is never smaller than 12 px: on a phone
+// the plot is narrower, the direct labels shorter and the time axis sparser, never scaled down.
+
+import { expand, longDate, MONTHS, percent } from "./format.js";
+import { stackedTable } from "./tables.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const WIDE = 820;
+const NARROW_BELOW = 600;
+
+/** An SVG element; text children become text nodes. */
+function svg(tag, attrs = {}, ...children) {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") element.textContent = String(value);
+    else element.setAttribute(name, String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/** The chart figure for a result, drawn for a box `width` px wide; null without a series. */
+export function chartFigure(result, ui, width = WIDE) {
+  const { h } = ui;
+  const series = result.series;
+  if (!series || !series.days) return null;
+  const children = expand(series.children);
+  const adults = expand(series.young_adults);
+  const days = series.days;
+  const windowDays = expand(series.windows.days);
+  const narrow = width < NARROW_BELOW;
+  const W = Math.max(280, Math.min(WIDE, Math.floor(width)));
+  const H = 450;
+  const left = narrow ? 40 : 48;
+  const right = narrow ? 108 : 180;
+  const plotW = W - left - right;
+  const top = { y0: 54, y1: 204 };
+  const bottom = { y0: 250, y1: 400 };
+  const x = (offset) => left + (offset * plotW) / days;
+  const maxCount = Math.max(1, ...children, ...adults);
+  const yCount = (value) => top.y1 - (value * (top.y1 - top.y0)) / maxCount;
+  const yShare = (share) => bottom.y1 - share * (bottom.y1 - bottom.y0);
+  const titleId = ui.id("sccif-occupancy-chart-title");
+  const descId = `${titleId}-desc`;
+
+  const stepPath = (values) => {
+    let d = `M${x(0).toFixed(1)},${yCount(values[0]).toFixed(1)}`;
+    let previous = values[0];
+    for (let i = 1; i < values.length; i += 1) {
+      if (values[i] !== previous) {
+        d += `H${x(i).toFixed(1)}V${yCount(values[i]).toFixed(1)}`;
+        previous = values[i];
+      }
+    }
+    return `${d}H${x(days).toFixed(1)}`;
+  };
+  const sharePath = (allDays) => {
+    let d = "";
+    let drawing = false;
+    const cm = series.windows.children_majority_days;
+    const occupied = series.windows.occupied_days;
+    for (let k = 0; k < cm.length; k += 1) {
+      const share = allDays ? cm[k] / windowDays[k] : occupied[k] ? cm[k] / occupied[k] : null;
+      if (share === null) {
+        drawing = false;
+        continue;
+      }
+      const px = x(k + windowDays[k]).toFixed(1);
+      d += `${drawing ? "L" : "M"}${px},${yShare(share).toFixed(1)}`;
+      drawing = true;
+    }
+    return d;
+  };
+  const lastShare = (allDays) => {
+    const cm = series.windows.children_majority_days;
+    const k = cm.length - 1;
+    if (k < 0) return null;
+    const occupied = series.windows.occupied_days[k];
+    return allDays ? cm[k] / windowDays[k] : occupied ? cm[k] / occupied : null;
+  };
+
+  // Ticks: 1 January of each year (every other year past 8 years), or every quarter when short.
+  const ticks = [];
+  const startMs = Date.parse(series.start);
+  const [startYear, startMonth] = series.start.split("-").map(Number);
+  const offsetOf = (year, month) => Math.round((Date.UTC(year, month - 1, 1) - startMs) / 86400000);
+  const years = days / 365;
+  const room = Math.max(1, Math.floor(plotW / 56)); // tick labels that fit side by side
+  if (years > 1.5) {
+    const step = Math.max(years > 8 ? 2 : 1, Math.ceil(years / room));
+    for (let year = startYear; offsetOf(year, 1) <= days; year += 1) {
+      if (offsetOf(year, 1) >= 0 && year % step === 0) ticks.push([offsetOf(year, 1), String(year)]);
+    }
+  } else {
+    for (let m = 0; ; m += 1) {
+      const year = startYear + Math.floor((startMonth - 1 + m) / 12);
+      const month = ((startMonth - 1 + m) % 12) + 1;
+      const offset = offsetOf(year, month);
+      if (offset > days) break;
+      if (offset >= 0 && (month - 1) % 3 === 0) ticks.push([offset, `${MONTHS[month - 1].slice(0, 3)} ${year}`]);
+    }
+  }
+  const countStep = maxCount <= 6 ? 1 : Math.ceil(maxCount / 5);
+  const countTicks = [];
+  for (let value = 0; value <= maxCount; value += countStep) countTicks.push(value);
+
+  const periodEnd = series.period_days;
+  const projected = periodEnd < days
+    ? [
+      svg("rect", { x: x(periodEnd).toFixed(1), y: top.y0 - 8, width: (x(days) - x(periodEnd)).toFixed(1), height: bottom.y1 - top.y0 + 8, fill: `url(#${titleId}-hatch)` }),
+      svg("line", { x1: x(periodEnd).toFixed(1), x2: x(periodEnd).toFixed(1), y1: top.y0 - 16, y2: bottom.y1, class: "sccif-chart__divider" }),
+      svg("text", { x: Math.min(x(periodEnd) + 4, left + plotW - 70).toFixed(1), y: top.y0 - 4, class: "sccif-chart__note" }, "Projected →"),
+    ]
+    : [];
+  const lastChild = children[days - 1];
+  const lastAdult = adults[days - 1];
+  const shareA = lastShare(false);
+  const shareB = lastShare(true);
+  // Direct labels beside the lines' right ends, kept apart and inside their panel.
+  const spread = (first, second, gap, low, high) => {
+    const clamp = (value) => Math.min(Math.max(value, low), high);
+    let [a, b] = [clamp(first), clamp(second)];
+    if (Math.abs(a - b) < gap) {
+      const upperIsA = a <= b;
+      const lower = Math.min(Math.max(a, b), high);
+      const upper = Math.max(lower - gap, low);
+      [a, b] = upperIsA ? [upper, upper + gap] : [upper + gap, upper];
+    }
+    return [a, b];
+  };
+  const [aLabelY, bLabelY] = spread(
+    shareA === null ? yShare(0.75) : yShare(shareA),
+    shareB === null ? yShare(0.25) : yShare(shareB),
+    32, bottom.y0 + 4, bottom.y1 - 30,
+  );
+  const [childLabelY, adultLabelY] = lastChild >= lastAdult
+    ? spread(yCount(lastChild), yCount(lastAdult), 18, top.y0, top.y1)
+    : spread(yCount(lastAdult), yCount(lastChild), 18, top.y0, top.y1).reverse();
+  const labelX = W - right + (narrow ? 6 : 10);
+  const swatch = narrow ? 14 : 26;
+  const legendLine = (y, cls) => svg("line", { x1: labelX, x2: labelX + swatch, y1: y, y2: y, class: cls });
+  const label = (y, cls, text, more = "") => [
+    legendLine(y, cls),
+    svg("text", { x: labelX + swatch + 6, y: y + 4, class: "sccif-chart__label" }, text),
+    more && !narrow ? svg("text", { x: labelX + swatch + 6, y: y + 18, class: "sccif-chart__note" }, more) : null,
+  ];
+
+  const chart = svg("svg", {
+    class: "sccif-chart",
+    viewBox: `0 0 ${W} ${H}`,
+    width: W,
+    "data-sccif-width": W,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`,
+    focusable: "false",
+  },
+  svg("title", { id: titleId }, "Children and young adults accommodated each night, and the rolling 12-month share of children-majority days"),
+  svg("desc", { id: descId }, chartDescription(result, children, adults)),
+  svg("defs", {},
+    svg("pattern", { id: `${titleId}-hatch`, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+      svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, class: "sccif-chart__hatch" }))),
+  projected,
+  // top panel: counts
+  svg("text", { x: left, y: 18, class: "sccif-chart__heading" }, "People accommodated each night"),
+  countTicks.map((value) => [
+    svg("line", { x1: left, x2: left + plotW, y1: yCount(value).toFixed(1), y2: yCount(value).toFixed(1), class: "sccif-chart__grid" }),
+    svg("text", { x: left - 6, y: (yCount(value) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, String(value)),
+  ]),
+  svg("path", { d: stepPath(children), class: "sccif-chart__children" }),
+  svg("path", { d: stepPath(adults), class: "sccif-chart__adults" }),
+  label(childLabelY, "sccif-chart__children", "Children"),
+  label(adultLabelY, "sccif-chart__adults", "Young adults"),
+  // bottom panel: shares
+  svg("text", { x: left, y: bottom.y0 - 14, class: "sccif-chart__heading" }, narrow ? "Children-majority share, 12 months" : "Share of children-majority days in the 12 months to each day"),
+  [0, 0.25, 0.5, 0.75, 1].map((share) => [
+    svg("line", { x1: left, x2: left + plotW, y1: yShare(share).toFixed(1), y2: yShare(share).toFixed(1), class: share === 0.5 ? "sccif-chart__half" : "sccif-chart__grid" }),
+    svg("text", { x: left - 6, y: (yShare(share) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, `${share * 100}%`),
+  ]),
+  svg("path", { d: sharePath(false), class: "sccif-chart__share-a" }),
+  svg("path", { d: sharePath(true), class: "sccif-chart__share-b" }),
+  label(aLabelY, "sccif-chart__share-a", "Reading A", "empty days set aside"),
+  label(bLabelY, "sccif-chart__share-b", "Reading B", "every day counts"),
+  svg("text", { x: left + plotW - 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note", "text-anchor": "end" }, "50%: above this line meets"),
+  // time axis
+  ticks.map(([offset, text]) => [
+    svg("line", { x1: x(offset).toFixed(1), x2: x(offset).toFixed(1), y1: bottom.y1, y2: bottom.y1 + 5, class: "sccif-chart__axis" }),
+    svg("line", { x1: x(offset).toFixed(1), x2: x(offset).toFixed(1), y1: top.y1, y2: top.y1 + 5, class: "sccif-chart__axis" }),
+    svg("text", { x: x(offset).toFixed(1), y: bottom.y1 + 18, class: "sccif-chart__tick", "text-anchor": "middle" }, text),
+  ]),
+  svg("line", { x1: left, x2: left + plotW, y1: top.y1, y2: top.y1, class: "sccif-chart__axis" }),
+  svg("line", { x1: left, x2: left + plotW, y1: bottom.y1, y2: bottom.y1, class: "sccif-chart__axis" }));
+
+  return h("figure", { class: "sccif-occupancy__chart" },
+    h("h3", {}, "Chart"),
+    chart,
+    h("figcaption", {},
+      "Top: children (solid line) and young adults (dashed line) accommodated each night. ",
+      "Bottom: for each day, the share of children-majority days in the 12-month window ending that day, under reading A (solid) and reading B (dotted); the long-dashed line is 50%. ",
+      periodEnd < days ? "The hatched part is the projection. " : "",
+      "The same figures, month by month, are in the table below."),
+    monthlyTable(series.monthly, ui));
+}
+
+function chartDescription(result, children, adults) {
+  const most = Math.max(...children);
+  const mostAdults = Math.max(...adults);
+  const latest = result.latest_window;
+  return `From ${longDate(result.series.start)}, up to ${most} children and up to ${mostAdults} young adults a night. `
+    + (latest
+      ? `In the latest 12 months, ${percent(latest.share)} of occupied days and ${percent(latest.share_all_days)} of all days had more children than young adults.`
+      : "There is not yet a whole 12-month window.");
+}
+
+function monthlyTable(months, { h }) {
+  const share = (window, key) => (window ? percent(window[key]) : "–");
+  return h("details", { class: "sccif-details" },
+    h("summary", {}, "The chart's figures as a table, month by month"),
+    stackedTable(h, {
+      label: "The chart's figures month by month",
+      caption: "Nights and days each month, and the 12-month shares at the end of the month",
+      headers: [
+        "Month", "Child nights", "Young adult nights", "Days with anyone resident", "Children-majority days",
+        "12-month share, reading A", "12-month share, reading B",
+      ],
+      rows: months.map((row) => ({
+        head: `${MONTHS[Number(row.month.slice(5)) - 1]} ${row.month.slice(0, 4)}${row.projected ? " (projected)" : ""}`,
+        cells: [
+          row.child_nights.toLocaleString("en-GB"),
+          row.young_adult_nights.toLocaleString("en-GB"),
+          String(row.occupied_days),
+          String(row.children_majority_days),
+          share(row.window, "share"),
+          share(row.window, "share_all_days"),
+        ],
+      })),
+    }));
+}

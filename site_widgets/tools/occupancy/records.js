@@ -1,0 +1,359 @@
+// "1. Residents' records": a CSV file, rows pasted from a spreadsheet, or rows typed into the form;
+// the preview of a file with its column choices; and the marks that lead to a problem's field.
+//
+// Every value from a file, a paste or the form is rendered with textContent (ui.h), never innerHTML.
+
+import { emptyRow, FIELD_HINTS, FIELD_NAMES, FIELDS, MAX_BYTES, MAX_FORM_ROWS, plural, toBase64 } from "./format.js";
+import { stackedTable } from "./tables.js";
+
+/**
+ * The records section. state: the tool's state ({source, columns, preview, rows}).
+ * on: {source(source), checkRows(), changed(), useColumns(), editInForm()}.
+ */
+export function recordsSection({ ui, state, call, announcer, summary, on }) {
+  const { h } = ui;
+
+  const templateButton = h("button", { type: "button", class: "md-button sccif-button" }, "Download a template (CSV)");
+  const fileId = ui.id("sccif-occupancy-file");
+  const fileInput = h("input", {
+    type: "file",
+    id: fileId,
+    class: "sccif-occupancy__file",
+    accept: ".csv,.txt,.tsv,text/csv,text/plain",
+    "aria-describedby": `${fileId}-hint`,
+  });
+  const fileField = h(
+    "div",
+    { class: "sccif-field" },
+    h("label", { class: "sccif-label", for: fileId }, "Load a CSV file"),
+    h("div", { class: "sccif-hint", id: `${fileId}-hint` }, "One row for each stay, with columns for ID, date of birth, admission date and discharge date. The file is read on this device and not uploaded."),
+    fileInput,
+  );
+
+  const pasteId = ui.id("sccif-occupancy-paste");
+  const pasteArea = h("textarea", {
+    id: pasteId,
+    class: "sccif-occupancy__paste",
+    rows: "6",
+    spellcheck: "false",
+    "aria-describedby": `${pasteId}-hint`,
+  });
+  const pasteButton = h("button", { type: "button", class: "md-button sccif-button" }, "Check the pasted rows");
+  const pasteDetails = h(
+    "details",
+    { class: "sccif-details" },
+    h("summary", {}, "Paste rows from a spreadsheet"),
+    h("div", { class: "sccif-field" },
+      h("label", { class: "sccif-label", for: pasteId }, "Rows copied from a spreadsheet, with the heading row"),
+      h("div", { class: "sccif-hint", id: `${pasteId}-hint` }, "Select the cells in Excel, LibreOffice or Google Sheets, including the headings, copy them and paste them here."),
+      pasteArea),
+    pasteButton,
+  );
+  pasteArea.addEventListener("input", () => on.changed());
+
+  const rowsList = h("div", { class: "sccif-occupancy__rows" });
+  const addRowButton = h("button", { type: "button", class: "md-button sccif-button" }, "Add a row");
+  const checkRowsButton = h("button", { type: "button", class: "md-button sccif-button" }, "Check these rows");
+  const formDetails = h(
+    "details",
+    { class: "sccif-details sccif-occupancy__form" },
+    h("summary", {}, "Type or edit rows"),
+    h("p", { class: "sccif-hint" }, "One row for each stay. A person who left and came back has a row for each stay, with the same ID."),
+    rowsList,
+    h("div", { class: "sccif-occupancy__buttons" }, addRowButton, checkRowsButton),
+  );
+  const rowInputs = []; // [{field: input}] per typed row, for errors
+
+  function renderRows() {
+    rowInputs.length = 0;
+    rowsList.replaceChildren(
+      ...state.rows.map((row, index) => {
+        const inputs = {};
+        const legendId = ui.id("sccif-occupancy-row");
+        const cells = FIELDS.map((name) => {
+          const inputId = ui.id(`sccif-occupancy-${name}`);
+          const input = h("input", {
+            id: inputId,
+            class: `sccif-input${name === "id" ? "" : " sccif-input--date"}`,
+            type: "text",
+            name,
+            autocomplete: "off",
+            spellcheck: "false",
+          });
+          input.value = row[name];
+          input.addEventListener("input", () => {
+            row[name] = input.value;
+            on.changed();
+          });
+          inputs[name] = input;
+          return h("div", { class: "sccif-occupancy__cell" },
+            h("label", { class: "sccif-label", for: inputId }, FIELD_NAMES[name]),
+            index === 0 ? h("div", { class: "sccif-hint" }, FIELD_HINTS[name]) : null,
+            h("p", { class: "sccif-error-message", id: `${inputId}-error`, hidden: true }),
+            input);
+        });
+        rowInputs.push(inputs);
+        const remove = h("button", { type: "button", class: "md-button sccif-button sccif-occupancy__remove" }, `Remove row ${index + 1}`);
+        remove.addEventListener("click", () => {
+          state.rows.splice(index, 1);
+          if (!state.rows.length) state.rows.push(emptyRow());
+          renderRows();
+          on.changed();
+          (rowInputs[Math.min(index, rowInputs.length - 1)]?.id ?? addRowButton).focus();
+          announcer.say(`Row ${index + 1} removed.`);
+        });
+        return h("fieldset", { class: "sccif-occupancy__row", "aria-labelledby": legendId },
+          h("legend", { id: legendId, class: "sccif-occupancy__legend" }, `Row ${index + 1}`),
+          cells, remove);
+      }),
+    );
+  }
+
+  addRowButton.addEventListener("click", () => {
+    state.rows.push(emptyRow());
+    renderRows();
+    on.changed();
+    rowInputs[rowInputs.length - 1].id.focus();
+  });
+  checkRowsButton.addEventListener("click", () => on.checkRows());
+
+  const preview = h("div", { class: "sccif-occupancy__preview", hidden: true });
+  const selects = {}; // field -> the column choice control shown in the preview
+
+  const element = h(
+    "section",
+    { class: "sccif-occupancy__input sccif-occupancy__records", "aria-labelledby": `${fileId}-title` },
+    h("h2", { id: `${fileId}-title` }, "1. Residents' records"),
+    h("p", {}, "Load a CSV file, paste rows from a spreadsheet, or type the rows. Dates can be day/month/year (25/11/2026) or year-month-day (2026-11-25)."),
+    fileField,
+    templateButton,
+    pasteDetails,
+    formDetails,
+    preview,
+  );
+
+  templateButton.addEventListener("click", async () => {
+    let answer;
+    try {
+      answer = await call("occupancy.template", {});
+    } catch (failure) {
+      announcer.say(`The template could not be made. ${ui.sentence(failure.message)}`);
+      return;
+    }
+    if (!answer.result) return;
+    // Made here, from the core's text: a same-origin Blob, nothing fetched.
+    const blob = new Blob([answer.result.text], { type: "text/csv;charset=utf-8" });
+    const href = URL.createObjectURL(blob);
+    const link = h("a", { href, download: answer.result.filename, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 1000);
+    announcer.say(`The template ${answer.result.filename} has been downloaded. Replace its example rows with your own.`);
+  });
+
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    performance.clearMarks("sccif:occupancy-file-chosen");
+    performance.clearMarks("sccif:occupancy-result-shown");
+    performance.mark("sccif:occupancy-file-chosen");
+    if (file.size > MAX_BYTES) {
+      summary.show([{
+        text: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the checker reads files up to 50 MB. A home's residents fit in far less: remove other columns or sheets and save as CSV.`,
+        input: fileInput,
+      }]);
+      return;
+    }
+    const buffer = await file.arrayBuffer();
+    let text = null;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    } catch {
+      text = null; // not UTF-8: the core says what it is (a workbook, UTF-16, binary...)
+    }
+    on.source(text === null
+      ? { kind: "file", name: file.name, base64: toBase64(new Uint8Array(buffer)) }
+      : { kind: "file", name: file.name, text });
+  });
+
+  pasteButton.addEventListener("click", () => {
+    const text = pasteArea.value.replace(/^\s*\n/, "");
+    if (!text.trim()) {
+      summary.show([{ text: "Paste the rows, with their heading row, into the box first.", input: pasteArea }]);
+      return;
+    }
+    on.source({ kind: "paste", name: "the pasted rows", text });
+  });
+
+  // --- the preview and column choices ---
+
+  function columnChoices(data) {
+    for (const name of Object.keys(selects)) delete selects[name];
+    return h("fieldset", { class: "sccif-occupancy__fieldset" },
+      h("legend", { class: "sccif-label" }, data.recognised ? "Columns used" : "Which column holds each item?"),
+      FIELDS.map((name) => {
+        const selectId = ui.id(`sccif-occupancy-column-${name}`);
+        const missing = data.missing.includes(name);
+        const select = h("select", { id: selectId, class: "sccif-occupancy__select", "aria-invalid": missing && !data.recognised ? "true" : null },
+          h("option", { value: "" }, "Choose a column"),
+          data.headers.map((header, index) => h("option", { value: String(index + 1) }, `Column ${index + 1}: ${header || "(no heading)"}`)));
+        select.value = data.columns[name] ? String(data.columns[name]) : "";
+        select.addEventListener("change", () => on.changed());
+        selects[name] = select;
+        return h("div", { class: `sccif-occupancy__column${missing && !data.recognised ? " sccif-field--error" : ""}` },
+          h("label", { class: "sccif-label", for: selectId }, FIELD_NAMES[name]), select);
+      }));
+  }
+
+  function previewTable(data) {
+    if (!data.sample.length) return null;
+    const headers = ["Row", ...data.headers.map((header) => header || "(no heading)")];
+    const rows = data.sample.map((cells, index) => ({ number: index + 2, cells }));
+    if (data.extra) rows.push({ number: data.extra.row, cells: data.extra.cells, gap: true });
+    return stackedTable(h, {
+      label: "The first rows of your records",
+      caption: data.extra
+        ? `The first ${plural(data.sample.length, "row")} (row 1 is the heading row), then row ${data.extra.row}`
+        : `The first ${plural(data.sample.length, "row")} (row 1 is the heading row)`,
+      headers,
+      rows: rows.map(({ number, cells, gap }) => ({
+        head: String(number),
+        cells: data.headers.map((_, column) => cells[column] ?? ""),
+        attrs: { "data-sccif-row": String(number), class: gap ? "sccif-occupancy__row-after-gap" : null },
+      })),
+    });
+  }
+
+  /** Show the preview of the file or paste in state.preview. */
+  function renderPreview() {
+    const data = state.preview;
+    if (!data) {
+      preview.hidden = true;
+      preview.replaceChildren();
+      return;
+    }
+    const choices = columnChoices(data);
+    const useColumns = h("button", { type: "button", class: "md-button sccif-button" }, "Use these columns");
+    useColumns.addEventListener("click", () => {
+      state.columns = Object.fromEntries(FIELDS.map((name) => [name, selects[name].value ? Number(selects[name].value) : ""]));
+      on.useColumns();
+    });
+    const editButton = data.rows <= MAX_FORM_ROWS
+      ? h("button", { type: "button", class: "md-button sccif-button" }, "Edit these rows in the form")
+      : null;
+    editButton?.addEventListener("click", () => on.editInForm());
+    ui.replace(
+      preview,
+      h("h3", {}, "Your records"),
+      h("p", {}, `From ${state.source.name}: ${plural(data.rows, "row")} below the heading row, separated by ${data.delimiter === "tab" ? "tabs" : `${data.delimiter}s`}.`),
+      data.rows > MAX_FORM_ROWS ? h("p", { class: "sccif-hint" }, `Files with more than ${MAX_FORM_ROWS} rows are edited in your spreadsheet, not in this form.`) : null,
+      previewTable(data),
+      data.recognised
+        ? [
+          h("p", {}, `Columns used: ${FIELDS.map((name) => `${FIELD_NAMES[name]}, column ${data.columns[name]} (${data.headers[data.columns[name] - 1] || "no heading"})`).join("; ")}.`),
+          h("details", { class: "sccif-details sccif-occupancy__change-columns" }, h("summary", {}, "Change which columns are used"), choices, useColumns),
+          editButton,
+        ]
+        : [choices, h("div", { class: "sccif-occupancy__buttons" }, useColumns, editButton)],
+    );
+    preview.hidden = false;
+  }
+
+  /** The column choice of a field (opening "Change which columns are used" if it is closed). */
+  function columnControl(name) {
+    const select = selects[name];
+    if (!select) return null;
+    const details = select.closest("details");
+    if (details) details.open = true;
+    return select;
+  }
+
+  /**
+   * Mark row `row` of the preview as holding a problem in column `label`; the cell to link to,
+   * or null when the preview does not show that row.
+   */
+  function markPreviewRow(row, label) {
+    const data = state.preview;
+    const tr = preview.querySelector(`tr[data-sccif-row="${row}"]`);
+    if (!data || !tr) return null;
+    tr.classList.add("sccif-occupancy__row--error");
+    const head = tr.querySelector("th");
+    head.append(h("span", { class: "sccif-occupancy__row-flag" }, " Problem here"));
+    const column = data.headers.findIndex((header, index) => (header || `column ${index + 1}`) === label);
+    const target = column >= 0 ? tr.querySelectorAll("td")[column] : head;
+    target.id = ui.id("sccif-occupancy-problem");
+    target.tabIndex = -1;
+    target.classList.add("sccif-occupancy__cell--error");
+    // Scroll the table's own box (not the page) so the row shows there when the reader gets to it.
+    const region = tr.closest(".sccif-occupancy__scroll");
+    if (region) {
+      region.scrollTop = Math.max(0, tr.offsetTop - region.clientHeight / 2);
+      region.scrollLeft = Math.max(0, target.offsetLeft - 8);
+    }
+    return target;
+  }
+
+  /** Mark a typed row's field with the problem; the input, or null. */
+  function markTypedRow(row, field, problem) {
+    const inputs = rowInputs[row - 1];
+    const input = inputs?.[field] ?? inputs?.id ?? null;
+    if (!input) return null;
+    formDetails.open = true;
+    const message = document.getElementById(`${input.id}-error`);
+    ui.replace(message, h("span", { class: "sccif-visually-hidden" }, "Error: "), ui.sentence(problem));
+    message.hidden = false;
+    input.parentElement.classList.add("sccif-field--error");
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", message.id);
+    return input;
+  }
+
+  function clearMarks() {
+    for (const inputs of rowInputs) {
+      for (const input of Object.values(inputs)) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+        const message = document.getElementById(`${input.id}-error`);
+        message.hidden = true;
+        message.replaceChildren();
+        input.parentElement.classList.remove("sccif-field--error");
+      }
+    }
+    for (const tr of preview.querySelectorAll(".sccif-occupancy__row--error")) {
+      tr.classList.remove("sccif-occupancy__row--error");
+      tr.querySelector(".sccif-occupancy__row-flag")?.remove();
+    }
+    for (const cell of preview.querySelectorAll(".sccif-occupancy__cell--error")) cell.classList.remove("sccif-occupancy__cell--error");
+  }
+
+  function sourceInput() {
+    if (state.source?.kind === "paste") return pasteArea;
+    if (state.source?.kind === "file") return fileInput;
+    return null;
+  }
+
+  function reset() {
+    fileInput.value = "";
+    pasteArea.value = "";
+    preview.hidden = true;
+    preview.replaceChildren();
+    renderRows();
+  }
+
+  return {
+    element,
+    fileInput,
+    pasteArea,
+    formDetails,
+    rowInputs,
+    renderRows,
+    renderPreview,
+    columnControl,
+    markPreviewRow,
+    markTypedRow,
+    clearMarks,
+    sourceInput,
+    reset,
+  };
+}

@@ -1,0 +1,213 @@
+// The result, answer first: the verdict and the first date the home stops meeting the policy in one
+// box (the core's `answer`), then the reasons, then the detail. Every figure and sentence that
+// decides the answer comes from the Python core.
+
+import { chartFigure } from "./chart.js";
+import { longDate, percent, plural, todayIso } from "./format.js";
+import { stackedTable } from "./tables.js";
+
+const SOURCE_PATH = "framework/young-adults/#wholly-or-mainly-guidelines-2";
+const SOURCE_TEXT = "The framework's 'wholly or mainly' guidelines";
+const READINGS_PATH = "interpretations/#wholly-or-mainly";
+
+/**
+ * The report's parts, in order, and the answer box (where focus goes).
+ * options: {ui, baseline (the result without plans, or null), whatIf (a node), chartWidth}
+ */
+export function reportParts(result, { ui, baseline, whatIf, chartWidth }) {
+  const { h } = ui;
+  const answer = answerBox(result, ui);
+  const parts = [
+    answer,
+    h("p", { class: "sccif-occupancy__printed" }, `'Wholly or mainly' check printed on ${longDate(todayIso())}. Worked out on this device by the SCCIF guide's occupancy checker.`),
+    reasons(result, ui),
+    leapWarning(result, ui),
+    notes(result, ui),
+    windowSection("The latest 12 months", result.latest_window, "The last whole 12-month window in the period.", ui),
+    worstSection(result, ui),
+    youngAdults(result, ui),
+    projectionSection(result, baseline, whatIf, ui),
+    chartFigure(result, ui, chartWidth),
+    methodSection(result, ui),
+    printButton(ui),
+  ];
+  return { parts, answer };
+}
+
+function answerBox(result, ui) {
+  const { h } = ui;
+  const answer = result.answer;
+  const titleId = ui.id("sccif-occupancy-answer");
+  return h(
+    "section",
+    {
+      class: `sccif-occupancy__verdict sccif-occupancy__answer sccif-occupancy__verdict--${result.verdict}`,
+      "data-sccif-answer": result.verdict,
+      tabindex: "-1",
+      "aria-labelledby": titleId,
+    },
+    h("h2", { class: "sccif-occupancy__verdict-title", id: titleId }, answer.title),
+    h("p", { class: "sccif-occupancy__answer-text" }, answer.text),
+    answer.detail ? h("p", { class: "sccif-occupancy__answer-detail" }, answer.detail) : null,
+    h("p", { class: "sccif-occupancy__source" },
+      "Reading used: ", ui.citation(READINGS_PATH, answer.reading), ". Source: ",
+      ui.citation(answer.source.path, `${answer.source.heading}, paragraph 2`), "."),
+  );
+}
+
+function reasons(result, { h }) {
+  const checked = result.windows_total;
+  const period = result.period;
+  const fails = (count) => `${plural(count, "window")} of ${checked.toLocaleString("en-GB")} ${count === 1 ? "fails" : "fail"}`;
+  return h("div", { class: "sccif-occupancy__reasons" },
+    h("h3", {}, "Why"),
+    h("p", {}, result.verdict_text),
+    h("p", {}, `Period checked: ${longDate(period.start)} to ${longDate(period.end)} (${plural(period.days, "day")}), ${plural(checked, "12-month window")}, ${plural(result.residents.people, "person", "people")}, ${plural(result.residents.stays, "stay")}.`),
+    checked
+      ? h("ul", {},
+        h("li", {}, `Reading A, empty days set aside: ${fails(result.windows_failing)}.`),
+        h("li", {}, `Reading B, every day counts: ${fails(result.windows_failing_all_days)}.`))
+      : h("p", {}, "No whole 12-month window fits in the period yet."),
+    h("p", {}, `29 February setting: ${result.leap_birthday_text}`));
+}
+
+function leapWarning(result, { h }) {
+  const comparison = result.leap_birthday_comparison;
+  if (!comparison) return null;
+  const other = comparison.leap_birthday === "feb-28" ? "28 February" : "1 March";
+  const same = comparison.verdict === result.verdict;
+  return h("div", { class: "sccif-warning" },
+    h("p", {}, h("strong", {}, same ? "The 29 February setting does not change the verdict. " : "The 29 February setting changes the verdict. "),
+      `Born on 29 February and in the home on the night it matters: ${comparison.people.join(", ")}. `,
+      `If they turn 18 on ${other} instead, the verdict is "${comparison.verdict_title.toLowerCase()}", with ${plural(comparison.windows_meeting, "window")} meeting reading A and ${comparison.windows_meeting_all_days.toLocaleString("en-GB")} meeting reading B.`));
+}
+
+function notes(result, { h }) {
+  const items = [...result.notes];
+  const input = result.input;
+  if (input.blank_rows.length) items.push(`Blank rows passed over: ${input.blank_rows.join(", ")}.`);
+  if (input.ignored_columns.length) items.push(`Columns not used: ${input.ignored_columns.join(", ")}.`);
+  if (!items.length) return null;
+  return h("div", { class: "sccif-occupancy__notes" }, h("h3", {}, "Notes"), h("ul", {}, items.map((item) => h("li", {}, item))));
+}
+
+function source(ui) {
+  return ui.h("p", { class: "sccif-occupancy__source" }, "Source: ", ui.citation(SOURCE_PATH, SOURCE_TEXT), ".");
+}
+
+function windowFacts(window, { h }) {
+  const meets = (value) => (value ? "meets the policy" : "does not meet the policy");
+  return h("dl", { class: "sccif-occupancy__facts" },
+    h("dt", {}, "Dates"), h("dd", {}, `${longDate(window.start)} to ${longDate(window.end)} (${plural(window.days, "day")})`),
+    h("dt", {}, "Days with more children than young adults"), h("dd", {}, window.children_majority_days.toLocaleString("en-GB")),
+    h("dt", {}, "Days with anyone resident"), h("dd", {}, window.occupied_days.toLocaleString("en-GB")),
+    h("dt", {}, "Reading A, empty days set aside"),
+    h("dd", {}, window.occupied_days
+      ? `${window.children_majority_days} of ${window.occupied_days} occupied days, ${percent(window.share)}: ${meets(window.meets)}.`
+      : `Nobody was resident, so it ${meets(window.meets)}.`),
+    h("dt", {}, "Reading B, every day counts"),
+    h("dd", {}, `${window.children_majority_days} of ${window.days} days, ${percent(window.share_all_days)}: ${meets(window.meets_all_days)}.`),
+    h("dt", {}, "Nights (for context)"),
+    h("dd", {}, `${plural(window.child_nights, "child night")}, ${plural(window.young_adult_nights, "young adult night")}`));
+}
+
+function windowSection(title, window, lead, ui) {
+  const { h } = ui;
+  return h("div", { class: "sccif-occupancy__window" },
+    h("h3", {}, title),
+    window ? [h("p", {}, lead), windowFacts(window, ui)] : h("p", {}, "No whole 12-month window fits in the period yet."),
+    source(ui));
+}
+
+function worstSection(result, ui) {
+  const { h } = ui;
+  const a = result.worst_window;
+  const b = result.worst_window_all_days;
+  if (!a || !b) return null;
+  const same = a.start === b.start;
+  return h("div", { class: "sccif-occupancy__window" },
+    h("h3", {}, "The worst 12 months"),
+    h("p", {}, "The window with the lowest share of children-majority days; on a tie, the earliest."),
+    same
+      ? [h("p", {}, "The same window is the worst under both readings."), windowFacts(a, ui)]
+      : [h("h4", {}, "Reading A, empty days set aside"), windowFacts(a, ui), h("h4", {}, "Reading B, every day counts"), windowFacts(b, ui)],
+    source(ui));
+}
+
+function youngAdults(result, ui) {
+  const { h } = ui;
+  const people = result.young_adults;
+  return h("div", { class: "sccif-occupancy__young-adults" },
+    h("h3", {}, "Young adults"),
+    people.length
+      ? stackedTable(h, {
+        label: "Young adults in the period",
+        caption: `Everyone accommodated as a young adult in the period (${people.length})`,
+        headers: ["ID", "Turned 18", "Nights as a young adult in the period", "Still resident at the end", "Planned discharge"],
+        rows: people.map((person) => ({
+          head: person.id,
+          cells: [
+            `${longDate(person.turned_18)}${person.born_29_february ? " (born 29 February: see the setting)" : ""}`,
+            person.adult_nights.toLocaleString("en-GB"),
+            person.still_resident ? "Yes" : "No",
+            person.planned_discharge ? longDate(person.planned_discharge) : "None given",
+          ],
+        })),
+      })
+      : h("p", {}, "Nobody was accommodated as a young adult in the period."),
+    h("p", { class: "sccif-occupancy__source" }, "A child is a person under 18: ",
+      ui.citation("framework/young-adults/#inspecting-homes-where-young-adults-live-1", "Inspecting homes where young adults live"), "."));
+}
+
+function failsText(day, window, reading) {
+  if (!day) return `${reading}: every 12-month window in the projection keeps meeting the policy.`;
+  const share = reading.startsWith("Reading A") ? `${window.children_majority_days} of ${window.occupied_days} occupied days` : `${window.children_majority_days} of ${window.days} days`;
+  return `${reading}: the first 12-month window that would not meet the policy ends on ${longDate(day)} (${longDate(window.start)} to ${longDate(window.end)}: ${share} with more children than young adults).`;
+}
+
+function projectionSection(result, baselineResult, whatIf, ui) {
+  const { h } = ui;
+  const projection = result.projection;
+  const baseline = baselineResult?.projection;
+  const changed = (key) => baseline && baseline[key] !== projection[key];
+  const without = (key) => (baseline[key] ? longDate(baseline[key]) : "never");
+  return h("div", { class: "sccif-occupancy__projection" },
+    h("h3", {}, "Looking ahead"),
+    h("p", {}, `From ${longDate(projection.start)} to ${longDate(projection.end)}. ${projection.assumption}`),
+    h("ul", {},
+      h("li", { "data-sccif-projection": "a" }, failsText(projection.fails_from, projection.first_failing_window, "Reading A, empty days set aside")),
+      h("li", { "data-sccif-projection": "b" }, failsText(projection.fails_from_all_days, projection.first_failing_window_all_days, "Reading B, every day counts"))),
+    baseline
+      ? h("div", { class: "sccif-warning" }, h("p", {}, h("strong", {}, "With your planned changes. "),
+        changed("fails_from") || changed("fails_from_all_days")
+          ? `Without them, the first failing window would end on ${without("fails_from")} (reading A) and ${without("fails_from_all_days")} (reading B).`
+          : "Without them, the dates would be the same."))
+      : null,
+    projection.upcoming_18th_birthdays.length
+      ? [h("p", {}, "18th birthdays to come while resident:"), h("ul", {}, projection.upcoming_18th_birthdays.map((person) => h("li", {}, `${person.id}: ${longDate(person.turns_18)}`)))]
+      : null,
+    projection.capped ? h("p", {}, "The projection stops 10 years ahead.") : null,
+    whatIf,
+    source(ui));
+}
+
+function methodSection(result, ui) {
+  const { h } = ui;
+  return h("div", { class: "sccif-occupancy__method" },
+    h("h3", {}, "How this was worked out"),
+    h("ul", {}, result.method.map((line) => h("li", {}, line))),
+    h("ul", {}, Object.values(result.readings).map((line) => h("li", {}, line))),
+    h("p", {}, "The framework's words: “", result.source.wording, "”"),
+    h("p", {}, "The framework paragraphs this check relies on:"),
+    h("ul", {}, result.citations.map((citation) => h("li", {}, ui.citation(citation.path, `${citation.heading} (${citation.anchor})`)))));
+}
+
+function printButton({ h }) {
+  const button = h("button", { type: "button", class: "md-button sccif-button" }, "Print this report");
+  button.addEventListener("click", () => {
+    document.documentElement.classList.add("sccif-print-occupancy");
+    window.addEventListener("afterprint", () => document.documentElement.classList.remove("sccif-print-occupancy"), { once: true });
+    window.print();
+  });
+  return h("p", { class: "sccif-occupancy__input" }, button);
+}

@@ -1,0 +1,17 @@
+// Tables that keep every column on a phone: below 40em each row becomes label–value pairs
+// (styles/occupancy.css, .sccif-occupancy__stacked), each cell labelled by its column heading.
+// The table itself has no class, so the theme styles it as every other table on wider screens.
+
+/**
+ * A captioned table in a focusable region. headers: the column headings, the first being the
+ * row headings' column; rows: [{head, cells, attrs}], where head and cells are text or nodes.
+ */
+export function stackedTable(h, { caption, headers, rows, label }) {
+  return h("div", { class: "sccif-occupancy__scroll sccif-occupancy__stacked", tabindex: "0", role: "region", "aria-label": label },
+    h("table", {},
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, headers.map((text) => h("th", { scope: "col" }, text)))),
+      h("tbody", {}, rows.map(({ head, cells, attrs = {} }) => h("tr", attrs,
+        h("th", { scope: "row", "data-label": headers[0] }, head),
+        cells.map((value, index) => h("td", { "data-label": headers[index + 1] }, value)))))));
+}
