@@ -128,8 +128,13 @@ function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, next
     const right = result.correct;
     ui.replace(
       feedback,
-      h("p", { class: `sccif-learn__verdict sccif-learn__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" }, right ? "\u2713 Right." : "\u2715 Not quite."),
-      h("p", { "data-sccif-learn-answer": result.answer.join(" ") }, `The answer: ${result.answer_labels.join("; ")}.`),
+      h(
+        "p",
+        { class: `sccif-learn__verdict sccif-learn__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
+        right ? "\u2713 Right." : "\u2715 Not quite.",
+        " ",
+        h("span", { class: "sccif-learn__answer", "data-sccif-learn-answer": result.answer.join(" ") }, `The answer: ${result.answer_labels.join("; ")}.`),
+      ),
       result.explanation && !result.explanation.startsWith("The answer:") ? h("p", {}, result.explanation) : null,
       result.quotes.length ? h("p", { class: "sccif-learn__why" }, "What the framework says:") : null,
       result.quotes.map((q) => h("div", { class: "sccif-learn__source" }, h("blockquote", {}, h("p", {}, q.text)), h("p", {}, ui.citation(q.source_path, "Read this paragraph in the framework")))),

@@ -5,6 +5,8 @@
 // rules and cites them. This file shows the question, collects the answer and keeps the score
 // in this browser tab only (sessionStorage): nothing is sent anywhere.
 
+import { decidingWords, ruleCard } from "./judgements/rule-card.js";
+
 const STORE_KEY = "sccif-practice-v1";
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -132,34 +134,34 @@ export function mount(root, { call, runtime, ui }) {
     showScore();
   }
 
-  function ruleBlock(rule, path) {
-    return h(
-      "li",
-      { class: `sccif-rule-card sccif-rule-card--${rule.strength === "always" ? "limit" : "tendency"}`, "data-rule": rule.id },
-      h("p", { class: "sccif-rule-card__kind" }, rule.strength === "always" ? "Hard limit (always)" : "Tendency (usually)"),
-      h("blockquote", { class: "sccif-rule-card__quote" }, rule.lead ? h("p", {}, rule.lead.text) : null, h("p", {}, rule.text)),
-      h("p", { class: "sccif-rule-card__source" }, ui.citation(path, "Read this paragraph in the framework")),
-    );
-  }
-
   function showFeedback(result) {
     const paths = Object.fromEntries(result.sources.map((anchor, i) => [anchor, result.source_paths[i]]));
     const pathOf = (rule) => rule.source_path ?? paths[rule.source];
+    const card = (rule) => ruleCard(ui, rule, { path: pathOf(rule), summary: null });
     const right = result.correct;
+    const deciding = result.rules.length ? result.rules : [];
     ui.replace(
       feedback,
-      h("p", { class: `sccif-practice__verdict sccif-practice__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
-        right ? "✓ Right." : "✕ Not quite."),
-      h("p", {}, `The answer: ${result.answer_labels.join(", ")}.`),
+      h(
+        "p",
+        { class: `sccif-practice__verdict sccif-practice__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
+        right ? "✓ Right." : "✕ Not quite.",
+        " ",
+        h("span", { class: "sccif-practice__answer" }, `The answer: ${result.answer_labels.join(", ")}.`),
+      ),
+      // The framework's words that decide it, first: quoted, each with a link to its paragraph.
+      h(
+        "div",
+        { class: "sccif-practice__why", "data-sccif-why": "" },
+        deciding.length
+          ? deciding.map((rule) => decidingWords(h, rule, ui.citation(pathOf(rule), "Read this paragraph in the framework")))
+          : h("p", {}, "No rule limits this here. ", h("q", {}, result.best_fit.text), " ", ui.citation(result.best_fit.source_path, "Read this paragraph in the framework")),
+      ),
       h("p", {}, result.explanation),
-      result.rules.length ? [h("h3", {}, "The rules that decide it"), h("ul", { class: "sccif-rule-list" }, result.rules.map((r) => ruleBlock(r, pathOf(r))))] : null,
-      result.tendencies.length
-        ? [h("h3", {}, "Tendencies here, which rule nothing out"), h("ul", { class: "sccif-rule-list" }, result.tendencies.map((r) => ruleBlock(r, pathOf(r))))]
-        : null,
-      !result.rules.length && result.not_applying.length
-        ? [h("h3", {}, "Rules that do not apply here"), h("ul", { class: "sccif-rule-list" }, result.not_applying.map((r) => ruleBlock(r, pathOf(r))))]
-        : null,
-      h("p", { class: "sccif-hint" }, result.best_fit.text, " ", ui.citation(result.best_fit.source_path, "(source)")),
+      deciding.length ? [h("h3", {}, "The rules that decide it"), h("ul", { class: "sccif-rule-list" }, deciding.map(card))] : null,
+      result.tendencies.length ? [h("h3", {}, "Tendencies here, which rule nothing out"), h("ul", { class: "sccif-rule-list" }, result.tendencies.map(card))] : null,
+      !deciding.length && result.not_applying.length ? [h("h3", {}, "Rules that do not apply here"), h("ul", { class: "sccif-rule-list" }, result.not_applying.map(card))] : null,
+      deciding.length ? h("p", { class: "sccif-hint" }, result.best_fit.text, " ", ui.citation(result.best_fit.source_path, "(source)")) : null,
     );
     feedback.hidden = false;
     nextButton.hidden = false;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -160,6 +161,102 @@ class TestExplorer:
         expect(page.locator("#judgement-structure-6")).to_contain_text("will always be inadequate")
 
 
+VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
+
+
+def in_view(page: Page, selector: str) -> dict[str, float]:
+    """The element's box, asserted to lie wholly inside the viewport as it is now (the test never scrolls)."""
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    assert box is not None and size is not None, selector
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], (selector, box, size)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], (selector, box, size)
+    return box
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}x{v['height']}")
+class TestAnswerFirst:
+    def test_a_grade_shows_its_consequence_beside_it_and_the_summary_in_view(
+        self, page: Page, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """Helped and protected inadequate: right by that control, "the overall grade can only be inadequate"
+        with the framework's words and link, and the summary, both in view; focus stays on the control."""
+        page.set_viewport_size(viewport)
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        control = page.get_by_label(LABELS["helped-and-protected"], exact=True)
+        control.focus()
+        control.select_option("inadequate")
+        # "if inspectors judge this area to be inadequate, then the 'overall experiences and progress'
+        # judgement will always be inadequate." (#judgement-structure-6)
+        effect = page.locator('[data-sccif-effect="helped-and-protected"]')
+        expect(effect).to_contain_text(
+            "So the overall grade can only be inadequate.", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(effect.get_by_role("link", name="“always be inadequate”")).to_have_attribute(
+            "href", site_url + "framework/making-judgements/#judgement-structure-6"
+        )
+        summary = page.locator("[data-sccif-summary]")
+        expect(summary).to_contain_text("The overall grade can be: inadequate.")
+        expect(summary).to_contain_text("The leaders and managers grade can be: any grade.")
+        effect_box = in_view(page, '[data-sccif-effect="helped-and-protected"]')
+        summary_box = in_view(page, ".sccif-judge__summary")
+        assert effect_box["y"] + effect_box["height"] <= summary_box["y"] + 1, (
+            "the consequence is under the summary"
+        )
+        expect(control).to_be_focused()
+        live = page.locator(".sccif-judge [aria-live=polite]")
+        expect(live).to_contain_text("The overall grade can be: inadequate.")
+
+    def test_a_finding_low_on_the_form_shows_its_limit_and_tendency_in_view(
+        self, page: Page, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """No manager after 26 weeks: beside the box, leadership at most requires improvement (a hard limit,
+        "never more than") and usually inadequate (a tendency, "usually"), in view above the summary."""
+        page.set_viewport_size(viewport)
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        box = page.get_by_label(CONDITION_LABELS["manager-vacancy-26-weeks"])
+        box.check()
+        # "will usually lead to an inadequate judgement for leadership but never more than requires
+        # improvement" (#leaders-and-managers-inadequate-3)
+        effect = page.locator('[data-sccif-effect="manager-vacancy-26-weeks"]')
+        expect(effect.locator("[data-effect-rule]")).to_have_count(3, timeout=LOAD_TIMEOUT_MS)
+        expect(effect).to_contain_text(
+            "Hard limit: So the leaders and managers grade can be at most requires improvement to be good."
+        )
+        expect(effect).to_contain_text("Tendency: So the leaders and managers grade is usually inadequate.")
+        expect(page.locator("[data-sccif-summary]")).to_contain_text(
+            "The leaders and managers grade can be: requires improvement to be good or inadequate."
+        )
+        effect_box = in_view(page, '[data-sccif-effect="manager-vacancy-26-weeks"]')
+        summary_box = in_view(page, ".sccif-judge__summary")
+        assert effect_box["y"] + effect_box["height"] <= summary_box["y"] + 1, (
+            "the consequence is under the summary"
+        )
+        expect(box).to_be_focused()
+
+    def test_the_grade_boxes_line_up(self, page: Page, site_url: str, viewport: dict[str, int]) -> None:
+        """Each grade box has the same width, its name and tag start on one line down the box, nothing overflows."""
+        page.set_viewport_size(viewport)
+        page.goto(site_url + EXPLORER + query({"leaders-and-managers": "good"}, ["manager-vacancy-26-weeks"]))
+        wait_until_ready(page)
+        grades = page.locator('.sccif-outlook[data-judgement="leaders-and-managers"] [data-grade]')
+        expect(grades).to_have_count(4, timeout=LOAD_TIMEOUT_MS)
+        boxes = [g.bounding_box() for g in grades.all()]
+        names = [g.locator(".sccif-scale__name").bounding_box() for g in grades.all()]
+        tags = [g.locator(".sccif-scale__tag").bounding_box() for g in grades.all()]
+        assert len({round(b["width"]) for b in boxes}) == 1, boxes  # type: ignore[index]
+        assert len({round(n["x"]) for n in names} | {round(t["x"]) for t in tags}) == 1, (names, tags)  # type: ignore[index]
+        for name, tag in zip(names, tags, strict=True):
+            assert tag["y"] >= name["y"] + name["height"] - 1  # type: ignore[index]
+        overflow = page.evaluate(
+            "[...document.querySelectorAll('.sccif-judge .sccif-scale__grade')]"
+            ".filter((e) => e.scrollWidth > e.clientWidth + 1).length"
+        )
+        assert overflow == 0
+
+
 class TestDifferential:
     def test_pyodide_and_cpython_agree_on_every_combination(self, page: Page, site_url: str) -> None:
         """All 4 x 5 x 2^4 combinations of helped and protected, leadership and findings, and 60 practice
@@ -292,6 +389,48 @@ class TestNotes:
         assert "> Commissioners and health providers ensure the provision" in text
         assert "Commissioning letter, March" in text
 
+    def test_markdown_and_html_in_notes_stay_text_in_the_export(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
+        """Hostile notes (HTML, links, headings, emphasis) come out escaped: rendered, they are plain text."""
+        import markdown
+
+        hostile = (
+            "<img src=x onerror=alert(1)> <script>alert(2)</script>\n"
+            "# Not a heading\n"
+            "[click](javascript:alert(3)) ![pic](http://example.com/x.png) **loud** `code` &amp; | a | b |\n"
+            "    indented\n"
+            "1. not a list\n"
+            "==="
+        )
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        self.open_health(page)
+        page.locator('textarea[data-anchor="health-good-2"]').fill(hostile)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download my notes (Markdown)").click()
+        path = tmp_path / "notes.md"
+        download.value.save_as(path)
+        text = path.read_text(encoding="utf-8")
+        note = text[text.index("> Commissioners and health providers") :]
+        html = markdown.markdown(note)
+        for tag in (
+            "<img",
+            "<script",
+            "<a ",
+            "<h1",
+            "<h2",
+            "<strong",
+            "<em",
+            "<code",
+            "<ol",
+            "<pre",
+            "<table",
+        ):
+            assert tag not in html, (tag, html)
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "javascript:alert" in html and "Not a heading" in html
+
     def test_saved_notes_that_are_not_text_are_ignored(self, page: Page, site_url: str) -> None:
         """Tampered storage cannot inject markup: only text notes under anchor names are read."""
         page.goto(site_url + EXPLORER)
@@ -341,6 +480,10 @@ class TestNextSteps:
         expect(review).to_contain_text(
             "Tuesday 29 December 2026" if kind == "full" else "Tuesday 5 January 2027"
         )
+        # The answer first: focus goes to the result's heading, which is then in view.
+        expect(page.locator(".sccif-judge__next-title")).to_be_focused()
+        box = page.locator(".sccif-judge__next-title").bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]  # type: ignore[index]
 
     def test_a_bad_date_is_an_error_on_the_field(self, page: Page, site_url: str) -> None:
         """An impossible end date shows the core's message on the field and in the error summary."""
@@ -380,9 +523,13 @@ class TestAccessibility:
         page.get_by_label(LABELS["helped-and-protected"], exact=True).focus()
         page.keyboard.press("End")  # the last option: inadequate
         expect(page.get_by_label(LABELS["helped-and-protected"], exact=True)).to_have_value("inadequate")
-        for _ in range(4):
-            page.keyboard.press("Tab")  # leadership, education, health, overall
-        page.keyboard.press("Tab")  # the first finding
+        # What the choice does now shows beside it, with a link to the framework's words: Tab reaches
+        # that link, then leadership, education, health and overall, then the first finding.
+        expect(page.locator('[data-sccif-effect="helped-and-protected"] a')).to_have_count(
+            1, timeout=LOAD_TIMEOUT_MS
+        )
+        for _ in range(6):
+            page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.value") == "manager-vacancy-26-weeks"
         page.keyboard.press("Space")
         assert_matches_cpython(page, {"helped-and-protected": "inadequate"}, ["manager-vacancy-26-weeks"])
@@ -437,6 +584,42 @@ class TestPractice:
         page.get_by_role("button", name="Next question").click()
         expect(page.locator(".sccif-practice__title")).to_have_text("Question 2")
         expect(page.locator(".sccif-practice__title")).to_be_focused()
+
+    @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}x{v['height']}")
+    def test_feedback_leads_with_the_verdict_and_the_deciding_words_in_view(
+        self, page: Page, site_url: str, viewport: dict[str, int]
+    ) -> None:
+        """After "Check my answer": right or wrong, the answer, then the framework's deciding words with their link,
+        all in view without scrolling by the test and below the page header."""
+        page.set_viewport_size(viewport)
+        page.goto(site_url + PRACTICE)
+        wait_until_ready(page)
+        expect(page.locator(".sccif-practice__title")).to_have_text(
+            re.compile(r"Question \d+"), timeout=LOAD_TIMEOUT_MS
+        )
+        first = page.locator(".sccif-practice__options input").first
+        chosen = first.get_attribute("value")
+        first.check()
+        page.get_by_role("button", name="Check my answer").click()
+        verdict = page.locator("[data-sccif-verdict]")
+        expect(verdict).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        state = json.loads(page.evaluate("sessionStorage.getItem('sccif-practice-v1')"))
+        item = practice.scenario(state["seed"], state["number"] - 1)
+        truth = practice.check(item, [chosen] if item.multiple else chosen)
+        expect(verdict).to_have_text(
+            f"{'✓ Right.' if truth['correct'] else '✕ Not quite.'} The answer: {', '.join(truth['answer_labels'])}."
+        )
+        why = page.locator("[data-sccif-why]")
+        for rule in truth["rules"]:
+            expect(why).to_contain_text(f"“{rule['words']}”")
+        if not truth["rules"]:
+            expect(why).to_contain_text(truth["best_fit"]["text"])
+        header = page.locator(".md-header").bounding_box()
+        for locator in (verdict, why.locator("p").first):
+            box = locator.bounding_box()
+            assert header is not None and box is not None
+            assert box["y"] >= header["y"] + header["height"] - 1, (box, header)
+            assert box["y"] + box["height"] <= viewport["height"], (box, viewport)
 
     def test_checking_with_no_answer_shows_an_error(self, page: Page, site_url: str) -> None:
         """Pressing 'Check my answer' with nothing chosen asks for an answer."""

@@ -111,6 +111,36 @@ class TestSelfChecks:
         expect(box.locator(".sccif-learn__title")).to_be_focused()
 
 
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=lambda v: f"{v['width']}"
+)
+def test_the_verdict_and_day_count_are_in_view_after_answering(
+    learner: Page, site_url: str, viewport: dict[str, int]
+) -> None:
+    """Answering a date question wrongly: the verdict, the answer and the day count are in view, with no scrolling by
+    the test, below the page header, and no words left over from the timeline tool."""
+    learner.set_viewport_size(viewport)
+    learner.goto(site_url + PAGE)
+    box = start_step(learner, 4)
+    first = question(4, SEED, 0)
+    assert first.kind.startswith("dates"), "SEED's first step-4 question is a date question"
+    choose(box, wrong_keys(4, 0), dict(first.options))
+    feedback = box.locator("[data-sccif-learn-feedback]")
+    verdict = feedback.locator("[data-sccif-verdict]")
+    expect(verdict).to_have_attribute("data-sccif-verdict", "wrong", timeout=LOAD_TIMEOUT_MS)
+    truth = answer(first)
+    # The explanation counts the days itself, e.g. "That is Tuesday 15 December 2026, 18 working days and
+    # 26 calendar days later." (the count is worked out by the core, checked in tests/core/learning).
+    expect(feedback).to_contain_text(truth.explanation)
+    expect(feedback).to_contain_text("calendar days later")
+    expect(feedback).not_to_contain_text("if you gave it")
+    header = learner.locator(".md-header").bounding_box()
+    shown = verdict.bounding_box()
+    assert header is not None and shown is not None
+    assert shown["y"] >= header["y"] + header["height"] - 1, (shown, header)
+    assert shown["y"] + shown["height"] <= viewport["height"], (shown, viewport)
+
+
 class TestProgressAndReview:
     def test_progress_is_kept_on_this_device_and_survives_a_reload(
         self, learner: Page, site_url: str

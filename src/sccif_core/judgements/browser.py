@@ -12,11 +12,11 @@ from ..payload import whole_number
 from . import assurance, practice
 from .conditions import CONDITIONS
 from .criteria import good_descriptors
-from .engine import Evaluation, evaluate, facts
+from .engine import Evaluation, evaluate, facts, triggers
 from .grades import GRADES, INADEQUATE, JUDGEMENTS, NOT_JUDGED, label
 from .next_steps import next_steps
 from .rules import CONSIDERATIONS, PRINCIPLES, RULES, Passage, Rule
-from .wording import BEST_FIT, outlook_sentences
+from .wording import BEST_FIT, can_be, consequence, control_effects, outlook_sentences
 
 
 def source_path(anchor: str) -> str | None:
@@ -35,6 +35,9 @@ def rule_details(rule: Rule) -> dict[str, Any]:
         "source": rule.anchor,
         "source_path": source_path(rule.anchor),
         "signal": rule.signal,
+        "words": rule.words,
+        "kind": rule_kind(rule),
+        "consequence": consequence(rule),
         "summary": rule.summary,
         "constrains": list(rule.constrains),
         "effect": rule.effect,
@@ -48,6 +51,13 @@ def rule_details(rule: Rule) -> dict[str, Any]:
             "source_path": source_path(rule.lead[1]),
         },
     }
+
+
+def rule_kind(rule: Rule) -> str:
+    """How the page files a rule: "limit", "tendency" or "special" (no grade, or 'not judged')."""
+    if rule.effect in ("not-judged", "no-judgement"):
+        return "special"
+    return "limit" if rule.strength == "always" else "tendency"
 
 
 def passage_details(passage: Passage) -> dict[str, Any]:
@@ -71,10 +81,14 @@ def evaluation_payload(result: Evaluation) -> dict[str, Any]:
                 "limits": [r.id for r in o.limits],
                 "tendencies": [r.id for r in o.tendencies],
                 "sentences": outlook_sentences(o),
+                "can_be": can_be(o),
             }
             for key, o in result.outlooks.items()
         },
-        "rule_details": [rule_details(r) for r in result.rules],
+        "rule_details": [
+            {**rule_details(r), "caused_by": list(triggers(r, result.facts))} for r in result.rules
+        ],
+        "effects": control_effects(result),
         "considerations": [passage_details(p) for p in result.considerations],
         "principles": [passage_details(p) for p in result.principles],
         "best_fit": BEST_FIT,

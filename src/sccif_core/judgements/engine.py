@@ -151,6 +151,12 @@ def applies(rule: Rule, known: Facts) -> bool:
     return not (rule.unless_conditions & known.conditions)
 
 
+def triggers(rule: Rule, known: Facts) -> tuple[str, ...]:
+    """What set a binding rule off: the judgements whose grade matched, then its findings."""
+    grades = tuple(dict.fromkeys(j for j, g in rule.when_any_grade if known.grade(j) == g))
+    return grades + tuple(sorted(rule.when_conditions))
+
+
 def grades_permitted(rule: Rule) -> tuple[str, ...]:
     """The grades a rule leaves open for the judgement it constrains."""
     if rule.effect == "cap":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from ..payload import chosen_options, whole_in_range
@@ -101,11 +102,39 @@ _GRADE_OPTIONS = tuple((g, label(g)) for g in GRADES)
 _STRENGTH_OPTIONS = (("always", "A hard limit (always)"), ("usually", "A tendency (usually)"))
 
 
+# A set is a run of this many questions (numbers 0 to 9, 10 to 19, ...): no question repeats in it.
+SET_SIZE = 10
+_TRIES = 40
+
+
 def scenario(seed: int, number: int) -> Scenario:
-    """The ``number``th question of the practice set ``seed``."""
+    """The ``number``th question of the practice set ``seed``.
+
+    A draw that repeats an earlier question of the same run of ``SET_SIZE`` is drawn again.
+    """
     whole_in_range(seed, "seed", MAX_SEED)
     whole_in_range(number, "number", MAX_NUMBER)
-    rng = random.Random(f"sccif-practice:{seed}:{number}")
+    return _run(seed, number - number % SET_SIZE, number % SET_SIZE + 1)[-1]
+
+
+@cache
+def _run(seed: int, first: int, count: int) -> tuple[Scenario, ...]:
+    earlier = _run(seed, first, count - 1) if count > 1 else ()
+    seen = {_signature(item) for item in earlier}
+    number = first + count - 1
+    for attempt in range(_TRIES):
+        salt = "" if attempt == 0 else f":{attempt}"
+        item = _draw(seed, number, random.Random(f"sccif-practice:{seed}:{number}{salt}"))
+        if _signature(item) not in seen:
+            break
+    return (*earlier, item)
+
+
+def _signature(item: Scenario) -> tuple[object, ...]:
+    return (item.prompt, item.options)
+
+
+def _draw(seed: int, number: int, rng: random.Random) -> Scenario:
     kind = rng.choice(KINDS)
     if kind == "strength":
         return _strength_question(seed, number, rng)
@@ -145,12 +174,17 @@ def check(item: Scenario, response: object) -> dict[str, Any]:
         "answer": list(truth.correct),
         "answer_labels": [dict(item.options)[k] for k in truth.correct],
         "explanation": truth.explanation,
-        "rules": [rule_dict(r) for r in truth.rules],
-        "not_applying": [rule_dict(r) for r in truth.not_applying],
-        "tendencies": [rule_dict(r) for r in truth.tendencies],
+        "rules": [_rule_feedback(r) for r in truth.rules],
+        "not_applying": [_rule_feedback(r) for r in truth.not_applying],
+        "tendencies": [_rule_feedback(r) for r in truth.tendencies],
         "best_fit": {"text": _BEST_FIT.text, "source": _BEST_FIT.anchor},
         "sources": list(truth.sources),
     }
+
+
+def _rule_feedback(rule: Rule) -> dict[str, Any]:
+    """A rule as feedback shows it: its words, and the clause that makes it a hard limit or a tendency."""
+    return {**rule_dict(rule), "words": rule.words}
 
 
 # --- building questions ---

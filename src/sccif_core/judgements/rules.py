@@ -25,6 +25,7 @@ with no limit (``CONSIDERATIONS``), and the judgement is best fit, not a checkli
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,6 +75,24 @@ class Rule:
     @property
     def source(self) -> str:
         return self.anchor
+
+    @property
+    def words(self) -> str:
+        """The framework's words that make this a hard limit or a tendency: its clause from ``signal`` on.
+
+        One passage can hold both (judgement-structure-7: "likely to lead to a judgement of inadequate,
+        and certainly no more than requires improvement"), so each rule names its own clause.
+        """
+        for passage in (self.text, self.lead[0] if self.lead else ""):
+            start = passage.lower().find(self.signal.lower())
+            if start >= 0:
+                end = _CLAUSE_END.search(passage, start)
+                return passage[start : end.start() if end else len(passage)]
+        raise ValueError(f"rule '{self.id}': its signal '{self.signal}' is not in its words.")
+
+
+# Where a rule's deciding clause ends ("..., and certainly"; "... but never"; "... and inspectors must").
+_CLAUSE_END = re.compile(r"[,.;:]| but | and inspectors ")
 
 
 @dataclass(frozen=True, slots=True)

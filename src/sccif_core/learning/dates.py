@@ -217,14 +217,7 @@ def _options(spec: DateSpec, fields: dict[str, str]) -> tuple[str, str, list[tup
     found = milestone(spec.timeline, spec.milestone, fields)
     key, label = option_of(found)
     rule = _rule(spec.timeline, spec.milestone)
-    base_field = _ACTUAL.get(rule.after, rule.after)
-    if base_field == "notice":
-        base_field = "notices"
-    base = (
-        date.fromisoformat(fields[base_field])
-        if base_field in fields
-        else date.fromisoformat(milestone(spec.timeline, rule.after, fields).date)
-    )
+    base = _base(spec, fields)
     wrong: list[tuple[str, str]] = []
     for candidate in _slips(found, rule, base):
         option = _as_option(candidate)
@@ -233,6 +226,44 @@ def _options(spec: DateSpec, fields: dict[str, str]) -> tuple[str, str, list[tup
         if len(wrong) == 3:
             break
     return key, label, wrong
+
+
+def _base(spec: DateSpec, fields: dict[str, str]) -> date:
+    """The day the rule counts from: a date the question gives, or the milestone the rule follows."""
+    rule = _rule(spec.timeline, spec.milestone)
+    base_field = _ACTUAL.get(rule.after, rule.after)
+    if base_field == "notice":
+        base_field = "notices"
+    if base_field in fields:
+        return date.fromisoformat(fields[base_field])
+    return date.fromisoformat(milestone(spec.timeline, rule.after, fields).date)
+
+
+def _counted(found: Milestone, base: date) -> str:
+    """How far the answer is from the day it counts from: "18 working days after …: …, 26 days later"."""
+    start, working = format_long(base), found.uses_working_days
+    if found.type == "window" and found.date_from and found.date_to:
+        first, last = date.fromisoformat(found.date_from), date.fromisoformat(found.date_to)
+        return (
+            f"Counted from {start}: {found.offset}. That is {format_long(first)} "
+            f"({_days(base, first, working)}) to {format_long(last)} ({_days(base, last, working)})."
+        )
+    day = date.fromisoformat(found.date)
+    return f"Counted from {start}: {found.offset}. That is {format_long(day)}, {_days(base, day, working)}."
+
+
+def _days(base: date, day: date, working: bool) -> str:
+    """ "12 working days and 16 calendar days later"; calendar days only for a rule in weeks."""
+    early, late = sorted((base, day))
+    way = "later" if day >= base else "earlier"
+    calendar = f"{_plural((late - early).days, 'calendar day')} {way}"
+    if not working:
+        return calendar
+    return f"{_plural(ENGLAND.count(early, late), 'working day')} and {calendar}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 Candidate = date | tuple[date, date]
@@ -299,7 +330,14 @@ def answer(question: Question) -> Answer:
         notes.append(f"Bank holidays that are not working days on the way: {names}.")
     if found.qualifier:
         notes.append(f"The framework gives this date as what {found.qualifier} happens, not a fixed limit.")
-    if found.note:
+    if found.note and spec.given:
+        given = ", ".join(
+            format_long(date.fromisoformat(_fields(question)[name])) for name, _, _ in spec.given
+        )
+        notes.append(
+            f"Counted from the date the question gives ({given}), not from the latest date it was due."
+        )
+    elif found.note:
         notes.append(found.note)
     if found.provisional:
         years = ", ".join(str(y) for y in found.provisional_years)
@@ -312,5 +350,5 @@ def answer(question: Question) -> Answer:
         notes.append("At that point the framework's rule on leadership, quoted below, applies.")
     # The engine's passage quotes the timeline's words in full: keep the fuller one.
     quotes = [q for q in quotes if not any(o != q and o[1] == q[1] and q[0] in o[0] for o in quotes)]
-    explanation = f"{found.label}: {found.offset}."
+    explanation = f"{found.label}. {_counted(found, _base(spec, fields))}"
     return Answer((key,), explanation, tuple(quotes), tuple(notes))

@@ -159,10 +159,15 @@ def answer_limits(question: Question) -> Answer:
     best_fit = next(p for p in PRINCIPLES if p.id == "best-fit")
     quotes.append((best_fit.text, best_fit.anchor))
     unique = tuple(dict.fromkeys(quotes))
+    # One passage can hold a hard limit and a tendency: name the words that make each.
+    words = tuple(
+        f"{'A hard limit' if r.strength == 'always' else 'A tendency'}: the words \u201c{r.words}\u201d."
+        for r in truth.rules + truth.tendencies
+    )
     notes = (
         ("No rule applies here; the rules that would apply in other cases are quoted so you can see why.",)
         if not truth.rules and truth.not_applying
-        else ()
+        else words
     )
     return Answer(truth.correct, truth.explanation, unique, notes)
 

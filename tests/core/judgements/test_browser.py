@@ -86,3 +86,57 @@ def test_scenario_and_check_round_trip() -> None:
     assert isinstance(feedback["correct"], bool)  # type: ignore[index]
     assert all(feedback["source_paths"])  # type: ignore[index]
     assert call("judge.check", {"seed": "x", "number": 2, "answer": []})["error"]["field"] == "seed"  # type: ignore[index]
+
+
+class TestWhatEachChoiceDoes:
+    def test_helped_and_protected_inadequate_names_its_consequence(self) -> None:
+        """Helped and protected inadequate: beside it, the overall grade can only be inadequate (judgement-structure-6)."""
+        # "if inspectors judge this area to be inadequate, then the 'overall experiences and progress'
+        # judgement will always be inadequate." (#judgement-structure-6)
+        result = call("judge.evaluate", {"grades": {"helped-and-protected": "inadequate"}})["result"]
+        effect = result["effects"]["helped-and-protected"]  # type: ignore[index]
+        assert effect == {
+            "rules": ["helped-and-protected-inadequate-overall-inadequate"],
+            "given": None,
+            "idle": None,
+        }
+        [rule] = result["rule_details"]  # type: ignore[index]
+        assert rule["caused_by"] == ["helped-and-protected"]
+        assert rule["consequence"] == "So the overall grade can only be inadequate."
+        assert rule["words"] == "always be inadequate"
+        assert (
+            result["judgements"]["overall-experiences"]["can_be"] == "The overall grade can be: inadequate."
+        )  # type: ignore[index]
+
+    def test_a_grade_that_limits_nothing_says_when_it_would(self) -> None:
+        """Helped and protected requires improvement: no limit, and the page says it limits only when inadequate."""
+        result = call("judge.evaluate", {"grades": {"helped-and-protected": "requires-improvement"}})[
+            "result"
+        ]
+        effect = result["effects"]["helped-and-protected"]  # type: ignore[index]
+        assert effect["rules"] == [] and "only when it is inadequate" in effect["idle"]
+        assert result["judgements"]["overall-experiences"]["can_be"] == "The overall grade can be: any grade."  # type: ignore[index]
+
+    def test_a_ruled_out_grade_is_flagged_beside_its_own_control(self) -> None:
+        """Overall 'good' with helped and protected inadequate: the overall control says a hard limit rules it out."""
+        result = call(
+            "judge.evaluate",
+            {"grades": {"helped-and-protected": "inadequate", "overall-experiences": "good"}},
+        )["result"]
+        assert "a hard limit rules this out" in result["effects"]["overall-experiences"]["given"]  # type: ignore[index]
+
+    def test_a_finding_with_a_limit_and_a_tendency_shows_both(self) -> None:
+        """No manager after 26 weeks: leadership at most requires improvement (never), usually inadequate (usually)."""
+        # "will usually lead to an inadequate judgement for leadership but never more than requires
+        # improvement. Also, the overall judgement is unlikely to be better than good."
+        # (#leaders-and-managers-inadequate-3)
+        result = call("judge.evaluate", {"conditions": ["manager-vacancy-26-weeks"]})["result"]
+        assert result["effects"]["manager-vacancy-26-weeks"]["rules"] == [  # type: ignore[index]
+            "manager-vacancy-leadership-at-most-requires-improvement",
+            "manager-vacancy-leadership-usually-inadequate",
+            "manager-vacancy-overall-unlikely-better-than-good",
+        ]
+        assert result["judgements"]["leaders-and-managers"]["can_be"] == (  # type: ignore[index]
+            "The leaders and managers grade can be: requires improvement to be good or inadequate. "
+            "Usually inadequate."
+        )

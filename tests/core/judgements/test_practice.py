@@ -127,3 +127,36 @@ def test_seed_and_number_are_checked(seed: object, number: object) -> None:
     """Seeds and numbers outside their ranges are input errors."""
     with pytest.raises(InputError):
         practice.scenario(seed, number)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", range(0, 400, 7))
+def test_a_set_never_repeats_a_question(seed: int) -> None:
+    """Within a set (numbers 0 to 9, 10 to 19, ...) no question comes twice, for many seeds."""
+    for first in (0, practice.SET_SIZE, 5 * practice.SET_SIZE):
+        items = [practice.scenario(seed, n) for n in range(first, first + practice.SET_SIZE)]
+        assert len({(s.prompt, s.options) for s in items}) == practice.SET_SIZE, (seed, first)
+
+
+def test_feedback_names_the_words_that_make_a_limit_and_a_tendency() -> None:
+    """Leadership inadequate: one passage (judgement-structure-7) is a hard limit and a tendency, each with its words."""
+    # "this is likely to lead to a judgement of inadequate, and certainly no more than requires
+    # improvement, for 'overall experiences and progress'" (#judgement-structure-7)
+    item = practice.Scenario(
+        0,
+        0,
+        "allowed",
+        "overall-experiences",
+        Facts({"leaders-and-managers": "inadequate"}),
+        "",
+        tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")),
+        True,
+    )
+    feedback = practice.check(item, ["requires-improvement", "inadequate"])
+    assert feedback["correct"] is True
+    [limit] = feedback["rules"]
+    [tendency] = feedback["tendencies"]
+    assert (
+        limit["text"] == tendency["text"] and limit["source"] == tendency["source"] == "judgement-structure-7"
+    )
+    assert limit["words"] == "certainly no more than requires improvement"
+    assert tendency["words"] == "likely to lead to a judgement of inadequate"

@@ -11,7 +11,7 @@ from sccif_core.judgements import assurance
 from sccif_core.judgements.conditions import CONDITION_KEYS, CONDITIONS
 from sccif_core.judgements.grades import GRADES, JUDGEMENT_KEYS, NOT_JUDGED, SCALE_ANCHOR, SCALE_TEXT
 from sccif_core.judgements.next_steps import STEPS
-from sccif_core.judgements.rules import CONSIDERATIONS, PRINCIPLES, RULES, RULES_BY_ID
+from sccif_core.judgements.rules import CONSIDERATIONS, PRINCIPLES, RULES, RULES_BY_ID, Rule
 from tests.core.judgements import judgement_source as source
 
 ALWAYS_WORDS = (
@@ -175,3 +175,12 @@ class TestCompleteness:
         sentences = source.sentences()
         assert any("will always be inadequate" in s for s in sentences)
         assert sum("cannot be outstanding" in s for s in sentences) == 3
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_each_rule_names_the_words_that_make_it_a_limit_or_a_tendency(rule: Rule) -> None:
+    """A rule's deciding words are in its quote, start with its signal word and stop at the clause's end."""
+    quoted = f"{rule.lead[0]} {rule.text}" if rule.lead else rule.text
+    assert rule.words in quoted
+    assert rule.words.lower().startswith(rule.signal.lower())
+    assert not rule.words.endswith((",", ".", ":"))

@@ -115,11 +115,35 @@ class TestDates:
         """Ended Thursday 19 November 2026: draft report by Tuesday 15 December 2026 (18 working days, timeframe-1-8)."""
         truth = dates.answer(date_question("full", "draft_report", end="2026-11-19"))
         assert truth.correct == ("2026-12-15",)
-        assert (
-            truth.explanation
-            == "Draft report sent to the provider: 18 working days after the end of the inspection."
+        # "Draft report sent to the registered provider within 18 working days from the end of the
+        # inspection" (#timeframe-1-8): 18 working days after Thursday 19 November 2026 is Tuesday
+        # 15 December 2026, 26 calendar days later. The feedback shows the count.
+        assert truth.explanation == (
+            "Draft report sent to the provider. Counted from Thursday 19 November 2026: 18 working days after "
+            "the end of the inspection. That is Tuesday 15 December 2026, 18 working days and 26 calendar "
+            "days later."
         )
         assert truth.quotes[0][1] == "timeframe-1-8"
+
+    def test_a_date_counted_from_a_date_the_question_gives_says_so_in_its_own_words(self) -> None:
+        """Comments on a draft sent Tuesday 15 December 2026 are due Tuesday 22 December 2026 (5 working days,
+        timeframe-1-8); the feedback says it counts from that date, with no words left over from the timeline tool."""
+        # "The provider then has up to 5 working days to send in comments on the draft report or submit a
+        # formal complaint" (#timeframe-1-8): Wed 16, Thu 17, Fri 18, Mon 21, Tue 22 December 2026.
+        item = date_question("full", "provider_comments", end="2026-11-19", draft_sent="2026-12-15")
+        truth = dates.answer(item)
+        assert truth.correct == ("2026-12-22",)
+        assert (
+            "That is Tuesday 22 December 2026, 5 working days and 7 calendar days later." in truth.explanation
+        )
+        assert "Counted from the date the question gives (Tuesday 15 December 2026)" in " ".join(truth.notes)
+
+    @pytest.mark.parametrize("item", [q for q in ALL if q.kind.startswith("dates")], ids=lambda q: q.id)
+    def test_every_date_answer_shows_its_day_count_and_no_tool_leftovers(self, item: Question) -> None:
+        """Each date answer gives its calendar-day count, and never the timeline tool's "if you gave it"."""
+        truth = answer(item)
+        assert "calendar day" in truth.explanation
+        assert not any("if you gave it" in text for text in (truth.explanation, *truth.notes))
 
     def test_the_draft_report_across_christmas_2026(self) -> None:
         """Ended Thursday 10 December 2026: draft by Friday 8 January 2027, skipping Christmas Day (Fri 25 Dec),
@@ -347,6 +371,42 @@ class TestSecondReading:
                 items = [question(step_number, seed, n) for n in range(first, first + SET_SIZE)]
                 signatures = {(q.prompt, q.quote, tuple(sorted(q.options))) for q in items}
                 assert len(signatures) == SET_SIZE, (seed, first)
+
+    def test_a_passage_with_a_limit_and_a_tendency_names_the_words_of_each(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Leadership inadequate, 'usual' overall: judgement-structure-7 is quoted once, and the notes say
+        which words make the hard limit and which the tendency."""
+        # "If inspectors judge this area to be inadequate, this is likely to lead to a judgement of
+        # inadequate, and certainly no more than requires improvement, for 'overall experiences and
+        # progress'." (#judgement-structure-7)
+        scenario = practice.Scenario(
+            0,
+            0,
+            "usual",
+            "overall-experiences",
+            engine.Facts({LEADERS_AND_MANAGERS: "inadequate"}),
+            "?",
+            tuple((g, g) for g in ("outstanding", "good", "requires-improvement", "inadequate")),
+            True,
+        )
+        monkeypatch.setattr(judgement_questions.practice, "scenario", lambda seed, number: scenario)
+        item = Question(
+            2,
+            0,
+            0,
+            "judgement-limits",
+            "?",
+            scenario.options,
+            True,
+            facts=(("practice_seed", "0"), ("practice_number", "0")),
+        )
+        truth = answer(item)
+        assert [anchor for _, anchor in truth.quotes].count("judgement-structure-7") == 1
+        assert truth.notes == (
+            "A hard limit: the words \u201ccertainly no more than requires improvement\u201d.",
+            "A tendency: the words \u201clikely to lead to a judgement of inadequate\u201d.",
+        )
 
     def test_alerts_after_an_assurance_inspection_are_not_always(self) -> None:
         """Local authority alerts after an assurance inspection depend on the case review
