@@ -18,7 +18,7 @@ PARALLEL ?= -n 2 --dist loadfile
 # Material for MkDocs prints a box about its end of life with every build: CONTRIBUTING.md has our plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test test-fast lint typecheck bench deps chromium clean
+.PHONY: help serve site test test-fast lint typecheck bench screenshots deps chromium clean
 
 help:
 	@echo "make serve      install what is needed, build the site and serve it at http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make typecheck  mypy --strict over src/sccif_core, hooks/, scripts/ and bench/"
 	@echo "make site       build the site into $(SITE)/"
 	@echo "make bench      measure load times and tool speed (prints the figures)"
+	@echo "make screenshots  pictures of every tool (empty, answered, error) at phone and laptop sizes, in screenshots/"
 	@echo "make deps       install the Python packages into $(VENV)/ and the npm packages into node_modules/"
 	@echo "make chromium   install Debian's chromium with apt, if it is missing"
 	@echo "make clean      remove the built site and the caches"
@@ -80,6 +81,10 @@ test-fast: deps
 bench: deps chromium site
 	@echo "Measuring the site and the tools (bench/)"
 	@SCCIF_SITE_DIR=$(SITE) $(PY) bench/run.py
+
+screenshots: deps chromium site
+	@echo "Taking screenshots of every tool into screenshots/ (scripts/screenshots.py)"
+	@$(PY) scripts/screenshots.py --site-dir $(SITE) --out screenshots
 
 clean:
 	rm -rf $(SITE) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,7 @@
 // Nothing here uses innerHTML: every string becomes a text node, so values a reader typed
 // (or a CSV cell, or a query string) can never become markup.
 
-import { SITE_ROOT } from "./config.mjs";
+import { PYODIDE_VERSION, RUNTIME_URL, SITE_ROOT } from "./config.mjs";
 
 let uid = 0;
 
@@ -166,37 +166,62 @@ export function errorSummary() {
   return { element, show, hide };
 }
 
-const STAGES = {
-  starting: "starting",
-  downloading: "downloading (about 15 MB the first time, then kept by your browser)",
-  "starting-python": "starting Python",
-  core: "loading the rules",
-};
+// What a first visit downloads for the calculator: the files the worker fetches (pyodide.mjs,
+// pyodide.asm.mjs and .wasm, the standard library, the core's wheel and lockfile, the worker's own
+// modules), as the site sends them (.br where there is one): 8.5 MB for Pyodide 314.0.7.
+// tests/site/test_home_page.py adds them up in the built site and fails if this figure is out of date.
+export const FIRST_VISIT_DOWNLOAD = "about 8.5 MB";
 
 /**
- * The runtime's state as readers see it: loading with progress, ready, could not load, stopped.
- * what: the tool's name in a sentence, e.g. "calculator". Returns {element, destroy}.
+ * Whether this browser already holds the runtime, so loading it downloads nothing big: the worker's
+ * stored snapshot of this Pyodide version (kept only after a complete first load), or the offline
+ * copy the service worker keeps. Never throws; false when it cannot tell.
+ */
+async function runtimeIsStored() {
+  try {
+    if (!self.caches) return false;
+    const wasm = new URL("pyodide.asm.wasm", RUNTIME_URL).href;
+    if (await caches.match(wasm, { ignoreSearch: true })) return true;
+    if (!(await caches.has("sccif-python-snapshot"))) return false; // has(): open() would create it
+    const keys = await (await caches.open("sccif-python-snapshot")).keys();
+    return keys.some((request) => request.url.endsWith(`/python-${PYODIDE_VERSION}.snapshot`));
+  } catch {
+    return false;
+  }
+}
+let stored = null; // one answer per page session: Promise<boolean>
+
+/** "is" or "are" after the tool's name: "The calculator is ready", "The practice questions are ready". */
+function isOrAre(what) {
+  return what.endsWith("questions") ? "are" : "is";
+}
+
+/**
+ * The runtime's state as readers see it: getting ready (with the download size on a first visit
+ * only), ready, could not load, stopped. what: the tool's name in a sentence, e.g. "calculator".
+ * Returns {element, destroy}.
  */
 export function runtimeStatus(runtime, { what = "calculator" } = {}) {
   const element = h("div", { class: "sccif-status", role: "status", "data-sccif-status": runtime.state });
   let shown = "";
+  let firstVisit = null; // unknown until runtimeIsStored() answers
   function render() {
-    const key = `${runtime.state}:${runtime.progress.step}:${runtime.reason}`;
+    const key = `${runtime.state}:${runtime.progress.step}:${runtime.reason}:${firstVisit}`;
     if (key === shown) return;
     shown = key;
     element.dataset.sccifStatus = runtime.state;
     element.classList.toggle("sccif-status--problem", runtime.state === "failed" || runtime.state === "crashed");
     if (runtime.state === "loading") {
-      const { step, steps, stage } = runtime.progress;
-      const words = STAGES[stage] ?? stage;
+      const { step, steps } = runtime.progress;
+      const size = firstVisit ? ` (first visit only: ${FIRST_VISIT_DOWNLOAD})` : "";
       replace(
         element,
-        h("p", { class: "sccif-status__text" }, `Loading the ${what}… `, h("span", {}, step ? `Step ${step} of ${steps}: ${words}.` : "")),
-        h("progress", { class: "sccif-status__progress", max: String(steps), value: String(step), "aria-label": `Loading the ${what}` }),
-        h("p", { class: "sccif-status__hint" }, "You can fill in the form now. Your answer will appear as soon as it has loaded."),
+        h("p", { class: "sccif-status__text" }, `Getting the ${what} ready…${size}`),
+        h("progress", { class: "sccif-status__progress", max: String(steps), value: String(step), "aria-label": `Getting the ${what} ready` }),
+        h("p", { class: "sccif-status__hint" }, `You can fill in the form now. Your answer will appear as soon as the ${what} ${isOrAre(what)} ready.`),
       );
     } else if (runtime.state === "ready") {
-      replace(element, h("p", { class: "sccif-status__text sccif-status__text--ready" }, `The ${what} is ready.`));
+      replace(element, h("p", { class: "sccif-status__text sccif-status__text--ready" }, `The ${what} ${isOrAre(what)} ready.`));
     } else if (runtime.state === "failed") {
       replace(
         element,
@@ -211,7 +236,7 @@ export function runtimeStatus(runtime, { what = "calculator" } = {}) {
           h(
             "li",
             {},
-            "On a work or council network, ask your IT team to allow this site's .wasm, .mjs and .whl files (about 15 MB, downloaded once).",
+            `On a work or council network, ask your IT team to allow this site's .wasm, .mjs and .whl files (${FIRST_VISIT_DOWNLOAD}, downloaded once).`,
           ),
           h("li", {}, "Open the site through its web address (http:// or https://), not as a file on your computer."),
           h("li", {}, "Use an up-to-date Edge, Chrome, Firefox or Safari."),
@@ -230,6 +255,14 @@ export function runtimeStatus(runtime, { what = "calculator" } = {}) {
   }
   render();
   const stop = runtime.onChange(render);
+  if (runtime.state === "loading") {
+    stored ??= runtimeIsStored();
+    stored.then((isStored) => {
+      firstVisit = !isStored;
+      element.dataset.sccifFirstVisit = String(firstVisit);
+      render();
+    });
+  }
   return { element, destroy: stop };
 }
 

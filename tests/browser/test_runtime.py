@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.browser.conftest import PageWatch
+from tests.browser.conftest import PageWatch, new_context
 from tests.browser.runtime_helpers import (
     LOAD_TIMEOUT_MS,
     TOOL_PAGE,
@@ -282,3 +283,64 @@ class TestReturningReaders:
         sizes = wait_for_snapshot(page, replacing=[65536])
         assert len(sizes) == 1 and sizes[0] > 10_000_000, f"the damaged snapshot was not replaced: {sizes}"
         _forget_expected_errors(page_watch, "snapshot")
+
+
+def hold(page: Page, pattern: str) -> list[Route]:
+    """Hold back the requests for ``pattern`` until the test lets them go; returns the list they collect in."""
+    held: list[Route] = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def release(page: Page, held: list[Route]) -> None:
+    """Wait until the worker asks for a held file (it does once Python has started), then let it through."""
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert held, "the worker never asked for the held file"
+    while held:
+        held.pop().continue_()
+
+
+class TestLoadingWords:
+    def test_a_first_visit_says_how_much_it_downloads_and_a_return_visit_does_not(
+        self, browser: Browser, site_url: str, page_watch: PageWatch
+    ) -> None:
+        """Plain words while loading: the download size on a first visit only (never "Python" or "Step 2 of 3"),
+        and the size stated is what the browser really fetched, to within half a megabyte."""
+        # A new profile, without the offline service worker: the requests held below would otherwise be
+        # answered from its cache on the return visit, out of the test's reach.
+        context = new_context(browser, service_workers="block")
+        try:
+            page = page_watch.watch(context.new_page())
+            held = hold(page, "**/*.whl")  # keep it loading while the words are read
+            page.goto(site_url + TOOL_PAGE)
+            status = page.locator("[data-sccif-status]")
+            words = status.locator(".sccif-status__text")
+            expect(status).to_have_attribute("data-sccif-first-visit", "true")
+            expect(words).to_have_text(
+                re.compile(r"^Getting the calculator ready… \(first visit only: about [0-9.]+ MB\)$")
+            )
+            expect(status).to_contain_text("You can fill in the form now.")
+            for jargon in ("Python", "Step ", "runtime", "Pyodide"):
+                expect(status).not_to_contain_text(jargon)
+            stated = float(re.findall(r"about ([0-9.]+) MB", words.inner_text())[0])
+            release(page, held)
+            wait_until_ready(page)
+            downloads = runtime_value(page, "return runtime.timings.downloads;")
+            fetched = sum(entry["encodedBodySize"] for entry in downloads) / 1_000_000
+            assert abs(fetched - stated) <= 0.5, (
+                f"the page says about {stated} MB; the browser fetched {fetched:.2f} MB"
+            )
+            wait_for_snapshot(page)
+
+            page.goto(site_url + TOOL_PAGE)  # a return visit: the runtime is in this browser now
+            expect(status).to_have_attribute("data-sccif-first-visit", "false")
+            expect(words).to_have_text("Getting the calculator ready…")
+            expect(status).not_to_contain_text("MB")
+            release(page, held)
+            wait_until_ready(page)
+            expect(status).to_have_text("The calculator is ready.")
+            page_watch.assert_clean(page)
+        finally:
+            context.close()

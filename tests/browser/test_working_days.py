@@ -158,7 +158,7 @@ class TestLoading:
         page.goto(site_url + TOOL_PAGE)
         status = page.locator("[data-sccif-status]")
         expect(status).to_have_attribute("data-sccif-status", "loading")
-        expect(status).to_contain_text("Loading the calculator…")
+        expect(status).to_contain_text("Getting the calculator ready")
         expect(page.locator(".sccif-status__progress")).to_be_attached()
         fill_and_submit(page, "24/12/2026", "1")
         expect(page.locator(".sccif-result")).to_contain_text(
