@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Request, 
 from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
 from sccif_core.preparation import groups, read_csv, read_markdown, workspace_from_json, write_markdown
+from tests.browser.conftest import new_context
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "prepare/self-evaluation/"
@@ -324,7 +325,7 @@ class TestKeeping:
 
     def test_without_storage_the_choice_is_off_and_says_why(self, browser: Browser, site_url: str) -> None:
         """A browser that refuses local storage (as some private windows do): the box is disabled, with the reason."""
-        context = browser.new_context(service_workers="block")
+        context = new_context(browser, service_workers="block")
         context.add_init_script(
             """Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });"""
         )

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from sccif_core import browser_api
 from sccif_core.timelines import KINDS
 
+from .conftest import new_context
 from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
 
 TOOL = "tools/timeline/"
@@ -181,7 +182,7 @@ class TestTheAnswerFirst:
         self, browser: Browser, site_url: str, viewport: dict[str, int]
     ) -> None:
         """Full inspection ended 19/11/2026: the provider's dates are in words, focused and in view."""
-        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        context = new_context(browser, viewport=viewport)
         try:
             page = context.new_page()
             page.goto(site_url + TOOL)
@@ -228,7 +229,7 @@ class TestTheAnswerFirst:
         self, browser: Browser, site_url: str, viewport: dict[str, int]
     ) -> None:
         """With an answer shown and Ofsted's steps open, no element sticks out of the tool's box."""
-        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        context = new_context(browser, viewport=viewport)
         try:
             page = context.new_page()
             page.goto(site_url + TOOL)
