@@ -11,14 +11,15 @@ PORT    ?= 8000
 CHROMIUM := /usr/bin/chromium
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pytest-xdist: two workers, each taking whole test files (--dist loadfile), so a browser test file's
-# tests share one browser profile. (--dist loadgroup ignores its groups with pytest 9.2:
+# tests share one browser profile; the longest files first (tests/conftest.py orders them, and
+# --no-loadscope-reorder keeps that order). (--dist loadgroup ignores its groups with pytest 9.2:
 # pytest-dev/pytest-xdist#1386.) `make test PARALLEL=` runs everything in one process.
-PARALLEL ?= -n 2 --dist loadfile
+PARALLEL ?= -n 2 --dist loadfile --no-loadscope-reorder
 
 # Material for MkDocs prints a box about its end of life with every build: CONTRIBUTING.md has our plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test test-fast lint typecheck bench screenshots deps chromium clean
+.PHONY: help serve site test test-fast lint typecheck jscheck bench screenshots deps chromium clean
 
 help:
 	@echo "make serve      install what is needed, build the site and serve it at http://$(HOST):$(PORT)"
@@ -26,6 +27,7 @@ help:
 	@echo "make test-fast  the unit, property and command-line tests only (no site build, no browser)"
 	@echo "make lint       ruff: lint, import order and formatting"
 	@echo "make typecheck  mypy --strict over src/sccif_core, hooks/, scripts/ and bench/"
+	@echo "make jscheck    the JavaScript: tsc --noEmit (JSDoc types of files with // @ts-check), then eslint"
 	@echo "make site       build the site into $(SITE)/"
 	@echo "make bench      measure load times and tool speed (prints the figures)"
 	@echo "make screenshots  pictures of every tool (empty, answered, error) at phone and laptop sizes, in screenshots/"
@@ -71,7 +73,12 @@ typecheck: deps
 	@echo "Checking types with mypy --strict (src/sccif_core, hooks/, scripts/, bench/)"
 	@$(VENV)/bin/mypy
 
-test: lint typecheck chromium site
+jscheck: deps
+	@echo "Checking the JavaScript: tsc --noEmit (tsconfig.json), then eslint (eslint.config.js)"
+	@node_modules/.bin/tsc --noEmit -p tsconfig.json
+	@node_modules/.bin/eslint site_widgets scripts/*.js scripts/*.mjs hooks/*.mjs eslint.config.js
+
+test: lint typecheck jscheck chromium site
 	@echo "Running the tests: unit, property, doctests, command line, built site and browser (Chromium)"
 	@SCCIF_SITE_DIR=$(SITE) $(VENV)/bin/pytest -q $(PARALLEL)
 

@@ -37,3 +37,28 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     return out
+
+
+# The longest-running files go first, so that neither of `make test`'s two workers is left with a long file
+# at the end while the other sits idle: the site sweep, then the browser files with the most tests, then the
+# rest (a few seconds each, which fill the gaps). The Makefile's --no-loadscope-reorder keeps this order.
+_FIRST = "tests/browser/test_site.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def file_of(item: pytest.Item) -> str:
+        return item.nodeid.split("::", 1)[0]
+
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[file_of(item)] = counts.get(file_of(item), 0) + 1
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        path = file_of(item)
+        if path == _FIRST:
+            return (0, 0)
+        if path.startswith("tests/browser/"):
+            return (1, -counts[path])
+        return (2, 0)
+
+    items.sort(key=rank)
