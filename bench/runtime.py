@@ -17,8 +17,17 @@ Prints, for
   the offline service worker then downloads in the background (the site; then the runtime, unless
   the browser asks to save data), with and without Save-Data.
 
-Goals (issue 7, this 2-core machine): cold to ready 1.5 s or less, warm 0.7 s or less, a text
-page under 400 kB with no Pyodide bytes; (issue 3) a call under 5 ms.
+- the same first visits on a slow network (CDP Network.emulateNetworkConditions, 20 Mbit/s, 40 ms:
+  it reaches the page's dedicated worker too, which the worker's wasm download rate printed shows);
+- a second tool page in the same visit: the click on the site's link to the first answer there;
+- the bare Pyodide page (bench/bare_pyodide.py), built beside a linked copy of the site for the
+  bench only, measured in the same run (cold, slow network and returning loads alternate with the
+  site's), and the ratio of each figure to it.
+
+Goals (issue 14, printed last as a table; this 2-core machine): first answer on a first visit in
+1.2 s and 0.35 x the bare page; on a return 0.5 s and 0.2 x; a second tool page 0.2 s; 4.5 MB
+for a first tool visit; at 20 Mbit/s report it, aim 3 s; a text page under 400 kB with no
+Pyodide bytes; (issue 3) a call under 5 ms. Read the times with the load averages printed.
 Warm runs never use context.route(), which would turn the HTTP cache off.
 
     SCCIF_SITE_DIR=site .venv/bin/python bench/run.py runtime
@@ -33,22 +42,44 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import bare_pyodide  # noqa: E402
 from bench.chromium import CHROMIUM, launch_options  # noqa: E402  (the tests' settings too)
 from scripts import serve  # noqa: E402  (the server `make serve` runs)
 
 LAUNCH: dict[str, Any] = launch_options()
 TOOL_PAGE = "tools/working-days/"
+SECOND_TOOL_PAGE = "tools/timeline/"
 TEXT_PAGE = "framework/introduction/"
 CALLS = 300
-GOALS = {"cold": 1500.0, "warm": 700.0, "call": 5.0, "text_page_bytes": 400_000}
+# Issue 14's goals: first answer (s) and its ratio to the bare Pyodide page, bytes, a second tool page.
+GOALS = {
+    "cold": 1200.0,
+    "cold_ratio": 0.35,
+    "warm": 500.0,
+    "warm_ratio": 0.2,
+    "second_page": 200.0,
+    "first_visit_bytes": 4_500_000,
+    "slow_network": 3000.0,
+    "call": 5.0,
+    "text_page_bytes": 400_000,
+}
+# The slow-network profile: 20 Mbit/s down, 5 Mbit/s up, 40 ms round trip (CDP, per page and its workers).
+SLOW_NETWORK = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 20_000_000 / 8,
+    "uploadThroughput": 5_000_000 / 8,
+}
 # After a load, time for the worker to store its snapshot and for V8 to cache the compiled wasm.
 SETTLE_S = 5
 
@@ -111,7 +142,10 @@ class Bytes:
         response = request.response()
         if response is None or response.from_service_worker:
             return
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except PlaywrightError:  # the page closed first: a request after its load, not counted
+            return
         size = max(0, sizes["responseBodySize"]) + max(0, sizes["responseHeadersSize"])
         self.total += size
         if "/runtime/" in request.url:
@@ -237,32 +271,200 @@ def report(kind: str, runs: list[dict[str, Any]], goal_ms: float) -> None:
         print(_row("  " + label, [run[key] for run in runs]))
 
 
-def warm_runs(
-    pw: Any, url: str, count: int, service_worker: bool
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Loads by a returning reader: one persistent profile, the browser restarted for each load."""
+def measure_bare(context: BrowserContext, url: str, network: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The bare Pyodide page (bench/bare_pyodide.py): navigation to its first answer, and its bytes."""
+    page = context.new_page()
+    throttle(context, page, network)
+    counted = Bytes(page)
+    page.goto(url + bare_pyodide.PAGE, wait_until="commit")
+    figures: dict[str, Any] = page.evaluate(bare_pyodide.MEASURE)
+    page.wait_for_load_state("networkidle")
+    figures["bytes"] = counted.total
+    page.close()
+    return figures
+
+
+def throttle(context: BrowserContext, page: Page, network: dict[str, Any] | None) -> None:
+    """Emulate ``network`` for ``page`` through CDP (it applies to the page's dedicated worker too)."""
+    if network is None:
+        return
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", network)
+
+
+def measure_throttled(context: BrowserContext, url: str) -> dict[str, Any]:
+    """A first visit on the slow network: the site's tool page, with the worker's wasm download rate."""
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    throttle(context, page, SLOW_NETWORK)
+    counted = Bytes(page)
+    page.goto(url + TOOL_PAGE, wait_until="commit")
+    figures: dict[str, Any] = page.evaluate(MEASURE)
+    wasm = next(d for d in figures["worker"]["downloads"] if d["file"] == "pyodide.asm.wasm")
+    # bits per second of the worker's largest download: near 20 Mbit/s when the throttle reaches it
+    figures["wasm_mbit_s"] = wasm["transferSize"] * 8 / max(1.0, wasm["end"] - wasm["start"]) / 1000
+    page.wait_for_load_state("networkidle")
+    figures["bytes"] = counted.total
+    page.close()
+    return figures
+
+
+# After a tool page has answered: follow the site's own link to a second tool page (instant navigation
+# when the site has it: then the page survives), and time the click to the first answer there.
+SECOND_PAGE_CLICK = """
+(path) => {
+  const link = [...document.querySelectorAll("a[href]")].find((a) => new URL(a.href).pathname.endsWith(path));
+  if (!link) throw new Error("no link to " + path);
+  window.__sccifClickAt = performance.now();
+  link.click();
+}
+"""
+SECOND_PAGE_ANSWER = """
+async (tool) => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const clickAt = window.__sccifClickAt ?? 0;  // 0: a full load, timed from its navigation start
+  while (!document.querySelector(`[data-sccif-tool="${tool}"] [data-sccif-status]`)) await sleep(2);
+  const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
+  const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
+  const answer = await getRuntime().call("workdays.add", { start: "24/12/2026", days: "18", extra: "" });
+  if (!answer.result) throw new Error("no answer: " + JSON.stringify(answer));
+  return { ms: performance.now() - clickAt, kept: clickAt > 0 };
+}
+"""
+
+
+def measure_second_page(context: BrowserContext, url: str) -> dict[str, Any]:
+    """A tool page, then a second one reached by a link: click to first answer on the second."""
+    page = context.new_page()
+    page.goto(url + TOOL_PAGE, wait_until="commit")
+    page.evaluate(MEASURE)
+    page.evaluate(SECOND_PAGE_CLICK, SECOND_TOOL_PAGE)
+    page.wait_for_url(f"**/{SECOND_TOOL_PAGE}", wait_until="commit")
+    figures: dict[str, Any] = page.evaluate(SECOND_PAGE_ANSWER, SECOND_TOOL_PAGE.split("/")[1])
+    page.close()
+    return figures
+
+
+def warm_runs(pw: Any, url: str, count: int, service_worker: bool, bare: bool = False) -> dict[str, Any]:
+    """Loads by a returning reader: one persistent profile, the browser restarted for each load.
+
+    Returns {"runs": [...], "latency": {...}, "second": [...]}: the loads of the tool page (or of the
+    bare Pyodide page), and for the site over the HTTP cache, call latency and a second tool page.
+    """
     workers = "allow" if service_worker else "block"
-    runs = []
-    latency: dict[str, Any] = {}
+    figures: dict[str, Any] = {"runs": [], "latency": {}, "second": []}
     with tempfile.TemporaryDirectory(prefix="sccif-bench-profile-") as profile:
         # Earlier visits fill the caches (and the service worker's); let the worker store its
         # snapshot and V8 cache the compiled wasm, as for a reader who used the tool before.
         for _ in range(2 if service_worker else 1):
             context = pw.chromium.launch_persistent_context(profile, service_workers=workers, **LAUNCH)
-            measure_load(context, url, first_visit=True)
+            measure_bare(context, url) if bare else measure_load(context, url, first_visit=True)
             time.sleep(SETTLE_S)
             context.close()
         for _ in range(count):
             context = pw.chromium.launch_persistent_context(profile, service_workers=workers, **LAUNCH)
-            runs.append(measure_load(context, url))
-            if len(runs) == count and not service_worker:
-                page = context.new_page()
-                page.goto(url + TOOL_PAGE, wait_until="commit")
-                page.evaluate(MEASURE)
-                latency = page.evaluate(LATENCY, CALLS)
-                page.close()
+            figures["runs"].append(measure_bare(context, url) if bare else measure_load(context, url))
+            if not bare and not service_worker:
+                figures["second"].append(measure_second_page(context, url))
+                if len(figures["runs"]) == count:
+                    page = context.new_page()
+                    page.goto(url + TOOL_PAGE, wait_until="commit")
+                    page.evaluate(MEASURE)
+                    figures["latency"] = page.evaluate(LATENCY, CALLS)
+                    page.close()
             context.close()
-    return runs, latency
+    return figures
+
+
+def served_copy(site: Path, into: Path) -> Path:
+    """``into`` holding links to the site's files plus the bare Pyodide page: the site itself is not touched."""
+    for entry in site.iterdir():
+        if entry.name != "runtime":
+            (into / entry.name).symlink_to(entry)
+    (into / "runtime").mkdir()
+    for entry in (site / "runtime").iterdir():
+        (into / "runtime" / entry.name).symlink_to(entry)
+    bare_pyodide.build(into)
+    return into
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def goals_table(figures: dict[str, Any]) -> None:
+    """Issue 14's goals, each with the site's median, the bare page's and their ratio, from this run."""
+    cold, bare_cold = figures["cold"], figures["bare_cold"]
+    bare_warm = _answers(figures["bare_warm"]["runs"])
+    rows: list[tuple[str, list[float], list[float], float, float | None, str]] = [
+        (
+            "first answer, first visit",
+            _answers(cold),
+            _answers(bare_cold),
+            GOALS["cold"],
+            GOALS["cold_ratio"],
+            "s",
+        ),
+        *(
+            (
+                f"first answer, return ({how})",
+                _answers(figures[key]["runs"]),
+                bare_warm,
+                GOALS["warm"],
+                GOALS["warm_ratio"],
+                "s",
+            )
+            for how, key in (("HTTP cache", "warm"), ("service worker", "warm_sw"))
+        ),
+        (
+            "a second tool page, same visit",
+            [run["ms"] for run in figures["warm"]["second"]],
+            [],
+            GOALS["second_page"],
+            None,
+            "s",
+        ),
+        (
+            "bytes, first tool visit",
+            [run["bytes"] for run in cold],
+            [run["bytes"] for run in bare_cold],
+            GOALS["first_visit_bytes"],
+            None,
+            "MB",
+        ),
+        (
+            "first answer at 20 Mbit/s, 40 ms, first visit",
+            _answers(figures["slow"]),
+            _answers(figures["bare_slow"]),
+            GOALS["slow_network"],
+            None,
+            "s",
+        ),
+    ]
+    print("\nIssue 14's goals: median of this run (this site | bare Pyodide page | ratio)")
+    for label, ours, bare, goal, ratio_goal, unit in rows:
+        mine, theirs = _median(ours), _median(bare)
+        ratio = mine / theirs if bare else float("nan")
+        shown = _shown(mine, unit)
+        met = mine <= goal and (ratio_goal is None or ratio <= ratio_goal)
+        goal_text = f"≤ {_shown(goal, unit)}" + (f" and ≤ {ratio_goal} × bare" if ratio_goal else "")
+        bare_text = f"{_shown(theirs, unit)} | {ratio:4.2f}" if bare else "- | -"
+        print(f"  {label:<46} {shown:>9} | {bare_text:<16} goal {goal_text}: {_verdict(met)}")
+    if not figures["warm"]["second"][0]["kept"]:
+        print("  (the second tool page was a full page load: instant navigation is off)")
+    rates = [run["wasm_mbit_s"] for run in figures["slow"]]
+    print(
+        f"  (the worker's wasm download on the slow profile ran at {_median(rates):.1f} Mbit/s: the throttle reaches it)"
+    )
+
+
+def _answers(runs: list[dict[str, Any]]) -> list[float]:
+    return [run["answerAt"] for run in runs]
+
+
+def _shown(value: float, unit: str) -> str:
+    return f"{value / 1e6:.2f} MB" if unit == "MB" else f"{value / 1000:.2f} s"
 
 
 def main() -> int:
@@ -274,27 +476,41 @@ def main() -> int:
         return 2
     count = int(os.environ.get("BENCH_RUNS", "5"))
     load_before = os.getloadavg()
-    with serve.running(site) as url, sync_playwright() as pw:
+    figures: dict[str, Any] = {key: [] for key in ("cold", "bare_cold", "slow", "bare_slow")}
+    with (
+        tempfile.TemporaryDirectory(prefix="sccif-bench-site-") as served,
+        serve.running(served_copy(site, Path(served))) as url,
+        sync_playwright() as pw,
+    ):
         version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
         print(f"{url}{TOOL_PAGE} served by scripts/serve.py; {version}; {os.cpu_count()} cores")
         print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
 
         browser = pw.chromium.launch(**LAUNCH)
-        cold = []
-        for _ in range(count):
-            context = browser.new_context(service_workers="block")
-            cold.append(measure_load(context, url))
-            context.close()
+        for _ in range(count):  # alternate the two pages, so both meet the same load on the machine
+            measures: dict[str, Callable[[BrowserContext], dict[str, Any]]] = {
+                "cold": lambda context: measure_load(context, url),
+                "bare_cold": lambda context: measure_bare(context, url),
+                "slow": lambda context: measure_throttled(context, url),
+                "bare_slow": lambda context: measure_bare(context, url, SLOW_NETWORK),
+            }
+            for key, measure in measures.items():
+                context = browser.new_context(service_workers="block")
+                figures[key].append(measure(context))
+                context.close()
         text_alone = text_page_bytes(browser, url, service_worker=False)
         text_with_worker = text_page_bytes(browser, url, service_worker=True)
         text_saving_data = text_page_bytes(browser, url, service_worker=True, save_data=True)
         browser.close()
-        warm, latency = warm_runs(pw, url, count, service_worker=False)
-        warm_sw, _ = warm_runs(pw, url, count, service_worker=True)
+        figures["warm"] = warm_runs(pw, url, count, service_worker=False)
+        figures["bare_warm"] = warm_runs(pw, url, count, service_worker=False, bare=True)
+        figures["warm_sw"] = warm_runs(pw, url, count, service_worker=True)
 
+    cold, warm, warm_sw = figures["cold"], figures["warm"]["runs"], figures["warm_sw"]["runs"]
     report("Cold loads (nothing cached; service worker blocked)", cold, GOALS["cold"])
     report("Warm loads, HTTP cache (service worker blocked)", warm, GOALS["warm"])
     report("Warm loads, offline service worker (a returning reader's browser)", warm_sw, GOALS["warm"])
+    latency = figures["warm"]["latency"]
     trips = latency["trips"]
     in_python = [value for value in latency["inPython"] if value is not None]
     p95 = sorted(trips)[int(len(trips) * 0.95)]
@@ -322,6 +538,7 @@ def main() -> int:
             f"    {label:<40} {counted.total / 1000:7.0f} kB in all, {counted.pyodide / 1000:.0f} kB"
             " of Pyodide and the core"
         )
+    goals_table(figures)
     load_after = os.getloadavg()
     print(f"load average after: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     return 0

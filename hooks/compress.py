@@ -2,9 +2,9 @@
 
 The last post-build step (priority -200: after hooks/offline.py, at -100, has written ``sw.js`` and
 copied Workbox, and after hooks/pyodide_runtime.py has written ``runtime/``). For every file of the
-site whose type compresses (``COMPRESSIBLE``: pages, styles, scripts, JSON, XML, SVG, text and
-WebAssembly; never zips, wheels, images or fonts, which are compressed already) and that is over
-1 kB, it writes
+site whose type compresses (``COMPRESSIBLE``: pages, styles, scripts, JSON, XML, SVG, text,
+WebAssembly, and the zip and wheel that hooks/pyodide_runtime.py stores uncompressed; never images or
+fonts, which are compressed already) and that is over 1 kB, it writes
 
 - ``<name>.gz``: gzip -9, with no name and no time in the header, so the same file gives the same bytes;
 - ``<name>.br``: Brotli, quality 11 for files up to 1 MB and 9 above (``BROTLI_QUALITY``);
@@ -44,7 +44,11 @@ except ImportError:  # reported by on_post_build, so that `mkdocs serve` works w
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "compress"
-COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm"})
+# .zip and .whl: Pyodide's standard library and the core's wheel, which hooks/pyodide_runtime.py
+# stores uncompressed for this.
+COMPRESSIBLE = frozenset(
+    {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".zip", ".whl"}
+)
 MIN_SIZE = 1024  # bytes: smaller files gain too little for a second request's worth of work
 MAX_RATIO = 0.9  # a twin is written only when it is at most 90 % of the file's size
 GZIP_LEVEL = 9

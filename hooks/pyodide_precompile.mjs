@@ -14,6 +14,12 @@
 // is dropped and the .pyc sits where the .py was (zipimport loads it sourceless); with
 // keep_source true only the .pyc entries are written, as __pycache__/<name>.<cache_tag>.pyc,
 // for hooks/pyodide_runtime.py to add to the wheel beside the sources.
+// A job {"trace": "core.whl", "imports": ["sccif_core.dates", "re", ...], "out": "used.json"} instead
+// lists the standard-library files the core needs: Pyodide starts as the worker does (ready to take
+// a snapshot), installs the wheel with loadPackage, imports "imports" (hooks/pyodide_runtime.py
+// lists the core's modules and every module their import statements name), reads the framework's
+// text and takes a snapshot; then every module Python has loaded from the standard library's zip
+// is written out as its file name there. hooks/pyodide_runtime.py ships only those.
 // Called by hooks/pyodide_runtime.py, which caches the results under .cache/.
 
 import fs from "node:fs";
@@ -22,7 +28,8 @@ import path from "node:path";
 const [pyodideDir, jobsPath] = process.argv.slice(2);
 const jobs = JSON.parse(fs.readFileSync(jobsPath, "utf8"));
 const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
-const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + "/" });
+const traced = jobs.some((job) => job.trace); // a snapshot is possible only if asked for at start
+const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + "/", ...(traced ? { _makeSnapshot: true } : {}) });
 
 pyodide.runPython(`
 import importlib.util, io, marshal, sys, warnings, zipfile
@@ -72,8 +79,34 @@ def compile_zip(source_zip, keep_source, prefix):
 `);
 const compileZip = pyodide.globals.get("compile_zip");
 
+async function trace(job) {
+  const problems = [];
+  await pyodide.loadPackage(path.resolve(job.trace), { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+  if (problems.length) throw new Error(problems.join(" "));
+  const files = pyodide.runPython(`
+import importlib, sys
+
+for name in ${JSON.stringify(job.imports)}:
+    importlib.import_module(name)
+from sccif_core import citations
+citations.framework()
+ZIP = "/lib/python314.zip/"
+sorted({m.__spec__.origin[len(ZIP):] for m in list(sys.modules.values())
+        if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(ZIP)})
+`).toJs();
+  for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name]; // as worker.mjs does
+  pyodide.makeMemorySnapshot();
+  return files;
+}
+
 for (const job of jobs) {
   const started = performance.now();
+  if (job.trace) {
+    const files = await trace(job);
+    fs.writeFileSync(job.out, JSON.stringify(files, null, 1) + "\n");
+    console.log(`traced ${files.length} standard-library files in ${Math.round(performance.now() - started)} ms`);
+    continue;
+  }
   const source = new Uint8Array(fs.readFileSync(job.in));
   const [result, compiled] = compileZip(source, Boolean(job.keep_source), job.prefix ?? "").toJs();
   fs.writeFileSync(job.out, result);

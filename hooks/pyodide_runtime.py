@@ -21,6 +21,13 @@ unchecked hash-based .pyc files (reproducible; a host Python's bytecode would no
 results are cached in ``.cache/pyodide/`` by the hash of their inputs. ``SCCIF_PRECOMPILE=0``
 ships plain sources instead, for comparing the two with ``make bench``.
 
+Only the standard library the core uses ships: ``hooks/pyodide_precompile.mjs`` traces, in Pyodide
+itself, what starting the runtime, installing the core, importing every module of the core (but its
+command line), every module the core's import statements name (inside functions too) and
+``LAZY_STDLIB`` loads from the standard library's zip; about 150 of its 600 files. Its entries are
+stored uncompressed, so hooks/compress.py's ``.br`` twin compresses the whole (a zip of deflated
+entries would not compress again). The build fails if a module the core imports is not shipped.
+
 Compression is not done here: hooks/compress.py, the last build step, writes the ``.br`` and
 ``.gz`` twins of these files (and of the rest of the site).
 
@@ -44,6 +51,7 @@ tool page names a tool with no ``site_widgets/tools/<name>.js``, or when its pag
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import io
@@ -76,6 +84,12 @@ WIDGET_SUFFIXES = (".js", ".mjs", ".css")
 # Every zip entry gets this timestamp, so a wheel built from the same source has the same hash.
 ZIP_DATE = (2020, 2, 2, 0, 0, 0)
 _TOOL_NAME = re.compile(r"[a-z][a-z0-9-]*")
+STDLIB_ZIP_PREFIX = "/lib/python314.zip/"
+# Imported by the standard library's own functions when the core calls them, not by an import
+# statement: the codecs the core names in .encode()/.decode() (a codec lookup imports its module).
+LAZY_STDLIB = ("encodings.utf_8_sig", "encodings.utf_16", "encodings.latin_1", "encodings.ascii")
+# The command line: never loaded in the browser.
+NOT_IN_THE_BROWSER = f"{CORE_IMPORT}.cli"
 
 
 @dataclass
@@ -156,6 +170,7 @@ def prepare() -> Runtime:
     if precompiling():
         stdlib, bytecode = precompile(stdlib, sources, version)
         sources = sources + bytecode
+    stdlib = only_used(stdlib, used_stdlib_files(sources, version))
     stdlib_name = f"python_stdlib-{hashlib.sha256(stdlib).hexdigest()[:12]}.zip"
     wheel_name, wheel = build_wheel(sources)
     wheel_hash = hashlib.sha256(wheel).hexdigest()
@@ -199,7 +214,7 @@ def precompile(
                 {
                     "in": str(NODE_PYODIDE / "python_stdlib.zip"),
                     "out": str(stdlib_out),
-                    "prefix": "/lib/python314.zip/",
+                    "prefix": STDLIB_ZIP_PREFIX,
                 }
             )
         if not core_out.is_file():
@@ -210,29 +225,76 @@ def precompile(
                 {"in": str(core_in), "out": str(core_out), "keep_source": True, "prefix": site_packages}
             )
         if jobs:
-            node = shutil.which("node")
-            if node is None:
-                raise PluginError(
-                    "Node.js is needed to precompile Python for the browser: install it (see README)."
-                )
-            CACHE.mkdir(parents=True, exist_ok=True)
-            jobs_file = Path(work) / "jobs.json"
-            jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
-            done = subprocess.run(
-                [node, str(PRECOMPILE_SCRIPT), str(NODE_PYODIDE), str(jobs_file)],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if done.returncode != 0:
-                for job in jobs:
-                    Path(str(job["out"])).unlink(missing_ok=True)
-                raise PluginError(
-                    f"precompiling Python with Pyodide in Node failed:\n{done.stdout}{done.stderr}"
-                )
+            _run_node(jobs, Path(work))
     with zipfile.ZipFile(core_out) as compiled:
         bytecode = [(name, compiled.read(name)) for name in sorted(compiled.namelist())]
     return stdlib_out.read_bytes(), bytecode
+
+
+def core_imports(sources: list[tuple[str, bytes]] | None = None) -> list[str]:
+    """Every module of the core the browser may load, and every module its import statements name."""
+    names: set[str] = set()
+    for item, content in sources if sources is not None else package_files():
+        if not item.endswith(".py") or item.startswith(NOT_IN_THE_BROWSER.replace(".", "/")):
+            continue
+        module = item[:-3].replace("/", ".").removesuffix(".__init__")
+        names.add(module)
+        for node in ast.walk(ast.parse(content, item)):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+    return sorted(names)
+
+
+def used_stdlib_files(sources: list[tuple[str, bytes]], version: str) -> list[str]:
+    """The standard library's files (``re/_parser.py``) the core loads in Pyodide, traced in Node (cached)."""
+    script = PRECOMPILE_SCRIPT.read_bytes()
+    imports = core_imports(sources) + list(LAZY_STDLIB)
+    sources_only = [(item, content) for item, content in sources if "__pycache__" not in item]
+    out = (
+        CACHE
+        / f"used-{_key(version.encode(), script, _zip(sources_only), json.dumps(imports).encode())}.json"
+    )
+    if not out.is_file():
+        with tempfile.TemporaryDirectory(prefix="sccif-trace-") as work:
+            wheel_name, wheel = build_wheel(sources_only)
+            wheel_path = Path(work) / wheel_name
+            wheel_path.write_bytes(wheel)
+            _run_node([{"trace": str(wheel_path), "imports": imports, "out": str(out)}], Path(work))
+    return list(json.loads(out.read_text(encoding="utf-8")))
+
+
+def only_used(stdlib: bytes, used: list[str]) -> bytes:
+    """The standard library's zip with only the ``used`` files (as bytecode where precompiled), stored uncompressed."""
+    wanted = {name for item in used for name in (item, item.removesuffix(".py") + ".pyc")}
+    with zipfile.ZipFile(io.BytesIO(stdlib)) as archive:
+        kept = [(name, archive.read(name)) for name in sorted(archive.namelist()) if name in wanted]
+    found = {name.removesuffix(".pyc").removesuffix(".py") for name, _ in kept}
+    missing = sorted(item for item in used if item.removesuffix(".py") not in found)
+    if missing:
+        raise PluginError(f"the standard library's zip lacks files the core needs: {', '.join(missing)}")
+    return _zip(kept, compression=zipfile.ZIP_STORED)
+
+
+def _run_node(jobs: list[dict[str, Any]], work: Path) -> None:
+    """Run hooks/pyodide_precompile.mjs on ``jobs``; a failure fails the build with Node's output."""
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("Node.js is needed to precompile Python for the browser: install it (see README).")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    jobs_file = work / "jobs.json"
+    jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(PRECOMPILE_SCRIPT), str(NODE_PYODIDE), str(jobs_file)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if done.returncode != 0:
+        for job in jobs:
+            Path(str(job["out"])).unlink(missing_ok=True)
+        raise PluginError(f"running Python with Pyodide in Node failed:\n{done.stdout}{done.stderr}")
 
 
 def _key(*parts: bytes) -> str:
@@ -242,13 +304,13 @@ def _key(*parts: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def _zip(files: list[tuple[str, bytes]]) -> bytes:
+def _zip(files: list[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     """A reproducible zip of (name, content) pairs, in the order given."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=compression, compresslevel=9) as archive:
         for item, content in files:
             info = zipfile.ZipInfo(item, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compression
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
     return buffer.getvalue()
@@ -317,7 +379,8 @@ def build_wheel(files: list[tuple[str, bytes]] | None = None) -> tuple[str, byte
     record = "".join(f"{item},sha256={_record_hash(content)},{len(content)}\n" for item, content in files)
     record += f"{dist_info}/RECORD,,\n"
     files.append((f"{dist_info}/RECORD", record.encode()))
-    return f"{dist}-{version}-py3-none-any.whl", _zip(files)
+    # Stored, not deflated: hooks/compress.py's .br twin of the whole wheel is 40 % smaller.
+    return f"{dist}-{version}-py3-none-any.whl", _zip(files, compression=zipfile.ZIP_STORED)
 
 
 def _record_hash(content: bytes) -> str:

@@ -31,7 +31,8 @@
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 // A load that takes longer than this has failed for the reader, whatever the cause.
 const LOAD_TIMEOUT_MS = 90_000;
-// A call that does not answer in this time means the runtime has hung or died.
+// A call that does not answer in this time means the runtime has hung. (A worker that dies is
+// noticed at once, through the Web Lock it holds while alive: see "alive" below.)
 const CALL_TIMEOUT_MS = 30_000;
 
 /** The runtime could not answer a call: it failed to load, crashed or was restarted. */
@@ -97,6 +98,11 @@ class Runtime {
     this._worker?.postMessage({ type: "crash" });
   }
 
+  /** Tests only: make the worker end silently, with no error event and no message. */
+  simulateVanish() {
+    this._worker?.postMessage({ type: "vanish" });
+  }
+
   _start() {
     this.generation += 1;
     const generation = this.generation;
@@ -137,6 +143,9 @@ class Runtime {
 
   _receive(message) {
     switch (message?.type) {
+      case "alive":
+        this._watch(message.lock);
+        break;
       case "progress":
         this.progress = { step: message.step, steps: message.steps, stage: message.stage };
         this._emit();
@@ -170,6 +179,18 @@ class Runtime {
       default:
         break;
     }
+  }
+
+  /** Queue for the Web Lock the worker holds while it lives: it is ours only once the worker has ended. */
+  _watch(lock) {
+    const generation = this.generation;
+    navigator.locks
+      .request(lock, () => {
+        if (generation !== this.generation) return; // a worker we ended ourselves
+        if (this.state === "loading") this._fail("failed", "its worker stopped while loading.");
+        else this._fail("crashed", "it stopped unexpectedly (the browser may have closed it, for example to free memory).");
+      })
+      .catch(() => {});
   }
 
   _arm(id, entry) {

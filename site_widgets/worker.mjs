@@ -5,7 +5,9 @@
 //
 // Messages in:   {type: "call", id, name, payload}  payload is a JSON string
 //                {type: "crash"}                    tests only: fail like an out-of-memory would
-// Messages out:  {type: "progress", step, steps, stage}
+//                {type: "vanish"}                   tests only: stop without a word (no error event)
+// Messages out:  {type: "alive", lock}              this worker holds the Web Lock `lock` until it ends
+//                {type: "progress", step, steps, stage}
 //                {type: "ready", timings}
 //                {type: "failed", reason, detail}   the runtime could not load; nothing will answer
 //                {type: "answer", id, json}         the core's JSON answer ({result} or {error})
@@ -34,6 +36,18 @@ const SNAPSHOT_KEY = new URL(`python-${PYODIDE_VERSION}.snapshot`, LOCKFILE_URL)
 const runtimeFiles = new Set(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", fileName(STDLIB_URL)]);
 
 performance.mark("sccif:worker-start");
+
+// A death notice: this worker holds a Web Lock for as long as it lives, and the browser releases it
+// when the worker ends however it ends (closed, killed, its thread gone), with no error event
+// needed. bridge.js queues for the same lock, so it learns at once; a worker that is only busy
+// (a long calculation) keeps the lock, so it is never mistaken for a dead one.
+const LIFE_LOCK = `sccif-runtime-alive-${performance.timeOrigin}-${Math.random().toString(36).slice(2)}`;
+navigator.locks
+  ?.request(LIFE_LOCK, () => {
+    self.postMessage({ type: "alive", lock: LIFE_LOCK });
+    return new Promise(() => {}); // held until the worker ends
+  })
+  .catch(() => {}); // no Web Locks here: bridge.js falls back on its call time-out
 
 let failLoad;
 const failed = new Promise((_, reject) => {
@@ -265,6 +279,10 @@ self.onmessage = async (event) => {
     setTimeout(() => {
       throw new RangeError("Out of memory (simulated)");
     });
+    return;
+  }
+  if (message?.type === "vanish") {
+    self.close(); // tests only: a worker that ends without an error event
     return;
   }
   if (message?.type !== "call") return;

@@ -27,7 +27,9 @@ def first_result_pages(page: Page, site_url: str, query: str) -> list[str]:
     search = page.locator("input.md-search__input")
     search.click()
     expect(search).to_be_focused()
-    page.keyboard.type(query)
+    # One input event with the whole query (as a paste is): typed letter by letter, the list can still
+    # show the results for "inadeq" when it is read.
+    search.fill(query)
     items = page.locator(".md-search-result__item")
     expect(items.first).to_be_visible()
     expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")

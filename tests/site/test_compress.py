@@ -78,11 +78,11 @@ class TestTheBuiltSite:
             assert DECOMPRESS[twin.suffix](packed) == plain.read_bytes(), twin
 
     def test_compressed_formats_and_small_files_have_no_twin(self, site_dir: Path) -> None:
-        """The stdlib zip, the wheel, images and files of 1 kB or less get no twin; only COMPRESSIBLE types do."""
+        """Images and files of 1 kB or less get no twin; only COMPRESSIBLE types do, the stored stdlib zip and wheel too."""
         for suffix in DECOMPRESS:
             twinned = twin_names(site_dir, suffix)
-            assert one(site_dir, "runtime/pyodide-*/python_stdlib-*.zip") not in twinned
-            assert one(site_dir, "runtime/sccif-core-*/*.whl") not in twinned
+            assert one(site_dir, "runtime/pyodide-*/python_stdlib-*.zip") in twinned
+            assert one(site_dir, "runtime/sccif-core-*/*.whl") in twinned
             assert [name for name in twinned if Path(name).suffix not in compress.COMPRESSIBLE] == []
             assert [name for name in twinned if (site_dir / name).stat().st_size <= compress.MIN_SIZE] == []
 
@@ -121,11 +121,13 @@ class TestTheBuiltSite:
 
 class TestCompressSite:
     def test_twins_only_where_they_save_a_tenth(self, tmp_path: Path) -> None:
-        """A file over 1 kB that compresses gets both twins; a small file, an incompressible one and a zip get none."""
+        """A file over 1 kB that compresses gets both twins; a small file, an incompressible one, a zip of
+        compressed entries and an image get none."""
         (tmp_path / "page.html").write_text("<p>The framework says.</p>\n" * 200, encoding="utf-8")
         (tmp_path / "small.js").write_text("let a = 1;\n" * 50, encoding="utf-8")  # 550 bytes
         (tmp_path / "noise.js").write_bytes(os.urandom(50_000))
-        (tmp_path / "archive.zip").write_text("z" * 50_000, encoding="utf-8")
+        (tmp_path / "archive.zip").write_bytes(os.urandom(50_000))  # what deflated entries look like
+        (tmp_path / "picture.png").write_text("z" * 50_000, encoding="utf-8")
         summary = compress.compress_site(tmp_path, cache=tmp_path.parent / "cache")
         twins = sorted(path.name for path in tmp_path.iterdir() if path.suffix in DECOMPRESS)
         assert twins == ["page.html.br", "page.html.gz"]
@@ -195,8 +197,14 @@ class TestTheLocalServer:
         suffix = {"br": ".br", "gzip": ".gz", None: ""}[encoding]
         assert body == Path(f"{plain}{suffix}").read_bytes()
 
-    def test_it_never_encodes_a_zip(self, site_dir: Path, site_url: str) -> None:
-        """The wheel goes as it is, whatever the browser accepts."""
-        headers, body = fetch(site_url + one(site_dir, "runtime/sccif-core-*/*.whl"), "br, gzip")
-        assert "content-encoding" not in headers
-        assert body[:2] == b"PK"
+    def test_the_stored_wheel_goes_compressed_and_decodes_to_itself(
+        self, site_dir: Path, site_url: str
+    ) -> None:
+        """The wheel (stored uncompressed) goes as its .br twin, a third of its size, and decodes to the file
+        whose SHA-256 the lockfile names (Pyodide checks the decoded bytes)."""
+        wheel = one(site_dir, "runtime/sccif-core-*/*.whl")
+        headers, body = fetch(site_url + wheel, "br, gzip")
+        assert headers["content-encoding"] == "br"
+        assert headers["content-type"] == "application/zip"
+        assert len(body) < (site_dir / wheel).stat().st_size / 3
+        assert DECOMPRESS[".br"](body) == (site_dir / wheel).read_bytes()

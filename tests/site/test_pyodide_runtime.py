@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _imp
 import base64
 import csv
 import hashlib
@@ -85,16 +86,46 @@ class TestWheel:
 
 class TestBytecode:
     def test_the_standard_library_ships_as_python_3_14_bytecode(self, runtime) -> None:  # type: ignore[no-untyped-def]
-        """Every module of Pyodide's standard library is replaced by an unchecked .pyc for CPython 3.14."""
+        """Every module shipped from Pyodide's standard library is an unchecked .pyc for CPython 3.14."""
         with zipfile.ZipFile(io.BytesIO(runtime.stdlib)) as stdlib:
             names = stdlib.namelist()
             assert "json/decoder.pyc" in names and "json/decoder.py" not in names
             header = stdlib.read("encodings/__init__.pyc")[:8]
-        with zipfile.ZipFile(hook.NODE_PYODIDE / "python_stdlib.zip") as original:
-            modules = {name for name in original.namelist() if name.endswith(".py")}
-        assert len([name for name in names if name.endswith(".pyc")]) >= len(modules) - 5
+        assert [name for name in names if name.endswith(".py")] == []
         assert header[:2] == (3627).to_bytes(2, "little")  # CPython 3.14's magic number (3627)
         assert header[4:8] == (0b11).to_bytes(4, "little")  # hash-based, unchecked (PEP 552)
+
+
+class TestStandardLibrary:
+    def test_only_what_the_core_uses_ships_stored_for_the_host_to_compress(self, runtime) -> None:  # type: ignore[no-untyped-def]
+        """About 150 of the 600 files ship, each stored uncompressed (the .br twin compresses the whole)."""
+        with zipfile.ZipFile(io.BytesIO(runtime.stdlib)) as stdlib:
+            entries = stdlib.infolist()
+        names = {entry.filename for entry in entries}
+        assert {"csv.pyc", "dataclasses.pyc", "_pyodide/_base.pyc", "pyodide/_package_loader.pyc"} <= names
+        assert not names & {"sqlite3/__init__.pyc", "unittest/__init__.pyc", "_pyrepl/__init__.pyc"}
+        assert len(entries) < 250
+        assert {entry.compress_type for entry in entries} == {zipfile.ZIP_STORED}
+
+    def test_every_module_the_core_imports_ships(self, runtime) -> None:  # type: ignore[no-untyped-def]
+        """Each module the core's import statements name (in functions too), and LAZY_STDLIB, that the stock
+        standard library has as a file is shipped: a missing one would fail only when a reader's call needs it."""
+        with zipfile.ZipFile(hook.NODE_PYODIDE / "python_stdlib.zip") as stock:
+            stock_files = set(stock.namelist())
+        with zipfile.ZipFile(io.BytesIO(runtime.stdlib)) as stdlib:
+            shipped = {name.removesuffix("c") for name in stdlib.namelist()}  # x.pyc -> x.py
+        imports = hook.core_imports() + list(hook.LAZY_STDLIB)
+        assert "csv" in imports and "sccif_core.cli" not in imports
+        checked = 0
+        # Frozen into the interpreter (io, os, codecs...): never read from the zip. Pyodide's 3.14 freezes
+        # the same modules as this CPython.
+        frozen = set(_imp._frozen_module_names())  # type: ignore[attr-defined]
+        for name in sorted(set(imports) - frozen):
+            for candidate in (name.replace(".", "/") + ".py", name.replace(".", "/") + "/__init__.py"):
+                if candidate in stock_files:
+                    checked += 1
+                    assert candidate in shipped, f"the core imports {name}, but {candidate} is not shipped"
+        assert checked > 15
 
     def test_the_wheel_has_bytecode_beside_every_module(self, runtime) -> None:  # type: ignore[no-untyped-def]
         """The core's wheel keeps its sources and adds __pycache__/*.cpython-314.pyc for each."""
