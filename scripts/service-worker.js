@@ -8,7 +8,7 @@
  *   the widget code (runtime/widgets-<hash>/);
  * - the runtime list (RUNTIME below): every file of the Pyodide runtime (runtime/pyodide-<version>/)
  *   and of the core's wheel folder (runtime/sccif-core-<hash>/), all under content-versioned
- *   paths, and what they weigh over the network ("bytes", about 8 MB with Brotli).
+ *   paths, and what they weigh over the network ("bytes", about 5 MB with Brotli).
  * Workbox (npm workbox-sw, precaching, routing, strategies, core) comes from the site itself:
  * importScripts and every URL below are relative to sw.js, so the site works at a domain's root
  * and under a sub-path.

@@ -12,7 +12,7 @@ TOOL_PAGE = "tools/working-days/"
 # share its two cores (seen at a load average of 16). The tests wait on conditions, so a generous
 # limit only costs time when something is broken; `make bench` measures.
 LOAD_TIMEOUT_MS = 120_000
-# The offline service worker's first-visit downloads, the site and then the runtime (about 8 MB).
+# The offline service worker's first-visit downloads, the site and then the runtime (about 5 MB).
 OFFLINE_READY_TIMEOUT_MS = 180_000
 
 

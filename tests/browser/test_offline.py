@@ -37,7 +37,7 @@ from .runtime_helpers import (
 pytestmark = pytest.mark.fresh_context  # a new profile each, with the service worker allowed
 
 # Precaching the site (about 3 MB, 0.5 MB over the network) takes a second or two on a quiet machine;
-# the runtime (about 8 MB over the network) a few more.
+# the runtime (about 5 MB over the network) a few more.
 UPDATE_MARKER = "This deployment is the second one."
 # The tools' runtime, which no text page may download.
 RUNTIME_PATH = re.compile(r"/runtime/(?:pyodide-[^/]+|sccif-core-[0-9a-f]+)/")

@@ -11,7 +11,7 @@
  *   assets, the search index and the widget code (about 0.5 MB over the network). A page's own
  *   load never includes a Pyodide byte, and neither does this precache;
  * - once the site is stored, this script posts CACHE_RUNTIME, and the service worker stores the
- *   tools' runtime (Pyodide and the core's wheel, about 8 MB) in the background, so that every
+ *   tools' runtime (Pyodide and the core's wheel, about 5 MB over the network) in the background, so that every
  *   tool works offline after a first visit to any page. On a tool page it waits until the tool has
  *   started (its worker fetched the runtime before the service worker controlled the page; the
  *   browser's HTTP cache answers, so nothing is downloaded twice);
