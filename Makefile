@@ -43,7 +43,7 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 node_modules/.installed: package.json $(wildcard package-lock.json)
-	@echo "Installing npm packages into node_modules/ (Pyodide and Workbox, pinned by package-lock.json)"
+	@echo "Installing npm packages into node_modules/ (Pyodide, Workbox, TypeScript and ESLint, pinned by package-lock.json)"
 	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
 		else npm install --no-audit --no-fund --loglevel=error; fi
 	@touch $@

@@ -1,3 +1,4 @@
+// @ts-check
 // The timeline: every deadline that follows what happened, dated by the Python core.
 //
 // The dates come from sccif_core.timelines ("timeline.compute"); the .ics and .csv files from
@@ -10,11 +11,15 @@
 // Every value is rendered as text (ui.h), never as markup.
 
 import { SITE_ROOT } from "../config.mjs";
+import { fromPairs, radios, select } from "../lib/choices.js";
+import { downloadFile } from "../lib/download.js";
+import { lifecycle, resultArea } from "../lib/request.js";
 // Generated at build time from sccif_core.page_facts: the kinds, their groups and their fields.
 import { FACTS } from "../facts.mjs";
 
 const { groups: GROUPS, kinds: KINDS } = FACTS.timeline;
 const READINGS_PAGE = `${SITE_ROOT}interpretations/`;
+/** @type {Record<string, string>} */
 const ACTOR = { provider: "The provider", ofsted: "Ofsted", inspectors: "Inspectors", dfe: "The DfE", "local-authority": "The local authority" };
 
 /** The kind named in the address (`?kind=full`), if it is one; anything else is ignored. */
@@ -27,100 +32,111 @@ function kindFromAddress() {
   }
 }
 
+
+/**
+ * One dated milestone, as sccif_core.timelines.results writes it.
+ * @typedef {object} Milestone
+ * @property {string} key
+ * @property {string} label
+ * @property {"by" | "from" | "window" | "on"} type
+ * @property {string} date
+ * @property {string} date_long
+ * @property {string | null} date_from
+ * @property {string | null} date_from_long
+ * @property {string | null} date_to_long
+ * @property {string} offset
+ * @property {string} rule
+ * @property {string | null} source_path
+ * @property {boolean} provisional
+ * @property {string} qualifier
+ * @property {boolean} moved_by_holidays
+ * @property {{name: string, date: string}[]} bank_holidays
+ * @property {string | null} falls_on
+ * @property {number | null} day
+ * @property {number | null} day_to
+ * @property {string} note
+ * @property {string | null} status
+ * @property {string | null} status_text
+ * @property {string} actor
+ * @property {string | null} reading
+ * @property {{words: string, url: string, title: string}[]} laws
+ * @property {boolean} yours
+ */
+
+/**
+ * The answer to "timeline.compute".
+ * @typedef {object} TimelineAnswer
+ * @property {string} title
+ * @property {string} anchor_label
+ * @property {string} anchor_date_long
+ * @property {string | null} today
+ * @property {string | null} today_long
+ * @property {Milestone[]} milestones
+ * @property {string[]} answer the keys of the provider's own dates
+ * @property {{label: string, rule: string, source_path: string | null}[]} undated
+ * @property {string[]} summary
+ * @property {string[]} notes
+ */
+
+/** @type {Record<string, string>} */
 const WHEN = { by: "By", from: "From", window: "Between", on: "On" };
 const ALERT = new Set(["overdue", "late", "missing"]);
+/** Whether a status is a deadline passed or missed. @param {string | null} status */
+const isAlert = (status) => ALERT.has(status ?? "");
 
 function todayText() {
   const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "2026-12-25" -> "25 Dec 2026" (the row's own date is written out in full by the core). */
+/** "2026-12-25" -> "25 Dec 2026" (the row's own date is written out in full by the core). @param {string} iso */
 function shortDate(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** @param {Milestone} m */
 function shortWhen(m) {
-  if (m.type === "window") return `${shortDate(m.date_from)} to ${shortDate(m.date)}`;
+  if (m.type === "window") return `${shortDate(m.date_from ?? m.date)} to ${shortDate(m.date)}`;
   return `${WHEN[m.type]} ${shortDate(m.date)}`;
 }
 
+/** @param {string} iso */
 function dayNumber(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context
+ */
 export function mount(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
 
   // --- fields: one set per kind, built once, shown for the kind chosen ---
-  function listField({ name, label, hint }) {
-    const inputId = ui.id(`sccif-${name}`);
-    const hintId = `${inputId}-hint`;
-    const errorId = `${inputId}-error`;
-    const errorEl = h("p", { class: "sccif-error-message", id: errorId, hidden: true });
-    const input = h("textarea", { class: "sccif-textarea", id: inputId, name, rows: "4", spellcheck: "false", "aria-describedby": hintId });
-    const element = h("div", { class: "sccif-field" }, h("label", { class: "sccif-label", for: inputId }, label), h("div", { class: "sccif-hint", id: hintId }, hint), errorEl, input);
-    function setError(text) {
-      errorEl.hidden = !text;
-      element.classList.toggle("sccif-field--error", Boolean(text));
-      if (text) {
-        ui.replace(errorEl, h("span", { class: "sccif-visually-hidden" }, "Error: "), ui.sentence(text));
-        input.setAttribute("aria-invalid", "true");
-        input.setAttribute("aria-describedby", `${hintId} ${errorId}`);
-      } else {
-        errorEl.replaceChildren();
-        input.removeAttribute("aria-invalid");
-        input.setAttribute("aria-describedby", hintId);
-      }
-    }
-    return { element, input, setError, value: () => input.value };
-  }
-
-  function choiceField({ name, label, hint, choices }) {
-    const legendId = ui.id(`sccif-${name}-legend`);
-    const errorEl = h("p", { class: "sccif-error-message", hidden: true });
-    const group = ui.id(name); // one name for the whole group, so choosing one unchooses the others
-    const radios = choices.map(([value, text], index) => {
-      const radioId = ui.id(`sccif-${name}-${value}`);
-      const input = h("input", { type: "radio", class: "sccif-radio", id: radioId, name: group, value, checked: index === 0 });
-      return { input, element: h("div", { class: "sccif-radios__item" }, input, h("label", { for: radioId }, text)) };
-    });
-    const element = h("fieldset", { class: "sccif-field sccif-fieldset", "aria-labelledby": legendId }, h("legend", { class: "sccif-label", id: legendId }, label), hint ? h("div", { class: "sccif-hint" }, hint) : null, errorEl, radios.map((r) => r.element));
-    function setError(text) {
-      errorEl.hidden = !text;
-      errorEl.textContent = text ? ui.sentence(text) : "";
-    }
-    return { element, input: radios[0].input, setError, value: () => radios.find((r) => r.input.checked)?.input.value ?? "" };
-  }
-
+  /** @param {import("../facts.mjs").TimelineField} spec @returns {{element: HTMLElement, input: HTMLElement, setError(text: string | null): void, value(): string}} */
   function makeField(spec) {
-    if (spec.type === "choice") return choiceField(spec);
-    if (spec.type === "date") {
-      const made = ui.field({ name: spec.name, label: spec.label, hint: spec.hint, width: "date" });
-      return { ...made, value: () => made.input.value };
-    }
-    return listField(spec);
+    if (spec.type === "choice") return radios({ name: spec.name, legend: spec.label, hint: spec.hint, choices: fromPairs(spec.choices) });
+    const made = ui.field({ name: spec.name, label: spec.label, hint: spec.hint, width: spec.type === "date" ? "date" : null, rows: spec.type === "date" ? null : 4 });
+    return { ...made, value: () => made.input.value };
   }
 
-  const kindId = ui.id("sccif-kind");
-  const kindSelect = h(
-    "select",
-    { class: "sccif-select", id: kindId, name: "kind" },
-    GROUPS.map(([group, keys]) => h("optgroup", { label: group }, keys.map((key) => h("option", { value: key }, KINDS[key].option)))),
-  );
-  const chosen = kindFromAddress();
-  if (chosen) kindSelect.value = chosen;
-  const kindField = h("div", { class: "sccif-field" }, h("label", { class: "sccif-label", for: kindId }, "What happened?"), kindSelect);
+  const kind = select({
+    name: "kind",
+    label: "What happened?",
+    groups: GROUPS.map(([group, keys]) => ({ label: group, choices: keys.map((key) => ({ value: key, words: KINDS[key].option })) })),
+    chosen: kindFromAddress() ?? undefined,
+  });
 
+  /** @type {Record<string, {element: HTMLElement, fields: Record<string, ReturnType<typeof makeField>>}>} */
   const panels = {};
-  for (const [key, kind] of Object.entries(KINDS)) {
-    const fields = Object.fromEntries(kind.fields.map((spec) => [spec.name, makeField(spec)]));
+  for (const [key, spec] of Object.entries(KINDS)) {
+    const fields = Object.fromEntries(spec.fields.map((field) => [field.name, makeField(field)]));
     const element = h("div", { class: "sccif-tl-fields", "data-sccif-kind": key, hidden: true }, Object.values(fields).map((f) => f.element));
     for (const [name, f] of Object.entries(fields)) f.element.dataset.sccifField = name;
     panels[key] = { element, fields };
@@ -133,14 +149,14 @@ export function mount(root, { call, runtime, ui }) {
 
   const summary = ui.errorSummary();
   const status = ui.runtimeStatus(runtime, { what: "timeline" });
-  const announcer = ui.announcer();
-  const result = h("div", { class: "sccif-result sccif-tl-result", hidden: true, tabindex: "-1" });
+  const announcer = ui.announcer(); // for downloads, which do not move focus
+  const result = h("div", { class: "sccif-result sccif-tl-result", hidden: true });
 
   const form = h(
     "form",
     { class: "sccif-form", novalidate: true, "aria-label": "Timeline" },
     summary.element,
-    kindField,
+    kind.element,
     Object.values(panels).map((p) => p.element),
     today.element,
     extraDetails,
@@ -149,89 +165,88 @@ export function mount(root, { call, runtime, ui }) {
   root.append(h("div", { class: "sccif-widget sccif-timeline", "data-sccif-widget": true }, status.element, form, result, announcer.element));
 
   function showKind() {
-    for (const [key, panel] of Object.entries(panels)) panel.element.hidden = key !== kindSelect.value;
+    for (const [key, panel] of Object.entries(panels)) panel.element.hidden = key !== kind.value();
   }
-  kindSelect.addEventListener("change", showKind);
+  kind.input.addEventListener("change", showKind);
   showKind();
 
+  /** The fields as typed, for the kind chosen: what the core reads. */
   function request() {
-    const kind = kindSelect.value;
-    const payload = { kind, today: today.input.value, extra: extra.input.value };
-    for (const [name, f] of Object.entries(panels[kind].fields)) payload[name] = f.value();
+    /** @type {Record<string, string>} */
+    const payload = { kind: kind.value(), today: today.input.value, extra: extra.input.value };
+    for (const [name, f] of Object.entries(panels[kind.value()].fields)) payload[name] = f.value();
     return payload;
   }
 
   function clearErrors() {
     summary.hide();
     for (const panel of Object.values(panels)) for (const f of Object.values(panel.fields)) f.setError(null);
-    today.setError(null);
-    extra.setError(null);
+    for (const f of [kind, today, extra]) f.setError(null);
   }
 
-  let latest = 0;
-  let interrupted = null;
-  let shown = null; // the request whose answer is on screen, for the exports
+  /** @type {Record<string, string> | null} the request whose answer is on screen, for the exports */
+  let shown = null;
 
-  async function run(payload) {
-    const seq = ++latest;
-    clearErrors();
-    if (runtime.state !== "ready") {
-      ui.replace(result, h("p", { class: "sccif-result__waiting" }, "Your dates will appear here as soon as the timeline has loaded."));
-      result.hidden = false;
-    }
-    let answer;
-    try {
-      answer = await call("timeline.compute", payload);
-    } catch (failure) {
-      if (seq !== latest) return;
-      interrupted = payload;
-      ui.replace(result, h("p", {}, "No dates yet: the timeline is not working. See the message above."));
-      result.hidden = false;
-      announcer.say(`The timeline could not be worked out. ${ui.sentence(failure.message)}`);
-      return;
-    }
-    if (seq !== latest) return;
-    interrupted = null;
-    if (answer.error) showError(answer.error, payload.kind);
-    else {
-      shown = payload;
-      showResult(answer.result);
-    }
-  }
+  const states = resultArea(result);
 
-  function fieldFor(name, kind) {
+  const requests = lifecycle({
+    runtime,
+    form,
+    read: request,
+    send(payload) {
+      clearErrors();
+      return call("timeline.compute", payload);
+    },
+    waiting: (run) => states.notice(run, "Waiting for the timeline", "Your dates will appear here as soon as the timeline has loaded."),
+    failed: (reason, run) => states.notice(run, "No dates yet", `The timeline is not working. ${ui.sentence(reason)} See the message above.`),
+    problems: showProblems,
+    answered(answer, run) {
+      shown = run.payload;
+      showResult(answer, run);
+    },
+  });
+
+  /** The field a problem is about, opening the extra days if it is there. @param {string | null | undefined} name @param {string} kindKey */
+  function fieldFor(name, kindKey) {
     if (name === "today") return today;
     if (name === "extra") {
       extraDetails.open = true;
       return extra;
     }
-    if (name === "kind") return { input: kindSelect, setError() {} };
-    return panels[kind].fields[name] ?? null;
+    if (name === "kind") return kind;
+    return (name && panels[kindKey].fields[name]) || null;
   }
 
-  function showError(error, kind) {
-    result.hidden = true;
-    result.replaceChildren();
-    const target = fieldFor(error.field, kind);
-    const text = error.row ? `Line ${error.row}: ${error.problem}` : error.problem;
-    target?.setError(text);
-    summary.show([{ text, input: target?.input ?? null }]);
+  /** Every problem at its field and in the summary, each linked to its field. @param {import("../lib/request.js").Problem[]} problems @param {import("../lib/request.js").Run} run */
+  function showProblems(problems, run) {
+    states.clear();
+    const items = problems.map((problem) => {
+      const target = fieldFor(problem.field, run.payload.kind);
+      const text = problem.row ? `Line ${problem.row}: ${problem.problem}` : target ? problem.problem : problem.message ?? problem.problem;
+      target?.setError(text);
+      return { text, input: target?.input ?? null };
+    });
+    summary.show(items);
   }
 
   // --- the answer ---
+  /** @param {Milestone} m */
   function whenText(m) {
     return m.type === "window" ? `Between ${m.date_from_long} and ${m.date_to_long}` : `${WHEN[m.type]} ${m.date_long}`;
   }
 
+  /** @param {Milestone} m */
   function qualifierTag(m) {
     return m.qualifier ? h("strong", { class: "sccif-tag sccif-tag--usually" }, ui.sentence(m.qualifier)) : null;
   }
 
+  /** @param {Milestone} m */
   function holidaysText(m) {
     if (!m.moved_by_holidays) return "No";
     return `Yes: ${m.bank_holidays.map((b) => `${b.name}, ${shortDate(b.date)}`).join("; ")}`;
   }
 
+  /** @param {Milestone} m */
   function citation(m) {
     const link = ui.citation(m.source_path, "Read it in the framework");
     link.append(h("span", { class: "sccif-visually-hidden" }, ` (${m.label})`));
@@ -239,6 +254,7 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   // Legislation the rule also rests on (regulation 48), and the reading it uses, if any.
+  /** @param {Milestone} m */
   function alsoRead(m) {
     const laws = (m.laws ?? []).map((law) => h("span", { class: "sccif-tl-small sccif-tl-law" }, h("q", {}, law.words), " ", h("a", { href: law.url }, law.title)));
     const reading = m.reading ? h("span", { class: "sccif-tl-small" }, h("a", { href: `${READINGS_PAGE}#${m.reading}` }, "How this site reads it")) : null;
@@ -247,8 +263,10 @@ export function mount(root, { call, runtime, ui }) {
 
   const LABELS = ["When", "What happens", "The framework says", "Moved by bank holidays?", "Status"];
 
+  /** @param {Milestone} m */
   function row(m) {
-    const alert = ALERT.has(m.status);
+    const alert = isAlert(m.status);
+    /** @param {number} index @param {Record<string, string>} attrs @param {...import("../ui.js").Child} children */
     const cell = (index, attrs, ...children) => h("td", { "data-label": LABELS[index], ...attrs }, ...children);
     return h(
       "tr",
@@ -261,22 +279,27 @@ export function mount(root, { call, runtime, ui }) {
     );
   }
 
+  /** @param {string} todayIso @param {string | null} long */
   function todayRow(todayIso, long) {
     return h("tr", { class: "sccif-tl-row sccif-tl-row--today", "data-sccif-key": "today", "data-sccif-date": todayIso }, h("td", { colspan: "5" }, h("strong", {}, `Today: ${long}`), " Dates above this line are on or before today."));
   }
 
-  /** A table of milestones in date order, with a Today row between past and future. */
+  /**
+   * A table of milestones in date order, with a Today row between past and future.
+   * @param {TimelineAnswer} answer @param {Milestone[]} milestones @param {string} caption
+   */
   function table(answer, milestones, caption) {
     const body = [];
-    let todayPlaced = !answer.today;
+    const todayIso = answer.today ?? "";
+    let todayPlaced = !todayIso;
     for (const m of milestones) {
-      if (!todayPlaced && (m.date_from ?? m.date) > answer.today) {
-        body.push(todayRow(answer.today, answer.today_long));
+      if (!todayPlaced && (m.date_from ?? m.date) > todayIso) {
+        body.push(todayRow(todayIso, answer.today_long));
         todayPlaced = true;
       }
       body.push(row(m));
     }
-    if (!todayPlaced) body.push(todayRow(answer.today, answer.today_long));
+    if (!todayPlaced) body.push(todayRow(todayIso, answer.today_long));
     const captionId = ui.id("sccif-tl-caption");
     return h(
       "div",
@@ -291,11 +314,14 @@ export function mount(root, { call, runtime, ui }) {
     );
   }
 
-  /** The answer: the provider's own dates, in plain words, where focus goes. */
+  /**
+   * The answer: the provider's own dates, in plain words, where focus goes.
+   * @param {TimelineAnswer} answer @param {Milestone[]} own @param {boolean} hasOwn
+   */
   function answerBox(answer, own, hasOwn) {
     const titleId = ui.id("sccif-tl-answer");
     const items = own.map((m) => {
-      const alert = ALERT.has(m.status);
+      const alert = isAlert(m.status);
       return h(
         "li",
         { "data-sccif-key": m.key },
@@ -309,35 +335,39 @@ export function mount(root, { call, runtime, ui }) {
       : `Counted from ${answer.anchor_label}, ${answer.anchor_date_long}. Nothing here is for the provider to do: these are Ofsted's dates.`;
     return h(
       "div",
-      { class: "sccif-tl-answer", tabindex: "-1", "aria-labelledby": titleId, role: "region", "data-sccif-answer": true },
-      h("h2", { class: "sccif-tl-answer__title", id: titleId }, hasOwn ? "Your dates" : answer.title),
+      { class: "sccif-tl-answer", "aria-labelledby": titleId, role: "region", "data-sccif-answer": true },
+      h("h2", { class: "sccif-tl-answer__title", id: titleId, tabindex: "-1" }, hasOwn ? "Your dates" : answer.title),
       h("p", { class: "sccif-tl-answer__lead" }, lead),
       h("ul", { class: "sccif-tl-answer__list" }, items),
     );
   }
 
-  /** A chart of the provider's dates: each mark labelled, spaced by the days between them. */
+  /**
+   * A chart of the provider's dates: each mark labelled, spaced by the days between them.
+   * @param {TimelineAnswer} answer @param {Milestone[]} items
+   */
   function chart(answer, items) {
     const days = items.map((m) => dayNumber(m.date_from ?? m.date));
     const MAX_GAP_EM = 4;
     const span = Math.max(days[days.length - 1] - days[0], 1);
     const todayDay = answer.today ? dayNumber(answer.today) : null;
+    const todayLabel = answer.today ? `Today, ${shortDate(answer.today)}` : "";
     const marks = [];
     items.forEach((m, index) => {
       const gap = index === 0 ? 0 : ((days[index] - days[index - 1]) / span) * MAX_GAP_EM * 3;
       if (todayDay !== null && todayDay < days[index] && (index === 0 || todayDay >= days[index - 1])) {
-        marks.push(h("li", { class: "sccif-tl-chart__today" }, `Today, ${shortDate(answer.today)}`));
+        marks.push(h("li", { class: "sccif-tl-chart__today" }, todayLabel));
       }
       const mark = h(
         "li",
-        { class: `sccif-tl-chart__mark sccif-tl-chart__mark--${m.type}${ALERT.has(m.status) ? " sccif-tl-chart__mark--alert" : ""}`, "data-sccif-key": m.key },
+        { class: `sccif-tl-chart__mark sccif-tl-chart__mark--${m.type}${isAlert(m.status) ? " sccif-tl-chart__mark--alert" : ""}`, "data-sccif-key": m.key },
         h("span", { class: "sccif-tl-chart__date" }, shortWhen(m)),
         h("span", { class: "sccif-tl-chart__label" }, m.label),
       );
       mark.style.setProperty("--gap", `${Math.min(gap, MAX_GAP_EM).toFixed(2)}em`);
       marks.push(mark);
     });
-    if (todayDay !== null && todayDay >= days[days.length - 1]) marks.push(h("li", { class: "sccif-tl-chart__today" }, `Today, ${shortDate(answer.today)}`));
+    if (todayDay !== null && todayDay >= days[days.length - 1]) marks.push(h("li", { class: "sccif-tl-chart__today" }, todayLabel));
     const first = items[0];
     const last = items[items.length - 1];
     return h(
@@ -348,7 +378,8 @@ export function mount(root, { call, runtime, ui }) {
     );
   }
 
-  function showResult(answer) {
+  /** @param {TimelineAnswer} answer @param {import("../lib/request.js").Run} run */
+  function showResult(answer, run) {
     const ownKeys = new Set(answer.answer);
     const own = answer.milestones.filter((m) => ownKeys.has(m.key));
     const meanwhile = answer.milestones.filter((m) => !ownKeys.has(m.key));
@@ -357,8 +388,7 @@ export function mount(root, { call, runtime, ui }) {
     const usually = answer.milestones.filter((m) => m.qualifier);
     const box = answerBox(answer, own, hasOwn);
     const everything = h("input", { type: "checkbox", class: "sccif-checkbox", id: ui.id("sccif-tl-everything"), "data-sccif-everything": true });
-    ui.replace(
-      result,
+    states.show(run, /** @type {HTMLElement} */ (box.querySelector("h2")), [
       box,
       provisional.length
         ? h("div", { class: "sccif-warning" }, h("p", {}, h("strong", {}, "Provisional. "), `${provisional.length} ${provisional.length === 1 ? "date counts" : "dates count"} working days across a year whose bank holidays GOV.UK has not yet published. They could still change.`))
@@ -393,55 +423,23 @@ export function mount(root, { call, runtime, ui }) {
       h("h3", {}, "How these dates were counted"),
       h("ul", { class: "sccif-tl-notes" }, answer.notes.map((note) => h("li", {}, note))),
       h("p", { class: "sccif-tl-small" }, `From Ofsted's SCCIF for secure children's homes (${FACTS.version}). Not an official Ofsted or GOV.UK tool.`),
-    );
-    result.hidden = false;
-    box.focus({ preventScroll: true });
-    box.scrollIntoView({ block: "start" });
-    const due = own.filter((m) => ALERT.has(m.status)).length;
-    announcer.say(`${own.length} of your dates shown for ${answer.title}.${due ? ` ${due} passed or missing.` : ""}${provisional.length ? " Some are provisional." : ""}`);
+    ], box);
   }
 
+  /** The .ics or .csv file of the dates on screen, made by the core. @param {"ics" | "csv"} format @param {boolean} everything */
   async function download(format, everything) {
     if (!shown) return;
-    let answer;
-    try {
-      answer = await call(`timeline.${format}`, { ...shown, base_url: SITE_ROOT, everything });
-    } catch (failure) {
-      announcer.say(`The file could not be made. ${ui.sentence(failure.message)}`);
+    const made = await downloadFile(call, `timeline.${format}`, { ...shown, base_url: SITE_ROOT, everything });
+    if (!made.file) {
+      announcer.say(made.problem);
       return;
     }
-    if (answer.error) {
-      announcer.say(ui.sentence(answer.error.message ?? answer.error.problem));
-      return;
-    }
-    const { filename, mime, content } = answer.result;
-    // A byte-order mark lets spreadsheet programs read the CSV as UTF-8.
-    const blob = new Blob(format === "csv" ? ["\ufeff", content] : [content], { type: mime });
-    const url = URL.createObjectURL(blob);
-    const link = h("a", { href: url, download: filename, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    const { count } = answer.result;
+    const { filename, count } = made.file;
     announcer.say(`Downloading ${filename}, with ${count} ${count === 1 ? "date" : "dates"}.`);
   }
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    run(request());
-  });
-
-  const stopListening = runtime.onChange(() => {
-    if (runtime.state === "ready" && interrupted) {
-      const again = interrupted;
-      interrupted = null;
-      run(again);
-    }
-  });
-
   return () => {
-    stopListening();
+    requests.destroy();
     status.destroy();
   };
 }

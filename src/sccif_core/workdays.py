@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from .bank_holidays_england import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR, PUBLISHED_UNTIL
 from .citations import cite
@@ -42,12 +42,14 @@ __all__ = [
     "EXTRA_REASON",
     "FIRST_YEAR",
     "INTERPRETATION",
+    "InputErrors",
     "LAST_YEAR",
     "PUBLISHED_UNTIL",
     "RULE_SOURCE",
     "RULE_WORDING",
     "NonWorkingDay",
     "OutOfRange",
+    "Problems",
     "WorkingDays",
     "add_result",
     "add_working_days",
@@ -414,20 +416,101 @@ def _shown(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# --- every problem in a request at once ---
+
+T = TypeVar("T")
+
+
+class InputErrors(InputError):
+    """Every problem in one request, each naming its field, so a form can show them all at once.
+
+    It reads as its first problem (``problem``, ``field``, ``row``); ``as_dict()`` adds ``errors``,
+    the list of all of them, and ``message`` joins all their sentences.
+    """
+
+    def __init__(self, errors: Sequence[InputError]) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.problem, row=first.row, field=first.field, value=first.value)
+
+    @property
+    def message(self) -> str:
+        return " ".join(error.message for error in self.errors)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            **self.errors[0].as_dict(),
+            "message": self.message,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+
+class Problems:
+    """Read each field of a request in turn, keeping every problem rather than stopping at the first.
+
+    >>> problems = Problems()
+    >>> days = problems.read(lambda: parse_days("x"), 0)
+    >>> start = problems.read(lambda: parse_date("31/02/2026", field="start"), FIRST_DAY)
+    >>> [error.field for error in problems.found]
+    ['days', 'start']
+
+    ``check()`` then raises the one problem, or ``InputErrors`` with all of them. The fallback a
+    failed ``read`` returns is only there to keep types whole: ``check()`` stops it going further.
+    """
+
+    def __init__(self) -> None:
+        self.found: list[InputError] = []
+
+    def read(self, reader: Callable[[], T], fallback: T) -> T:
+        try:
+            return reader()
+        except InputError as error:
+            self.found.append(error)
+            return fallback
+
+    def add(self, error: InputError) -> None:
+        """A problem found later (by a computation), unless one about its field is already known."""
+        if all(known.field != error.field for known in self.found):
+            self.found.append(error)
+
+    def check(self, order: Sequence[str] = ()) -> None:
+        """Raise what was found; with ``order`` (field names as the form shows them), in that order."""
+        if order:
+            rank = {name: index for index, name in enumerate(order)}
+            self.found.sort(key=lambda error: rank.get(error.field or "", len(rank)))
+        if len(self.found) == 1:
+            raise self.found[0]
+        if self.found:
+            raise InputErrors(self.found)
+
+
+_NO_DAYS: tuple[date, ...] = ()
+
+
 def _browser_add(payload: dict[str, Any]) -> dict[str, Any]:
-    start = _required_date(payload, "start")
-    days = parse_days(payload.get("days"), field="days")
-    return add_result(start, days, parse_extra(payload.get("extra")))
+    problems = Problems()
+    start = problems.read(lambda: _required_date(payload, "start"), FIRST_DAY)
+    days = problems.read(lambda: parse_days(payload.get("days"), field="days"), 0)
+    extra = problems.read(lambda: parse_extra(payload.get("extra")), _NO_DAYS)
+    problems.check()
+    return add_result(start, days, extra)
 
 
 def _browser_count(payload: dict[str, Any]) -> dict[str, Any]:
-    start = _required_date(payload, "start")
-    end = _required_date(payload, "end")
-    return count_result(start, end, parse_extra(payload.get("extra")))
+    problems = Problems()
+    start = problems.read(lambda: _required_date(payload, "start"), FIRST_DAY)
+    end = problems.read(lambda: _required_date(payload, "end"), FIRST_DAY)
+    extra = problems.read(lambda: parse_extra(payload.get("extra")), _NO_DAYS)
+    problems.check()
+    return count_result(start, end, extra)
 
 
 def _browser_is(payload: dict[str, Any]) -> dict[str, Any]:
-    return is_result(_required_date(payload, "date"), parse_extra(payload.get("extra")))
+    problems = Problems()
+    day = problems.read(lambda: _required_date(payload, "date"), FIRST_DAY)
+    extra = problems.read(lambda: parse_extra(payload.get("extra")), _NO_DAYS)
+    problems.check()
+    return is_result(day, extra)
 
 
 def _required_date(payload: dict[str, Any], field: str) -> date:

@@ -111,7 +111,7 @@ class TestFailures:
         expect(status.get_by_role("button", name="Try again")).to_be_visible()
         # The form stays usable and says plainly that no answer can come yet.
         fill_and_submit(page, "24/12/2026", "1")
-        expect(page.locator(".sccif-result")).to_contain_text("the calculator is not working")
+        expect(page.locator(".sccif-result")).to_contain_text("The calculator is not working")
         # Unblocking the file and pressing "Try again" recovers without a reload, keeping the inputs.
         page.unroute(pattern)
         status.get_by_role("button", name="Try again").click()
@@ -146,7 +146,7 @@ class TestFailures:
         expect(status).to_contain_text("What you typed is still in the form")
         page.get_by_label("Number of working days").fill("2")
         page.get_by_role("button", name="Work out the date").click()
-        expect(page.locator(".sccif-result")).to_contain_text("the calculator is not working")
+        expect(page.locator(".sccif-result")).to_contain_text("The calculator is not working")
         status.get_by_role("button", name="Restart the calculator").click()
         # The question the crash interrupted is answered once the new worker is ready.
         expect(page.locator("[data-sccif-answer]")).to_have_text(
@@ -155,6 +155,32 @@ class TestFailures:
         expect(page.get_by_label("Start date")).to_have_value("24/12/2026")
         expect(status).to_have_text("The calculator is ready.")
         _forget_expected_errors(page_watch, "Out of memory (simulated)")
+
+    def test_a_worker_that_ends_silently_is_noticed_at_once(self, page: Page, site_url: str) -> None:
+        """A worker that ends with no error event (closed, or ended by the browser) is reported within
+        seconds, not after the 30-second call time-out (issue 19 item 9)."""
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        # A call sent after the worker has gone: it is rejected with the reason, not left waiting 30 s.
+        outcome = runtime_value(
+            page,
+            """
+            runtime.simulateVanish();
+            const started = performance.now();
+            try {
+              await runtime.call("workdays.add", { start: "24/12/2026", days: "1", extra: "" });
+              return { answered: true };
+            } catch (error) {
+              return { reason: error.message, state: error.state, ms: performance.now() - started };
+            }
+            """,
+        )
+        assert outcome.get("state") == "crashed", outcome
+        assert "stopped unexpectedly" in outcome["reason"]
+        assert outcome["ms"] < 5_000, "noticed only by the call time-out"
+        status = page.locator("[data-sccif-status]")
+        expect(status).to_have_attribute("data-sccif-status", "crashed", timeout=5_000)
+        expect(status).to_contain_text("stopped unexpectedly")
 
 
 class TestInstantNavigation:

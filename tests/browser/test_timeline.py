@@ -16,6 +16,13 @@ from sccif_core import browser_api
 from sccif_core.timelines import KINDS
 
 from .conftest import new_context
+from .held_core import hold_the_core
+from .page_checks import (
+    assert_aria_snapshot,
+    assert_focus_not_on_body,
+    assert_in_view,
+    duplicate_control_names,
+)
 from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
 
 TOOL = "tools/timeline/"
@@ -188,7 +195,9 @@ class TestTheAnswerFirst:
             page.goto(site_url + TOOL)
             fill(page, "full", "", end="19/11/2026")
             answer = page.locator("[data-sccif-answer]")
-            expect(answer).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+            # Focus on the answer's short heading, which names the region it opens.
+            expect(answer.get_by_role("heading", name="Your dates")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+            assert_focus_not_on_body(page, "submitting")
             expected = [
                 # "can contact Ofsted on the working day after the end of the inspection"
                 # (#end-of-the-inspection-and-feedback-10)
@@ -211,10 +220,7 @@ class TestTheAnswerFirst:
             for item, (key, when) in zip(items.all(), expected, strict=True):
                 assert item.get_attribute("data-sccif-key") == key
                 expect(item.locator(".sccif-tl-answer__when")).to_have_text(when)
-            box = answer.bounding_box()
-            assert box is not None
-            assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
-            assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+            assert_in_view(page, answer)
             # Ofsted's own steps are collapsed underneath, still with their citations
             meanwhile = page.locator("details.sccif-tl-meanwhile")
             expect(meanwhile.locator("summary")).to_contain_text("What Ofsted does meanwhile")
@@ -285,6 +291,77 @@ class TestErrors:
         expect(page.locator(".sccif-error-summary")).to_contain_text(
             "Line 2: 'soon' is not a date.", timeout=LOAD_TIMEOUT_MS
         )
+
+
+class TestEveryProblemAtOnce:
+    def test_every_bad_field_is_reported_in_one_submit(self, page: Page, site_url: str) -> None:
+        """A bad last day, a bad draft date and a bad today: three links, each field marked and described."""
+        page.goto(site_url + TOOL)
+        fill(page, "full", "soon", end="31/02/2026", draft_sent="10/13/2026")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "submitting three mistakes")
+        panel = page.locator("[data-sccif-kind='full']")
+        fields = {
+            panel.get_by_label("Last day on site", exact=True): "'31/02/2026' is not a real date.",
+            panel.get_by_label(
+                "Draft report actually sent on (optional)"
+            ): "'10/13/2026' is not a real date.",
+            page.get_by_label("Today's date"): "'soon' is not a date.",
+        }
+        links = summary.get_by_role("link")
+        expect(links).to_have_count(3)
+        for (field, problem), link in zip(fields.items(), links.all(), strict=True):
+            expect(link).to_contain_text(problem)
+            expect(field).to_have_attribute("aria-invalid", "true")
+            described_by = (field.get_attribute("aria-describedby") or "").split()
+            error_id = next(item for item in described_by if item.endswith("-error"))
+            expect(page.locator(f"[id='{error_id}']")).to_contain_text(f"Error: {problem}")
+            link.click()
+            expect(field).to_be_focused()
+
+    def test_a_bad_choice_and_a_missing_date_together(self, page: Page, site_url: str) -> None:
+        """A bad deferral period and no start date for a qualification: both reported, the period by its line."""
+        page.goto(site_url + TOOL)
+        fill(page, "qualification", "", role="manager", deferrals="6 months\na while")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary.get_by_role("link")).to_have_count(2, timeout=LOAD_TIMEOUT_MS)
+        expect(summary).to_contain_text("Line 2: 'a while' is not a period.")
+        expect(summary).to_contain_text("Enter the date they started")
+
+
+class TestStates:
+    """The accessibility tree of each state, as reviewed in tests/browser/aria/, and no two controls named alike."""
+
+    def test_answered(self, page: Page, site_url: str) -> None:
+        page.goto(site_url + TOOL)
+        # A fixed today, so which dates have passed does not depend on the day the test runs.
+        fill(page, "full", "20/11/2026", end="19/11/2026")
+        answer = page.locator("[data-sccif-answer]")
+        expect(answer.get_by_role("heading", name="Your dates")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(answer, "timeline-answered")
+        assert duplicate_control_names(page) == {}
+
+    def test_error(self, page: Page, site_url: str) -> None:
+        page.goto(site_url + TOOL)
+        wait_until_ready(page)
+        fill(page, "full", "soon", end="31/02/2026")
+        expect(page.locator(".sccif-error-summary")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(page.locator(".sccif-timeline"), "timeline-error")
+        assert duplicate_control_names(page) == {}
+
+    def test_waiting_for_the_timeline(self, page: Page, site_url: str) -> None:
+        """Submitted while the timeline loads: focus on "Waiting for the timeline", then on the answer."""
+        release = hold_the_core(page)
+        page.goto(site_url + TOOL)
+        expect(page.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", "loading")
+        fill(page, "full", "20/11/2026", end="19/11/2026")
+        expect(page.get_by_role("heading", name="Waiting for the timeline")).to_be_focused()
+        assert_focus_not_on_body(page, "submitting while loading")
+        assert_aria_snapshot(page.locator(".sccif-tl-result"), "timeline-waiting")
+        assert duplicate_control_names(page) == {}
+        release()
+        expect(page.get_by_role("heading", name="Your dates")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
 
 
 class TestExports:

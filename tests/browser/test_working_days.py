@@ -6,10 +6,18 @@ import json
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from sccif_core import browser_api
 from sccif_core.workdays import add_result
+from tests.browser.conftest import new_context
+from tests.browser.held_core import hold_the_core
+from tests.browser.page_checks import (
+    assert_aria_snapshot,
+    assert_focus_not_on_body,
+    assert_in_view,
+    duplicate_control_names,
+)
 from tests.browser.runtime_helpers import (
     LOAD_TIMEOUT_MS,
     TOOL_PAGE,
@@ -85,15 +93,19 @@ class TestAnswers:
         page.wait_for_url("**/framework/inspections-notice-scheduling/#timeframe-1")
         expect(page.locator("[id='timeframe-1']")).to_contain_text("within 18 working days")
 
-    def test_the_answer_is_announced_in_a_live_region(self, page: Page, site_url: str) -> None:
-        """A screen reader hears the answer: it is written into a polite live region."""
+    def test_the_answer_is_announced_once_by_focus_on_its_heading(self, page: Page, site_url: str) -> None:
+        """Focus goes to a heading that is the answer itself, in view; no live region says it a second time."""
         page.goto(site_url + TOOL_PAGE)
         fill_and_submit(page, "24/12/2026", "1")
-        live = page.locator(".sccif-widget [aria-live='polite']")
-        expect(live).to_have_text(
-            "1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026.",
-            timeout=LOAD_TIMEOUT_MS,
+        heading = page.get_by_role(
+            "heading", name="1 working day after Thursday 24 December 2026 is Tuesday 29 December 2026"
         )
+        expect(heading).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "submitting")
+        assert_in_view(page, heading)
+        live = page.locator(".sccif-widget [aria-live], .sccif-widget [role='alert']")
+        for region in live.all():
+            expect(region).not_to_contain_text("29 December 2026")
 
 
 class TestErrors:
@@ -148,13 +160,115 @@ class TestErrors:
         expect(page.locator("[data-sccif-answer]")).to_have_count(0)
 
 
+class TestEveryProblemAtOnce:
+    def test_three_bad_fields_are_reported_together_each_at_its_field(
+        self, page: Page, site_url: str
+    ) -> None:
+        """A bad date, a bad day count and a bad extra day in one submit: three links, three described fields."""
+        page.goto(site_url + TOOL_PAGE)
+        fill_and_submit(page, "31/02/2026", "eighteen", extra="99/99/2027")
+        summary = page.locator(".sccif-error-summary")
+        expect(summary).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "submitting three mistakes")
+        expected = {
+            "Start date": "'31/02/2026' is not a real date.",
+            "Number of working days": "'eighteen' is not a whole number of working days.",
+            "Extra non-working days (optional)": "'99/99/2027' is not a real date.",
+        }
+        links = summary.get_by_role("link")
+        expect(links).to_have_text(list(expected.values()))
+        for (label, problem), link in zip(expected.items(), links.all(), strict=True):
+            field = page.get_by_label(label)
+            expect(field).to_have_attribute("aria-invalid", "true")
+            described_by = (field.get_attribute("aria-describedby") or "").split()
+            error_id = next(item for item in described_by if item.endswith("-error"))
+            expect(page.locator(f"[id='{error_id}']")).to_have_text(f"Error: {problem}")
+            link.click()
+            expect(field).to_be_focused()
+            assert_focus_not_on_body(page, f"following the link to {label}")
+
+    def test_fixing_one_field_leaves_the_others_reported(self, page: Page, site_url: str) -> None:
+        """With the date fixed, the day count is still reported, and the date is no longer marked."""
+        page.goto(site_url + TOOL_PAGE)
+        fill_and_submit(page, "31/02/2026", "eighteen")
+        expect(page.get_by_label("Start date")).to_have_attribute(
+            "aria-invalid", "true", timeout=LOAD_TIMEOUT_MS
+        )
+        fill_and_submit(page, "27/02/2026", "eighteen")
+        expect(page.get_by_label("Number of working days")).to_have_attribute("aria-invalid", "true")
+        expect(page.get_by_label("Start date")).not_to_have_attribute("aria-invalid", "true")
+        expect(page.locator(".sccif-error-summary").get_by_role("link")).to_have_count(1)
+
+
+class TestStates:
+    """The accessibility tree of each state, as reviewed in tests/browser/aria/, and no two controls named alike."""
+
+    def test_answered(self, page: Page, site_url: str) -> None:
+        page.goto(site_url + TOOL_PAGE)
+        fill_and_submit(page, "24/12/2026", "1")
+        expect(page.locator("[data-sccif-answer]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "the answer")
+        # The status, the form and the answer: the citation link below carries the test server's random port.
+        assert_aria_snapshot(page.locator(".sccif-status"), "working-days-answered-status")
+        assert_aria_snapshot(page.locator(".sccif-form"), "working-days-answered-form")
+        assert_aria_snapshot(page.locator(".sccif-panel"), "working-days-answered")
+        assert duplicate_control_names(page) == {}
+
+    def test_error(self, page: Page, site_url: str) -> None:
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        fill_and_submit(page, "31/02/2026", "eighteen", extra="99/99/2027")
+        expect(page.locator(".sccif-error-summary")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(page.locator(".sccif-widget"), "working-days-error")
+        assert duplicate_control_names(page) == {}
+
+    def test_waiting_for_the_calculator(self, page: Page, site_url: str) -> None:
+        """Submitted while the calculator loads: focus on "Waiting for the calculator", then on the answer."""
+        release = hold_the_core(page)
+        page.goto(site_url + TOOL_PAGE)
+        expect(page.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", "loading")
+        fill_and_submit(page, "24/12/2026", "1")
+        waiting = page.get_by_role("heading", name="Waiting for the calculator")
+        expect(waiting).to_be_focused()
+        assert_focus_not_on_body(page, "submitting while loading")
+        assert_aria_snapshot(page.locator(".sccif-result"), "working-days-waiting")
+        assert duplicate_control_names(page) == {}
+        release()
+        expect(page.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(page.locator(".sccif-panel__heading")).to_be_focused()
+
+
+VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}x{v['height']}")
+def test_the_answer_is_in_view_without_scrolling(
+    browser: Browser, site_url: str, viewport: dict[str, int]
+) -> None:
+    """The worked example's answer is wholly in view, below the sticky header, at phone and laptop sizes."""
+    context = new_context(browser, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(site_url + TOOL_PAGE)
+        fill_and_submit(page, "24/12/2026", "1")
+        panel = page.locator(".sccif-panel")
+        expect(panel.locator("[data-sccif-answer]")).to_have_text(
+            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+        )
+        expect(panel.locator("h2")).to_be_focused()
+        assert_in_view(page, panel)
+    finally:
+        context.close()
+
+
 class TestLoading:
     def test_the_form_works_while_the_runtime_loads_and_the_answer_follows(
         self, page: Page, site_url: str
     ) -> None:
         """A reader can submit before the runtime is ready: the page says the answer is coming, then shows it."""
-        held: list[Route] = []
-        page.route("**/*.whl", lambda route: held.append(route))  # hold the core back until the form is sent
+        release = hold_the_core(page)  # hold the core back until the form is sent
         page.goto(site_url + TOOL_PAGE)
         status = page.locator("[data-sccif-status]")
         expect(status).to_have_attribute("data-sccif-status", "loading")
@@ -164,17 +278,35 @@ class TestLoading:
         expect(page.locator(".sccif-result")).to_contain_text(
             "Your answer will appear here as soon as the calculator has loaded."
         )
-        for _ in range(LOAD_TIMEOUT_MS // 100):  # the worker asks for the wheel once Python has started
-            if held:
-                break
-            page.wait_for_timeout(100)
-        assert held, "the worker never asked for the core's wheel"
         expect(status).to_have_attribute("data-sccif-status", "loading")
-        held[0].continue_()
+        release()
         expect(page.locator("[data-sccif-answer]")).to_have_text(
             "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
         )
         expect(status).to_have_text("The calculator is ready.")
+
+    def test_the_loading_words_are_written_once(self, page: Page, site_url: str) -> None:
+        """While the calculator loads, its bar moves but its words are written once: a screen reader hears them once."""
+        page.add_init_script(WORDS_WRITTEN)
+        page.goto(site_url + TOOL_PAGE)
+        expect(page.locator("[data-sccif-status]")).to_have_text(
+            "The calculator is ready.", timeout=LOAD_TIMEOUT_MS
+        )
+        assert page.evaluate("window.loadingWordsWritten") == 1
+
+
+# Counts each time the words "Getting the calculator ready" are put into the page.
+WORDS_WRITTEN = """
+window.loadingWordsWritten = 0;
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.nodeType !== 1) continue;
+    const found = [node, ...node.querySelectorAll(".sccif-status__text")].filter(
+      (e) => e.matches(".sccif-status__text") && e.textContent.startsWith("Getting the calculator ready"));
+    window.loadingWordsWritten += found.length;
+  }
+}).observe(document, { subtree: true, childList: true });
+"""
 
 
 # The theme's header, navigation, progress bar and footer are the same on every page and are

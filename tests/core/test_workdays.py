@@ -591,3 +591,49 @@ class TestModule:
         assert WorkingDays(extra=[datetime(2026, 12, 29, 9, 30)]).after(date(2026, 12, 24), 1) == date(
             2026, 12, 30
         )
+
+
+class TestEveryProblemAtOnce:
+    """The browser's workdays.* functions report every field's problem in one answer (issue 18)."""
+
+    @staticmethod
+    def ask(name: str, payload: dict[str, str]) -> dict[str, object]:
+        from sccif_core.browser_api import call
+
+        return json.loads(call(name, json.dumps(payload)))  # type: ignore[no-any-return]
+
+    def test_three_bad_fields_give_three_problems_in_the_forms_order(self) -> None:
+        error = self.ask("workdays.add", {"start": "31/02/2026", "days": "eighteen", "extra": "99/99/2027"})[
+            "error"
+        ]
+        assert isinstance(error, dict)
+        assert [(e["field"], e["problem"]) for e in error["errors"]] == [
+            ("start", "'31/02/2026' is not a real date."),
+            ("days", "'eighteen' is not a whole number of working days."),
+            ("extra", "'99/99/2027' is not a real date."),
+        ]
+        # The error itself reads as its first problem, for callers that show one.
+        assert (error["field"], error["problem"]) == ("start", "'31/02/2026' is not a real date.")
+
+    def test_one_bad_field_is_a_plain_error(self) -> None:
+        error = self.ask("workdays.add", {"start": "24/12/2026", "days": "eighteen"})["error"]
+        assert isinstance(error, dict)
+        assert error["field"] == "days" and "errors" not in error
+
+    def test_count_and_is_report_every_field_too(self) -> None:
+        count = self.ask("workdays.count", {"start": "", "end": "32/01/2026"})["error"]
+        assert isinstance(count, dict)
+        assert [e["field"] for e in count["errors"]] == ["start", "end"]
+        is_ = self.ask("workdays.is", {"date": "soon", "extra": "1/1/2026, never"})["error"]
+        assert isinstance(is_, dict)
+        assert [e["field"] for e in is_["errors"]] == ["date", "extra"]
+
+    def test_the_message_has_every_sentence(self) -> None:
+        from sccif_core.errors import InputError
+        from sccif_core.workdays import InputErrors
+
+        both = InputErrors(
+            [InputError("enter a date.", field="start"), InputError("enter a number.", field="days")]
+        )
+        assert both.message == "Start: enter a date. Days: enter a number."
+        assert str(both) == both.message

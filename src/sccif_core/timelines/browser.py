@@ -30,12 +30,12 @@ def _everything(payload: dict[str, Any]) -> bool:
 
 
 def _download(payload: dict[str, Any], extension: str) -> dict[str, Any]:
-    """One shape for every file: its name, type, text, and how many dates it holds."""
+    """One shape for every file the core makes ({filename, mime, text}), and how many dates it holds."""
     timeline = _timeline(payload)
     everything = _everything(payload)
     base_url = payload.get("base_url")
     base = base_url if isinstance(base_url, str) else ""
-    content = (
+    text = (
         to_ics(timeline, base_url=base, everything=everything)
         if extension == "ics"
         else to_csv(timeline, everything=everything)
@@ -43,7 +43,7 @@ def _download(payload: dict[str, Any], extension: str) -> dict[str, Any]:
     return {
         "filename": filename(timeline, extension),
         "mime": ICS_MIME if extension == "ics" else CSV_MIME,
-        "content": content,
+        "text": text,
         "count": len(export_milestones(timeline, everything=everything)),
         "everything": everything,
     }

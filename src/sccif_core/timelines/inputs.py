@@ -12,6 +12,7 @@ from datetime import date
 
 from ..dates import parse_date
 from ..errors import InputError
+from .fields import Field
 from .model import Offset, Unit
 
 MAX_ITEMS = 500
@@ -75,7 +76,7 @@ def visit_list(
     fields: Mapping[str, object], name: str, *, required: bool, hint: str = ""
 ) -> tuple[tuple[date, date | None], ...]:
     """Visits, each with the date its report was sent if known: "14/01/2026, 10/02/2026"."""
-    items = _items(fields.get(name), name, by_line=True)
+    items = _items(fields.get(name), name, by_line=True, what="visits")
     if required and not items:
         raise InputError(hint or "enter at least one visit date, like 14/01/2026.", field=name)
     visits = []
@@ -148,3 +149,16 @@ def choice(fields: Mapping[str, object], name: str, choices: Sequence[str], defa
         shown = ", ".join(choices)
         raise InputError(f"'{value}' is not one of: {shown}.", field=name)
     return value.strip()
+
+
+def read_field(fields: Mapping[str, object], field: Field) -> object:
+    """A field read as its type says, without requiring it: every problem with what was typed."""
+    if field.type == "date":
+        return optional_date(fields, field.name)
+    if field.type == "dates":
+        return date_list(fields, field.name, required=False)
+    if field.type == "visits":
+        return visit_list(fields, field.name, required=False)
+    if field.type == "periods":
+        return period_list(fields, field.name)
+    return choice(fields, field.name, field.values, field.values[0])

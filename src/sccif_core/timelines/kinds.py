@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 
 from ..dates import MONTHS, check_results
 from ..errors import InputError
-from ..workdays import INTERPRETATION, PUBLISHED_UNTIL, WorkingDays
+from ..workdays import INTERPRETATION, PUBLISHED_UNTIL, Problems, WorkingDays
 from . import rules as R
 from .compliance import plan_visits
 from .dating import date_rules, england, shift, with_status
 from .fields import COMPLAINT, DRAFT_SENT, EMERGENCY_CHOICES, FEEDBACK, FINAL_SENT, ROLE_CHOICES, Field
-from .inputs import choice, date_list, optional_date, period_list, required_date, visit_list
+from .inputs import choice, date_list, optional_date, period_list, read_field, required_date, visit_list
 from .model import Milestone, Rule, Timeline, Undated
 from .periods import (
     COUNT_BACK_RULE,
@@ -972,8 +973,7 @@ def compute(kind: str, fields: Mapping[str, object]) -> Timeline:
     if spec is None:
         names = ", ".join(KINDS)
         raise InputError(f"'{kind}' is not a kind of timeline. Choose one of: {names}.", field="kind")
-    today = optional_date(fields, "today")
-    extra = date_list(fields, "extra", required=False)
+    today, extra = _every_problem(spec, fields)
     timeline = spec.compute(fields, england(extra), today)
     dated = (day for item in timeline.milestones for day in (item.date, item.date_from, item.date_to))
     typed = [field.name for field in spec.fields if field.type != "choice"]
@@ -983,6 +983,30 @@ def compute(kind: str, fields: Mapping[str, object]) -> Timeline:
         today=_iso(today),
         extra=tuple(day.isoformat() for day in sorted(set(extra))),
     )
+
+
+def _every_problem(spec: Kind, fields: Mapping[str, object]) -> tuple[date | None, tuple[date, ...]]:
+    """Today and the extra days, once every field has been read: all their problems raised at once.
+
+    Each field is read by its type's reader (inputs.read_field); then the kind itself is computed
+    without the fields already in error, which finds what only it knows, such as a missing
+    required date with its own words.
+    """
+    problems = Problems()
+    for field in spec.fields:
+        problems.read(partial(read_field, fields, field), None)
+    no_day: date | None = None
+    no_days: tuple[date, ...] = ()
+    today = problems.read(partial(optional_date, fields, "today"), no_day)
+    extra = problems.read(partial(date_list, fields, "extra", required=False), no_days)
+    if problems.found:
+        known = {error.field for error in problems.found}
+        try:
+            spec.compute({k: v for k, v in fields.items() if k not in known}, england(extra), today)
+        except InputError as error:
+            problems.add(error)
+    problems.check(order=[*(field.name for field in spec.fields), "today", "extra"])
+    return today, extra
 
 
 def rules_of(kind: str) -> tuple[Rule, ...]:

@@ -49,14 +49,14 @@ class TestBrowserFunctions:
         assert ics["mime"].startswith("text/calendar")
         # 11 rows of the day table and its notes, plus the requirement at feedback and the
         # complaint on receiving the final report (#requirements-6, #complaints-1)
-        assert len(icalendar.Calendar.from_ical(ics["content"]).walk("VEVENT")) == 13 == ics["count"]
+        assert len(icalendar.Calendar.from_ical(ics["text"]).walk("VEVENT")) == 13 == ics["count"]
         own = ask("timeline.ics", {"kind": "assurance", "visit": "2026-12-02"})["result"]
         # by default only the provider's own dates: contacting Ofsted the next working day, the draft
         # report, comments, the final report, the complaint on receiving it, and publication
         assert own["count"] == 6 and own["everything"] is False
-        assert len(icalendar.Calendar.from_ical(own["content"]).walk("VEVENT")) == 6
+        assert len(icalendar.Calendar.from_ical(own["text"]).walk("VEVENT")) == 6
         csv_file = ask("timeline.csv", {"kind": "assurance", "visit": "2026-12-02"})["result"]
-        assert csv_file["filename"].endswith(".csv") and csv_file["content"].startswith("kind,key,label")
+        assert csv_file["filename"].endswith(".csv") and csv_file["text"].startswith("kind,key,label")
 
     def test_kinds_describe_the_form(self) -> None:
         """timeline.kinds lists every kind with its fields, for the page's form."""
@@ -71,3 +71,47 @@ class TestBrowserFunctions:
             "complaint",
         ]
         assert full["fields"][0]["required"] is True
+
+
+class TestEveryProblemAtOnce:
+    """timeline.compute reports every field's problem in one answer, in the form's order (issue 18)."""
+
+    def test_every_bad_field_of_a_kind_with_today(self) -> None:
+        answer = ask(
+            "timeline.compute", {"kind": "full", "end": "31/02/2026", "draft_sent": "x", "today": "soon"}
+        )
+        assert [e["field"] for e in answer["error"]["errors"]] == ["end", "draft_sent", "today"]
+
+    def test_a_missing_required_date_joins_the_bad_ones_in_the_forms_order(self) -> None:
+        """The kind's own words for a missing start date, before the bad deferral on line 2."""
+        answer = ask(
+            "timeline.compute", {"kind": "qualification", "start": "", "deferrals": "6 months\na while"}
+        )
+        assert [(e["field"], e["row"], e["problem"]) for e in answer["error"]["errors"]] == [
+            ("start", None, "enter the date they started (to manage, or in a care role)."),
+            (
+                "deferrals",
+                2,
+                "'a while' is not a period. Write it like 6 months, 10 weeks, 45 days or 1 year.",
+            ),
+        ]
+
+    def test_a_bad_choice_is_reported_with_the_dates(self) -> None:
+        answer = ask(
+            "timeline.compute", {"kind": "qualification", "role": "boss", "start": "1/1/2026", "today": "x"}
+        )
+        assert [e["field"] for e in answer["error"]["errors"]] == ["role", "today"]
+
+
+class TestListLimits:
+    """Issue 19 item 9: the limit on a list names what the list holds."""
+
+    def test_too_many_deferral_periods_are_periods(self) -> None:
+        periods = "\n".join(["6 months"] * 501)
+        answer = ask("timeline.compute", {"kind": "qualification", "start": "1/1/2026", "deferrals": periods})
+        assert answer["error"]["problem"] == "at most 500 periods at once, not 501."
+
+    def test_too_many_visits_are_visits(self) -> None:
+        visits = "\n".join(["14/01/2026"] * 501)
+        answer = ask("timeline.compute", {"kind": "reg44", "visits": visits})
+        assert answer["error"]["problem"] == "at most 500 visits at once, not 501."
