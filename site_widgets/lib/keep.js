@@ -138,6 +138,7 @@ export function keep(options) {
   let savedAt = null;
   let timer = 0;
   let generation = 0; // a save started before a later change must not mark that change saved
+  let era = 0; // raised by forget: a save started before it must never write (clear means clear)
   let destroyed = false;
 
   const checkboxId = uniqueId("sccif-keep");
@@ -234,16 +235,17 @@ export function keep(options) {
     timer = 0;
     if (!store || !kept || destroyed) return false;
     const mine = ++generation;
+    const startedIn = era;
     show("saving");
     let tidy;
     try {
       const state = read();
       tidy = options.check ? await options.check(state) : state;
     } catch (error) {
-      if (mine === generation) show("refused", reason(error));
+      if (mine === generation && startedIn === era) show("refused", reason(error));
       return false;
     }
-    if (destroyed || !kept) return false;
+    if (destroyed || !kept || startedIn !== era) return false;
     const when = new Date();
     if (!put({ version, saved_at: when.toISOString(), state: tidy })) return false;
     savedAt = when;
@@ -278,7 +280,9 @@ export function keep(options) {
 
   function forget() {
     clearTimeout(timer);
+    timer = 0;
     generation += 1;
+    era += 1;
     remove(storeKey);
     kept = false;
     savedAt = null;

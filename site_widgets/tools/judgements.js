@@ -1,3 +1,4 @@
+// @ts-check
 // The judgement explorer: which grades the framework allows, the rules in its own words, the
 // "good" descriptors with the reader's own evidence notes, what happens after an inadequate
 // judgement, and the assurance inspection's one outcome. One module per section, in judgements/.
@@ -20,6 +21,10 @@ import { notesSection } from "./judgements/notes.js";
 
 export { readState, writeState };
 
+/**
+ * @param {HTMLElement} root
+ * @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context
+ */
 export function mount(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
@@ -37,13 +42,14 @@ export function mount(root, { call, runtime, ui }) {
   const choose = chooser(ui, initial);
   const answer = answerSection(ui);
   const good = notesSection(ui);
-  const next = nextStepsSection(ui, { call, announcer });
+  const next = nextStepsSection(ui, { call });
   const assurance = assuranceSection(ui, { goToNext: next.goTo });
 
   root.append(
     h("div", { class: "sccif-widget sccif-judge", "data-sccif-widget": true }, status.element, urlNotice, choose.element, answer.element, good.element, next.element, assurance.element, announcer.element),
   );
 
+  /** @param {import("./judgements/address.js").ExplorerState} state */
   function updateAddress(state) {
     const query = writeState(window.location.search, state);
     const url = `${window.location.pathname}${query}${window.location.hash}`;
@@ -59,6 +65,7 @@ export function mount(root, { call, runtime, ui }) {
   let latest = 0;
   let interrupted = false;
   let said = "";
+  /** @param {string | null} [changed]  the control the reader changed */
   async function evaluate(changed = null) {
     choose.syncNested();
     const state = choose.state();
@@ -106,7 +113,8 @@ export function mount(root, { call, runtime, ui }) {
 
   choose.element.addEventListener("change", (event) => {
     if (event.target === choose.share) return;
-    evaluate(event.target.closest("[data-control]")?.dataset.control ?? null);
+    const control = event.target instanceof Element ? event.target.closest("[data-control]") : null;
+    evaluate(control instanceof HTMLElement ? (control.dataset.control ?? null) : null);
   });
   choose.element.addEventListener("submit", (event) => event.preventDefault());
   choose.clearButton.addEventListener("click", () => {

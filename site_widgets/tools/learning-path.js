@@ -1,3 +1,4 @@
+// @ts-check
 // Self-check questions on the learning path for new inspectors.
 //
 // docs/learn/index.md has one container for the reader's progress and review
@@ -7,11 +8,17 @@
 // ("learn.check"), which works the answer out again and explains it with the framework's words
 // and links. "learn.review" orders questions for review, wrongly answered first.
 //
-// Progress (which questions were asked, and whether the answer was right) is kept in this
-// browser (localStorage) so it survives a reload; nothing is sent anywhere. "Forget my progress"
-// removes it. Every value shown is set with textContent.
+// Progress (which questions were asked, and whether the answer was right) is held in this page.
+// Once the reader ticks "Keep my progress on this device" (lib/keep.js, in the progress part) it is
+// saved in this browser as they go, so it survives a reload; nothing is sent anywhere. "Forget my
+// progress" removes it from the page and the device. Every value shown is set with textContent.
 
-const STORE_KEY = "sccif-learning-v1";
+import { confirmation } from "../lib/confirm.js";
+import { keep } from "../lib/keep.js";
+import { paragraphLink } from "../lib/source-link.js";
+
+// Version 1 (sccif-learning-v1, the progress itself) was always written; it is brought up to date.
+const KEEP = { key: "sccif-learning", version: 2 };
 const MAX_SEED = 2 ** 31 - 1;
 const MAX_HISTORY = 5000;
 
@@ -21,17 +28,26 @@ function newSeed() {
   return value[0] % MAX_SEED;
 }
 
+/** @param {unknown} n @param {number} most @returns {n is number} */
 function whole(n, most) {
-  return Number.isInteger(n) && n >= 0 && n <= most;
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= most;
 }
 
-function load() {
+/** @typedef {{step: number, seed: number, number: number, correct: boolean, at: number}} Answered */
+/** @typedef {{seed: number, at: number, history: Answered[], steps: Record<number, {next: number}>}} Progress */
+
+/**
+ * Progress read defensively from kept work: null when it is not a record of answers.
+ * @param {any} data
+ * @returns {Progress | null}
+ */
+function progressFrom(data) {
   try {
-    const data = JSON.parse(window.localStorage.getItem(STORE_KEY) ?? "null");
     if (data && whole(data.seed, MAX_SEED) && whole(data.at, 2 ** 53) && Array.isArray(data.history) && data.steps && typeof data.steps === "object") {
       const history = data.history.filter(
-        (r) => r && whole(r.step, 10) && r.step >= 1 && whole(r.seed, MAX_SEED) && whole(r.number, 9999) && typeof r.correct === "boolean" && whole(r.at, 2 ** 53),
+        (/** @type {any} */ r) => r && whole(r.step, 10) && r.step >= 1 && whole(r.seed, MAX_SEED) && whole(r.number, 9999) && typeof r.correct === "boolean" && whole(r.at, 2 ** 53),
       );
+      /** @type {Progress["steps"]} */
       const steps = {};
       for (let n = 1; n <= 10; n += 1) {
         const next = data.steps[n]?.next;
@@ -40,65 +56,72 @@ function load() {
       return { seed: data.seed, at: data.at, history: history.slice(-MAX_HISTORY), steps };
     }
   } catch {
-    // unreadable: start afresh
+    // unreadable: not progress
   }
-  return fresh();
+  return null;
 }
 
+/** @returns {Progress} */
 function fresh() {
+  /** @type {Progress["steps"]} */
   const steps = {};
   for (let n = 1; n <= 10; n += 1) steps[n] = { next: 0 };
   return { seed: newSeed(), at: 0, history: [], steps };
 }
 
-const store = load();
+const store = fresh();
+/** @type {Set<() => void>} */
 const listeners = new Set();
-
-function save() {
-  try {
-    window.localStorage.setItem(STORE_KEY, JSON.stringify(store));
-    return true;
-  } catch {
-    return false; // progress still shows in this tab
-  }
-}
+/** Keeps the progress on this device once the reader opts in; made by the progress part. @type {import("../lib/keep.js").Keeper<Progress> | null} */
+let keeper = null;
 
 function notify() {
   for (const listener of [...listeners]) listener();
 }
 
+/** @param {any} question  as learn.question gives it @param {boolean} correct @param {{fresh: boolean}} options */
 function record(question, correct, { fresh: isFresh }) {
   store.at += 1;
   store.history.push({ step: question.step, seed: question.seed, number: question.number, correct, at: store.at });
   if (store.history.length > MAX_HISTORY) store.history.splice(0, store.history.length - MAX_HISTORY);
   if (isFresh) store.steps[question.step].next = Math.min(question.number + 1, 9999);
-  save();
+  keeper?.changed();
   notify();
 }
 
+/** @param {number} step */
 function counts(step) {
   const mine = store.history.filter((r) => r.step === step);
   return { answered: mine.length, right: mine.filter((r) => r.correct).length };
 }
 
 // A question on screen, with its answer form and feedback. onAnswered(result) after marking.
-function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, nextLabel = "Next question" }) {
+// which: "step 3" or "review", ending the names of the block's buttons (each step has its own block).
+/**
+ * @param {typeof import("../ui.js")} ui @param {(name: string, payload?: any) => Promise<any>} call
+ * @param {{headingLevel?: "h3" | "h4", onAnswered: (question: any, result: any) => void, onNext: () => void, nextLabel?: string, which: string}} options
+ */
+function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, nextLabel = "Next question", which }) {
   const { h } = ui;
+  const whichWords = () => h("span", { class: "sccif-visually-hidden" }, ` (${which})`);
   const title = h(headingLevel, { class: "sccif-learn__title", tabindex: "-1" }, "Question");
   const prompt = h("p", { class: "sccif-learn__prompt" });
   const quote = h("blockquote", { class: "sccif-learn__quote", hidden: true });
   const summary = ui.errorSummary();
   const options = h("div", { class: "sccif-learn__options" });
   const legend = h("legend", { class: "sccif-fieldset__legend" }, "Your answer");
-  const check = h("button", { type: "submit", class: "md-button md-button--primary sccif-button" }, "Check my answer");
-  const feedback = h("div", { class: "sccif-learn__feedback", tabindex: "-1", hidden: true, "data-sccif-learn-feedback": "" });
-  const next = h("button", { type: "button", class: "md-button sccif-button", hidden: true }, nextLabel);
+  const check = h("button", { type: "submit", class: "md-button md-button--primary sccif-button" }, "Check my answer", whichWords());
+  const feedback = h("div", { class: "sccif-learn__feedback", hidden: true, "data-sccif-learn-feedback": "" });
+  const next = h("button", { type: "button", class: "md-button sccif-button", hidden: true }, nextLabel, whichWords());
   const form = h("form", { class: "sccif-form", novalidate: true }, summary.element, h("fieldset", { class: "sccif-fieldset" }, legend, options), check);
   const element = h("div", { class: "sccif-learn__question", "data-sccif-learn-question": "" }, title, prompt, quote, form, feedback, next);
+  /** @type {any} the question on screen, as learn.question gives it */
   let current = null;
+  /** @type {HTMLInputElement[]} */
   let inputs = [];
   let done = false;
 
+  /** @param {any} question @param {string} heading */
   function show(question, heading) {
     current = question;
     done = false;
@@ -109,12 +132,12 @@ function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, next
     ui.replace(quote, question.quote ? h("p", {}, question.quote.text) : null);
     legend.textContent = question.multiple ? "Your answer: choose every one that applies" : "Your answer: choose one";
     const name = ui.id("sccif-learn-option");
-    inputs = question.options.map((option, i) =>
-      h("input", { type: question.multiple ? "checkbox" : "radio", class: question.multiple ? "sccif-checkbox__input" : "sccif-radio__input", id: `${name}-${i}`, name, value: option.key }),
+    inputs = question.options.map((/** @type {any} */ option, /** @type {number} */ i) =>
+      /** @type {HTMLInputElement} */ (h("input", { type: question.multiple ? "checkbox" : "radio", class: question.multiple ? "sccif-checkbox__input" : "sccif-radio__input", id: `${name}-${i}`, name, value: option.key })),
     );
     ui.replace(
       options,
-      question.options.map((option, i) =>
+      question.options.map((/** @type {any} */ option, /** @type {number} */ i) =>
         h("div", { class: question.multiple ? "sccif-checkbox" : "sccif-radio" }, inputs[i], h("label", { class: question.multiple ? "sccif-checkbox__label" : "sccif-radio__label", for: inputs[i].id }, option.label)),
       ),
     );
@@ -124,25 +147,30 @@ function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, next
     summary.hide();
   }
 
+  /** @param {any} result  learn.check */
   function showFeedback(result) {
     const right = result.correct;
     ui.replace(
       feedback,
       h(
         "p",
-        { class: `sccif-learn__verdict sccif-learn__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
+        { class: `sccif-learn__verdict sccif-learn__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong", tabindex: "-1" },
         right ? "\u2713 Right." : "\u2715 Not quite.",
         " ",
         h("span", { class: "sccif-learn__answer", "data-sccif-learn-answer": result.answer.join(" ") }, `The answer: ${result.answer_labels.join("; ")}.`),
       ),
       result.explanation && !result.explanation.startsWith("The answer:") ? h("p", {}, result.explanation) : null,
       result.quotes.length ? h("p", { class: "sccif-learn__why" }, "What the framework says:") : null,
-      result.quotes.map((q) => h("div", { class: "sccif-learn__source" }, h("blockquote", {}, h("p", {}, q.text)), h("p", {}, ui.citation(q.source_path, "Read this paragraph in the framework")))),
-      result.notes.length ? h("ul", { class: "sccif-learn__notes" }, result.notes.map((n) => h("li", {}, n))) : null,
+      result.quotes.map((/** @type {any} */ q) => h("div", { class: "sccif-learn__source" }, h("blockquote", {}, h("p", {}, q.text)), h("p", {}, paragraphLink(ui, q.source_path)))),
+      result.notes.length ? h("ul", { class: "sccif-learn__notes" }, result.notes.map((/** @type {string} */ n) => h("li", {}, n))) : null,
     );
     feedback.hidden = false;
     next.hidden = false;
-    feedback.focus();
+    // Focus on the verdict, which is how it is heard (no live region says it again), with the
+    // feedback from its top in view: the answer and the framework's words follow the verdict.
+    const verdict = /** @type {HTMLElement} */ (feedback.querySelector("[data-sccif-verdict]"));
+    verdict.focus({ preventScroll: true });
+    verdict.scrollIntoView({ block: "start" });
   }
 
   form.addEventListener("submit", async (event) => {
@@ -177,6 +205,7 @@ function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, next
   return { element, show, focus: () => title.focus() };
 }
 
+/** @param {HTMLElement} root @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context @param {number} step */
 function mountStep(root, { call, runtime, ui }, step) {
   const { h } = ui;
   const heading = h("h3", {}, `Check yourself: step ${step}`);
@@ -184,17 +213,16 @@ function mountStep(root, { call, runtime, ui }, step) {
   const start = h("button", { type: "button", class: "md-button md-button--primary sccif-button" }, `Start the questions for step ${step}`);
   const problem = h("p", { class: "sccif-error-message", hidden: true });
   const waiting = h("p", { class: "sccif-learn__waiting", role: "status" });
-  const announcer = ui.announcer();
   const block = questionBlock(ui, call, {
     headingLevel: "h4",
     onAnswered(question, result) {
       record(question, result.correct, { fresh: true });
-      announcer.say(`${result.correct ? "Right." : "Not quite."} The answer: ${result.answer_labels.join("; ")}.`);
     },
     onNext: () => ask(true),
+    which: `step ${step}`,
   });
   block.element.hidden = true;
-  const widget = h("div", { class: "sccif-widget sccif-learn", "data-sccif-widget": true, "data-sccif-learn-step": String(step) }, heading, score, start, waiting, problem, block.element, announcer.element);
+  const widget = h("div", { class: "sccif-widget sccif-learn", "data-sccif-widget": true, "data-sccif-learn-step": String(step) }, heading, score, start, waiting, problem, block.element);
   ui.replaceFallback(root);
   root.append(widget);
 
@@ -205,6 +233,7 @@ function mountStep(root, { call, runtime, ui }, step) {
       : "Answer a few questions to check your reading of this step.";
   }
 
+  /** @param {boolean} focus */
   async function ask(focus) {
     const number = store.steps[step].next;
     if (runtime.state === "loading") {
@@ -238,6 +267,7 @@ function mountStep(root, { call, runtime, ui }, step) {
   return () => listeners.delete(showScore);
 }
 
+/** @param {HTMLElement} root @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context */
 function mountProgress(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
@@ -247,37 +277,56 @@ function mountProgress(root, { call, runtime, ui }) {
   const reviewButton = h("button", { type: "button", class: "md-button md-button--primary sccif-button" }, "Review: questions you got wrong first");
   const reviewNote = h("p", { "data-sccif-learn-review-note": "" });
   const forgetButton = h("button", { type: "button", class: "md-button sccif-button sccif-button--warning" }, "Forget my progress");
-  const confirmTitleId = ui.id("sccif-learn-forget");
-  const confirmTitle = h("h3", { id: confirmTitleId, tabindex: "-1" }, "Forget your progress?");
-  const confirmYes = h("button", { type: "button", class: "md-button md-button--primary sccif-button sccif-button--warning" }, "Yes, forget my progress");
-  const confirmNo = h("button", { type: "button", class: "md-button sccif-button" }, "Cancel");
-  const confirm = h("div", { class: "sccif-prep__confirm", role: "group", "aria-labelledby": confirmTitleId, hidden: true }, confirmTitle, h("p", {}, "This removes the record of your answers from this device, and starts a new set of questions."), confirmYes, confirmNo);
+  const confirmForget = confirmation({
+    title: "Forget your progress?",
+    text: "This removes the record of your answers from this page and this device, and starts a new set of questions.",
+    yes: "Yes, forget my progress",
+    onConfirm: forgetProgress,
+  });
+  /** @type {any[]} questions to review, as learn.review orders them */
   let queue = [];
   const block = questionBlock(ui, call, {
     headingLevel: "h3",
     onAnswered(question, result) {
       record(question, result.correct, { fresh: false });
-      announcer.say(`${result.correct ? "Right." : "Not quite."} The answer: ${result.answer_labels.join("; ")}.`);
     },
     onNext: () => nextReview(true),
     nextLabel: "Next review question",
+    which: "review",
   });
   block.element.hidden = true;
+  keeper = keep({
+    ...KEEP,
+    what: "my progress",
+    hint: "Your answers are then saved in this browser as you go, until you forget them, so your progress and the review survive a reload. Without this, they last only until you leave this page. Nothing is sent anywhere.",
+    read: () => store,
+    write: (state) => {
+      const progress = progressFrom(state);
+      if (!progress) throw new Error("it is not a record of answers");
+      Object.assign(store, progress);
+      notify();
+    },
+    migrate: (old, from) => (from === 1 ? progressFrom(old) : null),
+    empty: (state) => !state.history.length,
+  });
+  const mine = keeper;
   const widget = h(
     "div",
     { class: "sccif-widget sccif-learn", "data-sccif-widget": true, "data-sccif-learn-part": "progress" },
     status.element,
     h("h2", { id: "sccif-learn-progress-title" }, "Your progress"),
+    h("div", { class: "sccif-learn__keep", id: "sccif-learn-keep" }, keeper.parts.choice, keeper.parts.hint, keeper.parts.status, keeper.parts.message),
     table,
     reviewNote,
     h("div", { class: "sccif-prep__actions" }, reviewButton, forgetButton),
-    confirm,
+    confirmForget.element,
     block.element,
     announcer.element,
   );
   root.append(widget);
   table.setAttribute("aria-labelledby", "sccif-learn-progress-title");
 
+  /** @type {{number: number, title: string}[]} */
   let steps = [];
   function showTable() {
     const rows = steps.map((s) => {
@@ -287,11 +336,10 @@ function mountProgress(root, { call, runtime, ui }) {
     ui.replace(table, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Step"), h("th", { scope: "col" }, "Answered"), h("th", { scope: "col" }, "Right"))), h("tbody", {}, rows));
     const total = store.history.length;
     reviewButton.disabled = total === 0;
-    reviewNote.textContent = total
-      ? `You have answered ${total} question${total === 1 ? "" : "s"}. Your progress is kept in this browser on this device only.`
-      : "You have not answered any questions yet. Your progress will be kept in this browser on this device only.";
+    reviewNote.textContent = total ? `You have answered ${total} question${total === 1 ? "" : "s"}.` : "You have not answered any questions yet.";
   }
 
+  /** @param {boolean} focus */
   async function nextReview(focus) {
     if (!queue.length) {
       block.element.hidden = true;
@@ -331,28 +379,17 @@ function mountProgress(root, { call, runtime, ui }) {
     announcer.say(`${queue.length} questions to review, ${wrong} of them answered wrongly last time.`);
     await nextReview(true);
   });
-  forgetButton.addEventListener("click", () => {
-    confirm.hidden = false;
-    confirmTitle.focus();
-  });
-  confirmNo.addEventListener("click", () => {
-    confirm.hidden = true;
-    forgetButton.focus();
-  });
-  confirmYes.addEventListener("click", () => {
-    try {
-      window.localStorage.removeItem(STORE_KEY);
-    } catch {
-      // nothing stored
-    }
+  forgetButton.addEventListener("click", () => confirmForget.open(forgetButton));
+  function forgetProgress() {
+    mine.forget();
     Object.assign(store, fresh());
+    mine.settled();
     queue = [];
     block.element.hidden = true;
-    confirm.hidden = true;
     notify();
     announcer.say("Your progress has been forgotten. A new set of questions has started.");
     forgetButton.focus();
-  });
+  }
 
   let loading = false;
   function loadSteps() {
@@ -377,13 +414,17 @@ function mountProgress(root, { call, runtime, ui }) {
   listeners.add(showTable);
   loadSteps();
   showTable();
+  mine.restore();
   return () => {
     listeners.delete(showTable);
     stopListening();
     status.destroy();
+    mine.destroy();
+    if (keeper === mine) keeper = null;
   };
 }
 
+/** @param {HTMLElement} root @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context */
 export function mount(root, context) {
   if (root.dataset.sccifPart === "progress") return mountProgress(root, context);
   const step = Number.parseInt(root.dataset.sccifStep ?? "", 10);

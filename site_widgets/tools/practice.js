@@ -1,3 +1,4 @@
+// @ts-check
 // Practice questions on the judgement rules, for new inspectors.
 //
 // Questions come from the Python core ("judge.scenario"), made up from the rules engine with a
@@ -6,6 +7,7 @@
 // in this browser tab only (sessionStorage): nothing is sent anywhere.
 
 import { decidingWords, ruleCard } from "./judgements/rule-card.js";
+import { paragraphLink, sourceNote } from "../lib/source-link.js";
 
 const STORE_KEY = "sccif-practice-v1";
 const MAX_SEED = 2 ** 31 - 1;
@@ -20,7 +22,7 @@ function newSeed() {
 function loadState() {
   try {
     const data = JSON.parse(window.sessionStorage.getItem(STORE_KEY) ?? "null");
-    const whole = (n, most) => Number.isInteger(n) && n >= 0 && n <= most;
+    const whole = (/** @type {unknown} */ n, /** @type {number} */ most) => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= most;
     if (data && whole(data.seed, MAX_SEED) && whole(data.number, 10000) && whole(data.answered, 1e6) && whole(data.correct, data.answered)) {
       return { seed: data.seed, number: data.number, answered: data.answered, correct: data.correct };
     }
@@ -30,6 +32,10 @@ function loadState() {
   return { seed: newSeed(), number: 0, answered: 0, correct: 0 };
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context
+ */
 export function mount(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
@@ -54,7 +60,7 @@ export function mount(root, { call, runtime, ui }) {
   const checkButton = h("button", { type: "submit", class: "md-button md-button--primary sccif-button" }, "Check my answer");
   const nextButton = h("button", { type: "button", class: "md-button sccif-button", hidden: true }, "Next question");
   const resetButton = h("button", { type: "button", class: "md-button sccif-button" }, "Reset my score");
-  const feedback = h("div", { class: "sccif-practice__feedback", tabindex: "-1", hidden: true });
+  const feedback = h("div", { class: "sccif-practice__feedback", hidden: true });
   const form = h(
     "form",
     { class: "sccif-form", novalidate: true, "aria-labelledby": "sccif-practice-question" },
@@ -74,8 +80,10 @@ export function mount(root, { call, runtime, ui }) {
   );
   root.append(widget);
 
+  /** @type {any} the question on screen, as judge.scenario gives it */
   let current = null;
   let shownNumber = state.number; // the question on screen (state.number moves on once it is answered)
+  /** @type {HTMLInputElement[]} */
   let inputs = [];
   let answered = false;
   let interrupted = false;
@@ -110,18 +118,18 @@ export function mount(root, { call, runtime, ui }) {
     prompt.textContent = current.prompt;
     legend.textContent = current.multiple ? "Your answer: choose every one that applies" : "Your answer: choose one";
     const name = ui.id("sccif-practice-option");
-    inputs = current.options.map((option, i) =>
-      h("input", {
+    inputs = current.options.map((/** @type {any} */ option, /** @type {number} */ i) =>
+      /** @type {HTMLInputElement} */ (h("input", {
         type: current.multiple ? "checkbox" : "radio",
         class: current.multiple ? "sccif-checkbox__input" : "sccif-radio__input",
         id: `${name}-${i}`,
         name,
         value: option.key,
-      }),
+      })),
     );
     ui.replace(
       optionsBox,
-      current.options.map((option, i) =>
+      current.options.map((/** @type {any} */ option, /** @type {number} */ i) =>
         h(
           "div",
           { class: current.multiple ? "sccif-checkbox" : "sccif-radio" },
@@ -134,17 +142,18 @@ export function mount(root, { call, runtime, ui }) {
     showScore();
   }
 
+  /** @param {any} result  judge.check */
   function showFeedback(result) {
-    const paths = Object.fromEntries(result.sources.map((anchor, i) => [anchor, result.source_paths[i]]));
-    const pathOf = (rule) => rule.source_path ?? paths[rule.source];
-    const card = (rule) => ruleCard(ui, rule, { path: pathOf(rule), summary: null });
+    const paths = Object.fromEntries(result.sources.map((/** @type {string} */ anchor, /** @type {number} */ i) => [anchor, result.source_paths[i]]));
+    const pathOf = (/** @type {any} */ rule) => rule.source_path ?? paths[rule.source];
+    const card = (/** @type {any} */ rule) => ruleCard(ui, rule, { path: pathOf(rule), summary: null });
     const right = result.correct;
     const deciding = result.rules.length ? result.rules : [];
     ui.replace(
       feedback,
       h(
         "p",
-        { class: `sccif-practice__verdict sccif-practice__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong" },
+        { class: `sccif-practice__verdict sccif-practice__verdict--${right ? "right" : "wrong"}`, "data-sccif-verdict": right ? "right" : "wrong", tabindex: "-1" },
         right ? "✓ Right." : "✕ Not quite.",
         " ",
         h("span", { class: "sccif-practice__answer" }, `The answer: ${result.answer_labels.join(", ")}.`),
@@ -154,19 +163,22 @@ export function mount(root, { call, runtime, ui }) {
         "div",
         { class: "sccif-practice__why", "data-sccif-why": "" },
         deciding.length
-          ? deciding.map((rule) => decidingWords(h, rule, ui.citation(pathOf(rule), "Read this paragraph in the framework")))
-          : h("p", {}, "No rule limits this here. ", h("q", {}, result.best_fit.text), " ", ui.citation(result.best_fit.source_path, "Read this paragraph in the framework")),
+          ? deciding.map((/** @type {any} */ rule) => decidingWords(h, rule, paragraphLink(ui, pathOf(rule))))
+          : h("p", {}, "No rule limits this here. ", h("q", {}, result.best_fit.text), " ", paragraphLink(ui, result.best_fit.source_path)),
       ),
       h("p", {}, result.explanation),
       deciding.length ? [h("h3", {}, "The rules that decide it"), h("ul", { class: "sccif-rule-list" }, deciding.map(card))] : null,
       result.tendencies.length ? [h("h3", {}, "Tendencies here, which rule nothing out"), h("ul", { class: "sccif-rule-list" }, result.tendencies.map(card))] : null,
       !deciding.length && result.not_applying.length ? [h("h3", {}, "Rules that do not apply here"), h("ul", { class: "sccif-rule-list" }, result.not_applying.map(card))] : null,
-      deciding.length ? h("p", { class: "sccif-hint" }, result.best_fit.text, " ", ui.citation(result.best_fit.source_path, "(source)")) : null,
+      deciding.length ? h("p", { class: "sccif-hint" }, result.best_fit.text, " ", sourceNote(ui, result.best_fit.source_path, "best fit")) : null,
     );
     feedback.hidden = false;
     nextButton.hidden = false;
-    feedback.focus();
-    announcer.say(`${right ? "Right." : "Not quite."} The answer: ${result.answer_labels.join(", ")}.`);
+    // Focus on the verdict, which is how it is heard (no live region says it again), with the
+    // feedback from its top in view: the deciding words follow the verdict.
+    const verdict = /** @type {HTMLElement} */ (feedback.querySelector("[data-sccif-verdict]"));
+    verdict.focus({ preventScroll: true });
+    verdict.scrollIntoView({ block: "start" });
   }
 
   form.addEventListener("submit", async (event) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The self-evaluation workspace for providers.
 //
 // The items come from the Python core ("prepare.structure"): each judgement's areas of required
@@ -14,18 +15,25 @@
 // "Keep my work on this device", then saved as they go until they forget it or clear everything.
 // Every value the reader typed is shown with textContent.
 
+import { SITE_ROOT } from "../config.mjs";
+import { confirmation } from "../lib/confirm.js";
+import { downloadFile } from "../lib/download.js";
 import { keep } from "../lib/keep.js";
-import { downloadWork, importBox, openWork } from "./self-evaluation/files.js";
+import { importBox, openWork } from "./self-evaluation/files.js";
 import { contentsLink, createForm } from "./self-evaluation/form.js";
 import { renderPrint } from "./self-evaluation/print.js";
 import { renderSummary } from "./self-evaluation/summary.js";
-import { emptyWork, fromVersion1, isEmpty, withAnswer, withField } from "./self-evaluation/work.js";
+import { emptyWork, fromVersion1, isEmpty, todayIso, withAnswer, withField } from "./self-evaluation/work.js";
 
 // Version 1 (sccif-self-evaluation-v1) held the checked workspace, written only on "Save".
 const KEEP = { key: "sccif-self-evaluation", version: 2 };
 const SUMMARY_DELAY_MS = 400;
+/** @type {Record<string, string>} */
 const FIELD_LABELS = { assessment: "self-assessment", notes: "notes", evidence: "where the evidence is kept", initials: "children (initials only)" };
 
+/** @typedef {import("./self-evaluation/work.js").Work} Work */
+
+/** @param {HTMLElement} root @param {{call: (name: string, payload?: any) => Promise<any>, runtime: import("../ui.js").Runtime, ui: typeof import("../ui.js")}} context */
 export function mount(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
@@ -36,15 +44,22 @@ export function mount(root, { call, runtime, ui }) {
   const widget = h("div", { class: "sccif-widget sccif-prep", "data-sccif-widget": true }, status.element, loadingNote, announcer.element);
   root.append(widget);
 
+  // Set once the structure has loaded (start, then build); nothing uses them before.
+  /** @type {any} prepare.structure */
   let structure = null;
   let work = emptyWork();
-  let form = null;
-  let keeper = null;
+  /** @type {ReturnType<typeof createForm>} */
+  let form = /** @type {any} */ (null);
+  /** @type {import("../lib/keep.js").Keeper<Work>} */
+  let keeper = /** @type {any} */ (null);
+  /** @type {any} the page's parts that later steps change */
   let refs = null;
   let summaryTimer = 0;
+  /** @type {any} prepare.summary, once shown */
   let lastSummary = null;
   let destroyed = false;
 
+  /** @param {Work} next */
   function edited(next) {
     work = next;
     form.showProgress(work);
@@ -53,14 +68,16 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   /** "Item 3 of Annex A, notes: ..." for a core error that names an item's field. */
+  /** @param {any} error */
   function describe(error) {
     const match = /^(\S+) (assessment|notes|evidence|initials)$/.exec(error.field ?? "");
-    const item = match && structure.groups.flatMap((g) => g.parts.flatMap((p) => p.items)).find((i) => i.id === match[1]);
+    const item = match && structure.groups.flatMap((/** @type {any} */ g) => g.parts.flatMap((/** @type {any} */ p) => p.items)).find((/** @type {any} */ i) => i.id === match[1]);
     if (!item) return ui.sentence(error.message ?? error.problem);
     return `${item.label}, ${FIELD_LABELS[match[2]]}: ${error.problem}`;
   }
 
   /** The work as the core checks and tidies it; throws (for keep) when it refuses, showing the field. */
+  /** @param {Work} state @returns {Promise<Work>} */
   async function checked(state) {
     const reply = await call("prepare.check", { workspace: state });
     if (reply.error) {
@@ -72,6 +89,7 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   /** Kept work back into the page. A problem with one field is shown there; anything else is refused. */
+  /** @param {Work} state */
   async function restoreWork(state) {
     const reply = await call("prepare.check", { workspace: state });
     if (reply.error && !/^(\S+) (assessment|notes|evidence|initials)$/.test(reply.error.field ?? "")) {
@@ -111,17 +129,12 @@ export function mount(root, { call, runtime, ui }) {
     const errors = ui.errorSummary();
     const files = importBox(h, ui, openFile);
 
-    const confirmYes = h("button", { type: "button", class: "md-button md-button--primary sccif-button sccif-button--warning" }, "Yes, clear everything");
-    const confirmNo = h("button", { type: "button", class: "md-button sccif-button" }, "Cancel");
-    const confirmTitleId = ui.id("sccif-prep-confirm");
-    const confirmTitle = h("h3", { tabindex: "-1", class: "sccif-prep__confirm-title", id: confirmTitleId }, "Clear everything?");
-    const confirmBox = h(
-      "div",
-      { class: "sccif-prep__confirm", role: "group", "aria-labelledby": confirmTitleId, hidden: true },
-      confirmTitle,
-      h("p", {}, "This empties the form and removes your self-evaluation from this device. It cannot be undone. Download it first if you want to keep a copy."),
-      h("div", { class: "sccif-prep__actions" }, confirmYes, confirmNo),
-    );
+    const confirmClear = confirmation({
+      title: "Clear everything?",
+      text: "This empties the form and removes your self-evaluation from this device. It cannot be undone. Download it first if you want to keep a copy.",
+      yes: "Yes, clear everything",
+      onConfirm: clearAll,
+    });
 
     // In view while the reader edits: keeping their work, and whether it is saved.
     const bar = h("div", { class: "sccif-prep__bar", "data-sccif-prep-bar": "" }, keeper.parts.choice, keeper.parts.status);
@@ -134,7 +147,7 @@ export function mount(root, { call, runtime, ui }) {
       notice,
       errors.element,
       h("div", { class: "sccif-prep__actions" }, markdownButton, csvButton, printButton, keeper.parts.forget, clearButton),
-      confirmBox,
+      confirmClear.element,
       files.element,
     );
 
@@ -162,30 +175,24 @@ export function mount(root, { call, runtime, ui }) {
 
     loadingNote.remove();
     widget.append(title, bar, toolbar, nav, formBox, printScreen, printView);
-    refs = { title, bar, notice, errors, form: formBox, nav, toolbar, summaryBox, printView, printScreen, printTitle, printButton, confirmBox, clearButton };
+    refs = { title, bar, notice, errors, form: formBox, nav, toolbar, summaryBox, printView, printScreen, printTitle, printButton, clearButton };
 
     markdownButton.addEventListener("click", () => download("prepare.export_markdown"));
     csvButton.addEventListener("click", () => download("prepare.export_csv"));
     printButton.addEventListener("click", showPrintView);
     printNow.addEventListener("click", () => window.print());
     printBack.addEventListener("click", hidePrintView);
-    clearButton.addEventListener("click", () => {
-      confirmBox.hidden = false;
-      confirmTitle.focus();
-    });
-    confirmNo.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      clearButton.focus();
-    });
-    confirmYes.addEventListener("click", clearAll);
+    clearButton.addEventListener("click", () => confirmClear.open(clearButton));
   }
 
+  /** @param {string} text */
   function tell(text) {
     refs.notice.textContent = text;
     refs.notice.hidden = !text;
     if (text) announcer.say(text);
   }
 
+  /** @param {any} error */
   function showCoreError(error) {
     const input = form.showFieldError(error);
     refs.errors.show([{ text: describe(error), input }]);
@@ -216,6 +223,7 @@ export function mount(root, { call, runtime, ui }) {
     lastSummary = reply.result;
   }
 
+  /** @param {boolean} on */
   function setPrintView(on) {
     refs.toolbar.hidden = on;
     refs.title.hidden = on;
@@ -246,17 +254,29 @@ export function mount(root, { call, runtime, ui }) {
 
   // --- files, clearing ------------------------------------------------------------------
 
+  /** @param {string} name */
   async function download(name) {
-    const done = await downloadWork(call, h, name, work);
-    if (!done) return;
-    if (done.error) {
-      showCoreError(done.error);
+    // A problem with one field is shown at that field, with a link to it; the file is made after.
+    let checkedReply;
+    try {
+      checkedReply = await call("prepare.check", { workspace: work });
+    } catch {
+      return; // the status line says why
+    }
+    if (checkedReply.error) {
+      showCoreError(checkedReply.error);
+      return;
+    }
+    const made = await downloadFile(call, name, { workspace: work, base_url: SITE_ROOT, today: todayIso() });
+    if (!made.file) {
+      refs.errors.show([{ text: made.problem, input: null }]);
       return;
     }
     refs.errors.hide();
-    tell(`Downloaded as ${done.what}.`);
+    tell(`Downloaded as ${made.file.filename}.`);
   }
 
+  /** @param {HTMLInputElement} input */
   async function openFile(input) {
     const opened = await openWork(call, input, structure.limits);
     if (!opened) return;
@@ -266,11 +286,12 @@ export function mount(root, { call, runtime, ui }) {
       return;
     }
     refs.errors.hide();
+    if (!opened.work) return;
     work = opened.work;
     form.fill(work);
     keeper.changed();
     scheduleSummary();
-    const s = (n) => (n === 1 ? "" : "s");
+    const s = (/** @type {number} */ n) => (n === 1 ? "" : "s");
     const kept = keeper.kept() ? "" : " It is not kept on this device unless you tick \u201cKeep my work on this device\u201d.";
     tell(`Opened ${opened.name}: ${opened.items} item${s(opened.items)} with your work, ${opened.findings} answer${s(opened.findings)}.${kept}`);
     input.value = "";
@@ -280,7 +301,6 @@ export function mount(root, { call, runtime, ui }) {
     keeper.forget();
     work = emptyWork();
     keeper.settled();
-    refs.confirmBox.hidden = true;
     refs.errors.hide();
     form.fill(work);
     scheduleSummary();

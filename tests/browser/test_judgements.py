@@ -13,10 +13,16 @@ from playwright.sync_api import Browser, Page, expect
 from sccif_core import browser_api
 from sccif_core.judgements import practice
 
+from .page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
 from .runtime_helpers import LOAD_TIMEOUT_MS, calls_in_browser, wait_until_ready
 
 EXPLORER = "tools/judgements/"
+# site_widgets/lib/keep.js keeps {version, saved_at, state} under "<key>-v<version>"; v1 was the page's own.
+NOTES_KEY = "sccif-judgement-notes-v2"
+OLD_NOTES_KEY = "sccif-judgement-notes-v1"
+KEEP_NOTES = "Keep my notes on this device"
 PRACTICE = "tools/practice/"
+PRACTICE_SEED = 20261119  # a fixed set of practice questions, for the reviewed accessibility trees
 SHOWN = ("overall-experiences", "leaders-and-managers")
 LABELS = {
     "helped-and-protected": "How well children are helped and protected",
@@ -205,7 +211,7 @@ class TestAnswerFirst:
             "the consequence is under the summary"
         )
         expect(control).to_be_focused()
-        live = page.locator(".sccif-judge [aria-live=polite]")
+        live = page.locator(".sccif-judge > [aria-live=polite]")
         expect(live).to_contain_text("The overall grade can be: inadequate.")
 
     def test_a_finding_low_on_the_form_shows_its_limit_and_tendency_in_view(
@@ -343,35 +349,107 @@ class TestNotes:
         expect(details).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         details.locator("summary").click()
 
-    def test_notes_stay_in_memory_until_saved_and_never_reach_the_address(
+    def test_notes_stay_on_the_page_until_kept_and_never_reach_the_address(
         self, page: Page, site_url: str
     ) -> None:
-        """A note is not stored or put in the address unless the reader chooses to save it on the device."""
+        """A note is not stored or put in the address unless the reader chooses to keep it on the device."""
         page.goto(site_url + EXPLORER)
         wait_until_ready(page)
         self.open_health(page)
         note = page.locator('textarea[data-anchor="health-good-1"]')
         note.fill("Dental checks within 2 weeks of admission: see health file")
-        page.wait_for_timeout(500)
-        assert page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')") is None
-        assert "Dental" not in page.url
         expect(page.locator('details[data-judgement="health"] summary')).to_contain_text("(1 with notes)")
+        expect(page.locator("[data-sccif-notes-bar] [data-sccif-keep]")).to_have_attribute(
+            "data-sccif-keep", "unsaved"
+        )
+        assert page.evaluate(f"localStorage.getItem('{NOTES_KEY}')") is None
+        assert "Dental" not in page.url
 
-        page.get_by_label("Save my notes on this device").check()
-        stored = json.loads(page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')"))
-        assert stored["notes"] == {
-            "health-good-1": "Dental checks within 2 weeks of admission: see health file"
+        page.get_by_label(KEEP_NOTES).check()
+        page.wait_for_function(f"() => localStorage.getItem('{NOTES_KEY}')?.includes('Dental')")
+        stored = json.loads(page.evaluate(f"localStorage.getItem('{NOTES_KEY}')"))
+        assert stored["state"] == {
+            "notes": {"health-good-1": "Dental checks within 2 weeks of admission: see health file"}
         }
 
         page.reload()
         wait_until_ready(page)
-        expect(page.get_by_label("Save my notes on this device")).to_be_checked()
+        expect(page.get_by_label(KEEP_NOTES)).to_be_checked()
         self.open_health(page)
         expect(page.locator('textarea[data-anchor="health-good-1"]')).to_have_value(
             "Dental checks within 2 weeks of admission: see health file"
         )
-        page.get_by_label("Save my notes on this device").uncheck()
-        assert page.evaluate("localStorage.getItem('sccif-judgement-notes-v1')") is None
+        page.get_by_label(KEEP_NOTES).uncheck()
+        assert page.evaluate(f"localStorage.getItem('{NOTES_KEY}')") is None
+
+    def test_leaving_with_notes_not_kept_asks_first(self, page: Page, site_url: str) -> None:
+        """Not kept on the device, a note typed, then the tab closed: the browser asks first."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        self.open_health(page)
+        page.locator('textarea[data-anchor="health-good-1"]').fill("Not kept anywhere else")
+        shown: list[str] = []
+        page.on("dialog", lambda dialog: (shown.append(dialog.type), dialog.dismiss()))
+        with page.expect_event("dialog"):
+            page.close(run_before_unload=True)
+        assert shown == ["beforeunload"]
+
+    def test_notes_kept_by_the_first_version_are_brought_up_to_date(self, page: Page, site_url: str) -> None:
+        """A reader's notes under the old key (before keep.js) come back, kept under the new one."""
+        page.goto(site_url + EXPLORER)
+        page.evaluate(
+            f"localStorage.setItem('{OLD_NOTES_KEY}', JSON.stringify({{version: 1, notes: {{'health-good-2': 'From before'}}}}))"
+        )
+        page.reload()
+        wait_until_ready(page)
+        self.open_health(page)
+        expect(page.locator('textarea[data-anchor="health-good-2"]')).to_have_value("From before")
+        expect(page.get_by_label(KEEP_NOTES)).to_be_checked()
+        page.wait_for_function(f"() => localStorage.getItem('{NOTES_KEY}')?.includes('From before')")
+        assert page.evaluate(f"localStorage.getItem('{OLD_NOTES_KEY}')") is None
+
+    def test_typing_stops_at_the_limit_and_the_count_says_so(self, page: Page, site_url: str) -> None:
+        """Issue 19 (3): the box takes 20,000 characters; the count under it says what is left, near the end aloud."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        self.open_health(page)
+        note = page.locator('textarea[data-anchor="health-good-1"]')
+        count = page.locator(f"#{note.get_attribute('id')}-count")
+        expect(count).to_have_text("You have 20,000 characters remaining")
+        note.fill("x" * 19_990)
+        note.press_sequentially("y" * 15)  # only 10 of these fit
+        assert len(note.input_value()) == 20_000
+        expect(count).to_have_text("You have 0 characters remaining")
+        # The count is what the box describes, and near the limit it is also said politely.
+        assert count.get_attribute("id") in (note.get_attribute("aria-describedby") or "").split()
+        live = page.locator(".sccif-judge__good [aria-live='polite']")
+        expect(live).to_have_text("You have 0 characters remaining")
+
+    def test_a_kept_note_over_the_limit_is_shown_whole_and_never_cut(self, page: Page, site_url: str) -> None:
+        """Issue 19 (3): a 25,000-character kept note comes back whole, with a message; another edit keeps it whole."""
+        long_note = "A" * 24_999 + "Z"
+        page.goto(site_url + EXPLORER)
+        page.evaluate(
+            "([key, note]) => localStorage.setItem(key, JSON.stringify("
+            "{version: 2, saved_at: null, state: {notes: {'health-good-1': note}}}))",
+            [NOTES_KEY, long_note],
+        )
+        page.reload()
+        wait_until_ready(page)
+        message = page.locator("[data-sccif-over-limit]")
+        expect(message).to_be_visible()
+        expect(message).to_contain_text("Nothing has been cut")
+        expect(message).to_contain_text("Children's health, descriptor 1: 25,000 characters")
+        self.open_health(page)
+        note = page.locator('textarea[data-anchor="health-good-1"]')
+        assert note.input_value() == long_note
+        expect(page.locator(f"#{note.get_attribute('id')}-count")).to_have_text(
+            "You have 5,000 characters too many"
+        )
+        page.locator('textarea[data-anchor="health-good-2"]').fill("Another note")
+        page.wait_for_function(f"() => localStorage.getItem('{NOTES_KEY}')?.includes('Another note')")
+        stored = json.loads(page.evaluate(f"localStorage.getItem('{NOTES_KEY}')"))
+        assert stored["state"]["notes"]["health-good-1"] == long_note
 
     def test_notes_export_as_markdown(self, page: Page, site_url: str, tmp_path: Path) -> None:
         """The download is a Markdown file with the descriptor quoted and the reader's note under it."""
@@ -435,7 +513,7 @@ class TestNotes:
         """Tampered storage cannot inject markup: only text notes under anchor names are read."""
         page.goto(site_url + EXPLORER)
         page.evaluate(
-            "localStorage.setItem('sccif-judgement-notes-v1', JSON.stringify({notes: {"
+            f"localStorage.setItem('{OLD_NOTES_KEY}', JSON.stringify({{notes: {{"
             "'health-good-3': 'kept', '<img src=x>': 'dropped', 'health-good-4': {html: '<b>x</b>'}}}))"
         )
         page.reload()
@@ -443,7 +521,7 @@ class TestNotes:
         self.open_health(page)
         expect(page.locator('textarea[data-anchor="health-good-3"]')).to_have_value("kept")
         expect(page.locator('textarea[data-anchor="health-good-4"]')).to_have_value("")
-        page.evaluate("localStorage.removeItem('sccif-judgement-notes-v1')")
+        assert "dropped" not in (page.evaluate(f"localStorage.getItem('{NOTES_KEY}')") or "")
 
 
 class TestNextSteps:
@@ -516,6 +594,62 @@ class TestAccessibility:
         expect(page.locator("[data-area]")).to_have_count(3)
         axe_check(page, exclude=THEME_CHROME)
 
+    def test_no_two_controls_share_a_name_with_every_judgements_notes_open(
+        self, page: Page, site_url: str
+    ) -> None:
+        """Issue 18: 79 notes boxes were all "Your evidence notes"; each now names its judgement and descriptor."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        summaries = page.locator(".sccif-judge__good-list > details > summary")
+        expect(summaries).to_have_count(5, timeout=LOAD_TIMEOUT_MS)
+        for summary in summaries.all():
+            summary.click()
+        expect(page.locator(".sccif-judge__good textarea")).to_have_count(79)
+        assert duplicate_control_names(page) == {}
+        note = page.get_by_role(
+            "textbox", name="Your evidence notes (Children's health, descriptor 2)", exact=True
+        )
+        expect(note).to_have_attribute("data-anchor", "health-good-2")
+
+    def test_the_notes_confirmation_closes_on_escape_and_focus_goes_back(
+        self, page: Page, site_url: str
+    ) -> None:
+        """Issue 18: "Delete all your notes?" closes on Escape, focus back on its button, the note kept; Yes empties it."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        page.locator('details[data-judgement="health"] summary').click()
+        note = page.locator('textarea[data-anchor="health-good-1"]')
+        note.fill("Health passport for every child")
+        delete = page.get_by_role("button", name="Delete all my notes")
+        delete.click()
+        confirm = page.get_by_role("group", name="Delete all your notes?")
+        expect(confirm).to_be_visible()
+        assert_aria_snapshot(confirm, "judgements-notes-delete-confirm")
+        page.keyboard.press("Escape")
+        expect(confirm).to_be_hidden()
+        expect(delete).to_be_focused()
+        expect(note).to_have_value("Health passport for every child")
+        delete.click()
+        page.get_by_role("button", name="Yes, delete all my notes").click()
+        expect(note).to_have_value("")
+        expect(page.locator(".sccif-judge__notes-status")).to_have_text(
+            "All your notes have been deleted, from this page and this device."
+        )
+        assert_focus_not_on_body(page, "deleting all the notes")
+        expect(delete).to_be_focused()
+
+    def test_a_descriptors_notes_box_in_the_accessibility_tree(self, page: Page, site_url: str) -> None:
+        """The reviewed tree of one descriptor with a note: its link and box name the descriptor, the count is read."""
+        page.goto(site_url + EXPLORER)
+        wait_until_ready(page)
+        page.locator('details[data-judgement="health"] summary').click()
+        page.locator('textarea[data-anchor="health-good-1"]').fill("Dental checks")
+        assert_aria_snapshot(
+            page.locator('li.sccif-descriptor[data-anchor="health-good-1"] .sccif-descriptor__notes'),
+            "judgements-notes-descriptor",
+        )
+        assert_aria_snapshot(page.locator("[data-sccif-notes-bar]"), "judgements-notes-bar-unsaved")
+
     def test_keyboard_only(self, page: Page, site_url: str) -> None:
         """Grades and findings can be chosen with the keyboard alone, and the answer follows."""
         page.goto(site_url + EXPLORER)
@@ -585,6 +719,30 @@ class TestPractice:
         expect(page.locator(".sccif-practice__title")).to_have_text("Question 2")
         expect(page.locator(".sccif-practice__title")).to_be_focused()
 
+    def test_a_fixed_question_and_its_verdict_in_the_accessibility_tree(
+        self, page: Page, site_url: str
+    ) -> None:
+        """The reviewed trees of question 1 of a fixed set and its verdict; no control names repeat; focus is kept."""
+        page.add_init_script(
+            "sessionStorage.setItem('sccif-practice-v1', JSON.stringify("
+            f"{{seed: {PRACTICE_SEED}, number: 0, answered: 0, correct: 0}}))"
+        )
+        page.goto(site_url + PRACTICE)
+        wait_until_ready(page)
+        item = practice.scenario(PRACTICE_SEED, 0)
+        expect(page.locator(".sccif-practice__prompt")).to_have_text(item.prompt, timeout=LOAD_TIMEOUT_MS)
+        form = page.locator(".sccif-practice form")
+        assert_aria_snapshot(form, "practice-question")
+        page.locator(".sccif-practice__options input").first.check()
+        form.get_by_role("button", name="Check my answer").click()
+        verdict = page.locator("[data-sccif-verdict]")
+        expect(verdict).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(verdict, "practice-verdict")
+        assert duplicate_control_names(page) == {}
+        page.get_by_role("button", name="Next question").click()
+        expect(page.locator(".sccif-practice__title")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "the next practice question")
+
     @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}x{v['height']}")
     def test_feedback_leads_with_the_verdict_and_the_deciding_words_in_view(
         self, page: Page, site_url: str, viewport: dict[str, int]
@@ -614,6 +772,8 @@ class TestPractice:
             expect(why).to_contain_text(f"“{rule['words']}”")
         if not truth["rules"]:
             expect(why).to_contain_text(truth["best_fit"]["text"])
+        # Focus is on the verdict, which is how it is heard (no live region says it again).
+        expect(verdict).to_be_focused()
         header = page.locator(".md-header").bounding_box()
         for locator in (verdict, why.locator("p").first):
             box = locator.bounding_box()

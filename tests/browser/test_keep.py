@@ -219,3 +219,53 @@ class TestNoStorage:
         assert not page.get_by_label("Keep my work on this device").is_checked()
         assert page.evaluate("tool.state") == {"notes": "to forget"}
         assert page.evaluate("tool.leaving()") is True
+
+
+# A tool whose check waits until the test lets it go: a save that is "in flight" for as long as the test needs.
+HELD_CHECK = """() => {
+  tool.keeper.destroy();
+  tool.keeper.element.remove();
+  tool.held = [];
+  tool.keeper = tool.make({ check: (state) => new Promise((resolve) => tool.held.push(() => resolve(state))) });
+  document.body.append(tool.keeper.element);
+  // Newest first: the older save finishing last is the one that could write over the newer.
+  tool.release = () => { for (const go of tool.held.splice(0).reverse()) go(); };
+  return tool.keeper.restore();
+}"""
+
+
+class TestClearMeansClear:
+    def test_forget_cancels_a_save_that_is_waiting_to_start(
+        self, page: Page, site_url: str, keep_url: str
+    ) -> None:
+        """An edit, then forget before the autosave's wait is over: nothing is written afterwards."""
+        start(page, site_url, keep_url)
+        page.get_by_label("Keep my work on this device").check()
+        page.wait_for_function("() => tool.keeper.state() === 'saved'")
+        page.evaluate("tool.keeper.destroy(); tool.keeper.element.remove()")
+        page.evaluate("tool.keeper = tool.make({ delay: 400 }); document.body.append(tool.keeper.element)")
+        page.evaluate("tool.keeper.restore()")
+        page.evaluate("tool.edit('private'); tool.keeper.forget()")
+        # Proves that nothing happens: longer than the 400 ms autosave wait.
+        page.wait_for_timeout(800)
+        assert kept(page) is None
+
+    def test_forget_cancels_a_save_in_flight_even_if_keeping_is_ticked_again(
+        self, page: Page, site_url: str, keep_url: str
+    ) -> None:
+        """A save waiting on its check when the reader clears and opts in again never writes the cleared work."""
+        start(page, site_url, keep_url)
+        page.evaluate(HELD_CHECK)
+        page.evaluate("tool.edit('private')")
+        page.get_by_label("Keep my work on this device").check()  # a save of 'private' is now in flight
+        page.wait_for_function("() => tool.held.length === 1")
+        page.evaluate("tool.keeper.forget(); tool.state = { notes: '' }; tool.keeper.settled()")
+        page.get_by_label("Keep my work on this device").check()  # a second save, of the empty form
+        page.wait_for_function("() => tool.held.length === 2")
+        page.evaluate("tool.release()")
+        page.wait_for_function("() => tool.keeper.state() === 'saved'")
+        assert kept(page)["state"] == {"notes": ""}
+        # The reload that used to bring the cleared note back.
+        page.reload()
+        assert start(page, site_url, keep_url) is True
+        assert page.evaluate("tool.state") == {"notes": ""}

@@ -10,25 +10,31 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from sccif_core.citations import cite
 from sccif_core.learning import STEPS, answer, question
+from tests.browser.page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
 
 PAGE = "learn/"
-STORE_KEY = "sccif-learning-v1"
+# site_widgets/lib/keep.js keeps {version, saved_at, state} under "<key>-v<version>"; v1 was the progress itself.
+STORE_KEY = "sccif-learning-v2"
+OLD_STORE_KEY = "sccif-learning-v1"
+KEEP = "Keep my progress on this device"
 SEED = 20261119
-# Fix the reader's question set, once per browser profile, so the expected answers are known.
+# Fix the reader's question set, once per browser profile, so the expected answers are known: kept
+# progress with no answers yet (so the reader has opted in to keeping it).
 FIXED_SEED = f"""
 if (!localStorage.getItem('{STORE_KEY}')) {{
   const steps = {{}};
   for (let n = 1; n <= 10; n += 1) steps[n] = {{ next: 0 }};
-  localStorage.setItem('{STORE_KEY}', JSON.stringify({{ seed: {SEED}, at: 0, history: [], steps }}));
+  const state = {{ seed: {SEED}, at: 0, history: [], steps }};
+  localStorage.setItem('{STORE_KEY}', JSON.stringify({{ version: 2, saved_at: null, state }}));
 }}
 """
 
 
 @pytest.fixture
-def learner(context: BrowserContext, page: Page) -> Page:
-    """The checked page, with the question set fixed to SEED."""
-    context.add_init_script(FIXED_SEED)
+def learner(page: Page) -> Page:
+    """The checked page, with the question set fixed to SEED (on this page only: the profile is the file's)."""
+    page.add_init_script(FIXED_SEED)
     return page
 
 
@@ -103,7 +109,8 @@ class TestSelfChecks:
         )
         labels = [dict(first.options)[k] for k in answer(first).correct]
         expect(feedback).to_contain_text(f"The answer: {'; '.join(labels)}.")
-        expect(feedback).to_be_focused()
+        # Focus on the verdict (short, and heard once): not on the whole feedback.
+        expect(feedback.locator("[data-sccif-verdict]")).to_be_focused()
         box.get_by_role("button", name="Next question").click()
         expect(box.locator(".sccif-learn__prompt")).to_have_text(
             question(4, SEED, 1).prompt, timeout=LOAD_TIMEOUT_MS
@@ -153,8 +160,11 @@ class TestProgressAndReview:
         expect(box.locator("[data-sccif-learn-score]")).to_have_text(
             "You have answered 1 question in this step, 1 right.", timeout=LOAD_TIMEOUT_MS
         )
+        learner.wait_for_function(f"() => localStorage.getItem('{STORE_KEY}')?.includes('correct')")
         stored = json.loads(learner.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
-        assert stored["history"] == [{"step": 1, "seed": SEED, "number": 0, "correct": True, "at": 1}]
+        assert stored["state"]["history"] == [
+            {"step": 1, "seed": SEED, "number": 0, "correct": True, "at": 1}
+        ]
         learner.reload()
         expect(step_box(learner, 1).locator("[data-sccif-learn-score]")).to_have_text(
             "You have answered 1 question in this step, 1 right."
@@ -208,8 +218,59 @@ class TestProgressAndReview:
         expect(box.locator("[data-sccif-learn-score]")).to_have_text(
             "Answer a few questions to check your reading of this step."
         )
-        stored = json.loads(learner.evaluate(f"localStorage.getItem('{STORE_KEY}')") or "null")
-        assert stored is None or stored["history"] == []
+        assert learner.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
+        expect(progress.get_by_label(KEEP)).not_to_be_checked()
+
+    def test_escape_closes_the_confirmation_and_returns_focus(self, learner: Page, site_url: str) -> None:
+        """Issue 18: "Forget your progress?" closes on Escape, focus back on the button, the progress kept."""
+        learner.goto(site_url + PAGE)
+        progress = learner.locator("[data-sccif-learn-part='progress']")
+        forget = progress.get_by_role("button", name="Forget my progress")
+        forget.click()
+        question_box = progress.get_by_role("group", name="Forget your progress?")
+        expect(question_box).to_be_visible()
+        learner.keyboard.press("Escape")
+        expect(question_box).to_be_hidden()
+        expect(forget).to_be_focused()
+        assert learner.evaluate(f"localStorage.getItem('{STORE_KEY}')") is not None
+
+    def test_progress_is_not_stored_until_the_reader_opts_in_and_leaving_asks(
+        self, page: Page, site_url: str
+    ) -> None:
+        """A new reader: an answer is held on the page, nothing is stored, and closing the tab asks first."""
+        page.goto(site_url + PAGE)
+        box = start_step(page, 1)
+        box.locator("[data-sccif-learn-question] input").first.check()
+        box.get_by_role("button", name="Check my answer").click()
+        expect(box.locator("[data-sccif-learn-score]")).to_contain_text("1 question", timeout=LOAD_TIMEOUT_MS)
+        assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('sccif-learning'))") == []
+        shown: list[str] = []
+        page.on("dialog", lambda dialog: (shown.append(dialog.type), dialog.dismiss()))
+        with page.expect_event("dialog"):
+            page.close(run_before_unload=True)
+        assert shown == ["beforeunload"]
+
+    def test_progress_kept_by_the_first_version_is_brought_up_to_date(
+        self, page: Page, site_url: str
+    ) -> None:
+        """A reader's progress under the old key (always written, before keep.js) comes back and stays kept."""
+        steps = {str(n): {"next": 1 if n == 2 else 0} for n in range(1, 11)}
+        old = {
+            "seed": SEED,
+            "at": 1,
+            "history": [{"step": 2, "seed": SEED, "number": 0, "correct": True, "at": 1}],
+            "steps": steps,
+        }
+        page.goto(site_url + PAGE)
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_STORE_KEY, json.dumps(old)])
+        page.reload()
+        expect(step_box(page, 2).locator("[data-sccif-learn-score]")).to_have_text(
+            "You have answered 1 question in this step, 1 right."
+        )
+        expect(page.get_by_label(KEEP)).to_be_checked()
+        page.wait_for_function(f"() => localStorage.getItem('{STORE_KEY}')?.includes('correct')")
+        assert page.evaluate(f"localStorage.getItem('{OLD_STORE_KEY}')") is None
+        assert json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))["state"]["seed"] == SEED
 
 
 class TestPrivacyAndAccess:
@@ -242,6 +303,35 @@ class TestPrivacyAndAccess:
         ).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         axe_check(learner)
 
+    def test_two_steps_open_share_no_control_names_and_focus_is_never_lost(
+        self, learner: Page, site_url: str
+    ) -> None:
+        """Issue 18: each step's "Check my answer" and "Next question" name their step; focus stays on the page."""
+        learner.goto(site_url + PAGE)
+        first = question(1, SEED, 0)
+        box = start_step(learner, 1)
+        start_step(learner, 2)
+        choose(box, answer(first).correct, dict(first.options))
+        expect(box.locator("[data-sccif-verdict]")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert duplicate_control_names(learner) == {}
+        box.get_by_role("button", name="Next question").click()
+        expect(box.locator(".sccif-learn__title")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(learner, "the next question")
+
+    def test_the_feedback_and_progress_in_the_accessibility_tree(self, learner: Page, site_url: str) -> None:
+        """The reviewed trees: a wrong answer's feedback (step 4, question 1 of SEED), and the progress part."""
+        learner.goto(site_url + PAGE)
+        box = start_step(learner, 4)
+        first = question(4, SEED, 0)
+        choose(box, wrong_keys(4, 0), dict(first.options))
+        feedback = box.locator("[data-sccif-learn-feedback]")
+        expect(feedback.locator("[data-sccif-verdict]")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(feedback.locator("[data-sccif-verdict]"), "learning-feedback-verdict")
+        assert_aria_snapshot(box.locator("[data-sccif-learn-question] form"), "learning-answered-form")
+        progress = learner.locator("[data-sccif-learn-part='progress']")
+        expect(progress.locator("tr[data-step='4']")).to_contain_text("1", timeout=LOAD_TIMEOUT_MS)
+        assert_aria_snapshot(progress.locator("[data-sccif-learn-progress]"), "learning-progress-table")
+
     def test_a_question_can_be_answered_with_the_keyboard_alone(self, learner: Page, site_url: str) -> None:
         """Start, choose with the arrow keys, check with Enter, and move on, without a mouse."""
         learner.goto(site_url + PAGE)
@@ -269,7 +359,8 @@ class TestPrivacyAndAccess:
         expect(feedback.locator("[data-sccif-verdict]")).to_have_attribute(
             "data-sccif-verdict", "right", timeout=LOAD_TIMEOUT_MS
         )
-        expect(feedback).to_be_focused()
+        # Focus on the verdict (short, and heard once): not on the whole feedback.
+        expect(feedback.locator("[data-sccif-verdict]")).to_be_focused()
 
     def test_without_javascript_the_path_still_reads_in_order(self, browser: Browser, site_url: str) -> None:
         """With JavaScript off the ten steps and their links to the framework are all there."""

@@ -13,7 +13,13 @@ from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
 from sccif_core.preparation import groups, read_csv, read_markdown, workspace_from_json, write_markdown
 from tests.browser.conftest import new_context
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, wait_until_offline_ready, wait_until_tools_offline
+from tests.browser.page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
+from tests.browser.runtime_helpers import (
+    LOAD_TIMEOUT_MS,
+    call_in_browser,
+    wait_until_offline_ready,
+    wait_until_tools_offline,
+)
 
 PAGE = "prepare/self-evaluation/"
 # site_widgets/lib/keep.js stores {version, saved_at, state} under "<key>-v<version>".
@@ -25,6 +31,26 @@ ANNEX_QUALIFICATIONS = "request-for-information-at-an-inspection-10"
 CASE_ABSCONDED = "case-tracking-and-sampling-11"
 SECRET = "Zebra-notes-7731"
 # Precaching the site for offline use (about 16 MB) takes a while on a busy machine.
+
+
+# Holds the page's "prepare.check" calls to the worker while window.__holdChecks is true, so a test
+# can have a save in flight for as long as it needs; __releaseChecks() sends them, newest first.
+HOLD_CHECKS = """
+window.__heldChecks = [];
+window.__holdChecks = false;
+const send = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (window.__holdChecks && message?.type === "call" && message.name === "prepare.check") {
+    window.__heldChecks.push(() => send.call(this, message, ...rest));
+    return;
+  }
+  return send.call(this, message, ...rest);
+};
+window.__releaseChecks = () => {
+  window.__holdChecks = false;
+  for (const go of window.__heldChecks.splice(0).reverse()) go();
+};
+"""
 
 
 def item(page: Page, anchor: str):  # type: ignore[no-untyped-def]
@@ -187,7 +213,7 @@ class TestKeeping:
         assert_work_is_back(page)
 
     def test_leaving_with_unsaved_work_asks_first(self, page: Page, site_url: str) -> None:
-        """Not opted in, an edit, then closing the page: the browser's leave-page prompt is shown."""
+        """Issue 19 (9): not opted in, an edit, then closing the tab: the browser's leave-page prompt is shown."""
         open_workspace(page, site_url)
         open_group(page, "annex-a")
         item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work").check()
@@ -382,6 +408,32 @@ class TestKeeping:
         expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         open_group(page, "annex-a")
         expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Not assessed yet")).to_be_checked()
+
+    def test_a_save_in_flight_when_everything_is_cleared_never_brings_the_work_back(
+        self, page: Page, site_url: str
+    ) -> None:
+        """Issue 19 (2): a save waiting on the core's check, Clear everything, Keep ticked again: the reload is empty."""
+        page.add_init_script(HOLD_CHECKS)
+        open_workspace(page, site_url)
+        opt_in(page)
+        page.evaluate("window.__holdChecks = true")
+        open_group(page, "annex-a")
+        item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes").fill(SECRET)
+        page.wait_for_function("() => window.__heldChecks.length === 1")  # the autosave of SECRET, in flight
+        page.get_by_role("button", name="Clear everything").click()
+        page.get_by_role("button", name="Yes, clear everything").click()
+        page.get_by_label(KEEP).check()
+        page.wait_for_function("() => window.__heldChecks.length === 2")  # the save of the emptied form
+        page.evaluate("window.__releaseChecks()")
+        # The worker answers in order: once this call is answered, both checks have been too.
+        call_in_browser(page, "prepare.structure", {})
+        expect(keep_status(page)).to_have_attribute("data-sccif-keep", "saved")
+        entry = stored(page)
+        assert entry is not None and SECRET not in json.dumps(entry)
+        page.reload()
+        expect(page.locator(".sccif-prep__form")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        open_group(page, "annex-a")
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Notes")).to_have_value("")
 
 
 class TestFiles:
@@ -582,6 +634,36 @@ class TestAccessibility:
         axe_check(page)
         page.get_by_role("button", name="Printable view").click()
         axe_check(page)
+
+    def test_no_two_controls_share_a_name_with_every_group_open(self, page: Page, site_url: str) -> None:
+        """Issue 18: 136 boxes each were "Notes" and "Where the evidence is kept"; each now names its item and group."""
+        open_workspace(page, site_url)
+        for toggle in page.locator(".sccif-prep__toggle").all():
+            toggle.click()
+        expect(page.locator(".sccif-prep-item textarea")).to_have_count(136)
+        assert duplicate_control_names(page) == {}
+        assert_aria_snapshot(
+            item(page, ANNEX_QUALIFICATIONS).locator(".sccif-prep-item__controls"), "self-evaluation-item"
+        )
+
+    def test_clear_everything_closes_on_escape_and_focus_goes_back(self, page: Page, site_url: str) -> None:
+        """Issue 18: "Clear everything?" closes on Escape with focus back on its button; after Yes, focus is not lost."""
+        open_workspace(page, site_url)
+        fill_some_work(page)
+        clear = page.get_by_role("button", name="Clear everything")
+        clear.click()
+        confirm = page.get_by_role("group", name="Clear everything?")
+        expect(confirm).to_be_visible()
+        assert_aria_snapshot(confirm, "self-evaluation-clear-confirm")
+        page.keyboard.press("Escape")
+        expect(confirm).to_be_hidden()
+        expect(clear).to_be_focused()
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
+        clear.click()
+        page.get_by_role("button", name="Yes, clear everything").click()
+        expect(page.locator("[data-sccif-prep-notice]")).to_contain_text("Cleared")
+        assert_focus_not_on_body(page, "clearing everything")
+        expect(clear).to_be_focused()
 
     def test_the_workspace_can_be_used_with_the_keyboard_alone(self, page: Page, site_url: str) -> None:
         """Keep the work, open a group, assess an item and type notes, using Tab, Space, Enter, arrows and typing only."""

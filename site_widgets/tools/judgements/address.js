@@ -1,3 +1,4 @@
+// @ts-check
 // The explorer's state in the query string, so a view can be shared: grades and findings only,
 // never notes. Anything unknown is left out, with a message.
 
@@ -5,14 +6,19 @@ import { CONDITION_KEYS, CONDITION_NEEDS, JUDGEMENT_KEYS, JUDGEMENT_TITLE, value
 
 const MAX_URL_MESSAGES = 5;
 
+/** @param {unknown} value */
 function shown(value, limit = 40) {
   const text = String(value);
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
+/** @typedef {{grades: Record<string, string>, conditions: string[]}} ExplorerState */
+
 /**
  * Read grades and findings from a query string. Only our own keys are judged: other parameters,
  * such as the search highlight, are not ours.
+ * @param {string} search
+ * @returns {ExplorerState & {ignored: string[]}}
  */
 export function readState(search) {
   let params;
@@ -21,8 +27,11 @@ export function readState(search) {
   } catch {
     return { grades: {}, conditions: [], ignored: ["The web address could not be read, so nothing was restored from it."] };
   }
+  /** @type {Record<string, string>} */
   const grades = {};
+  /** @type {string[]} */
   const conditions = [];
+  /** @type {string[]} */
   const ignored = [];
   for (const key of JUDGEMENT_KEYS) {
     const values = params.getAll(key);
@@ -52,7 +61,7 @@ export function readState(search) {
   return { grades, conditions, ignored };
 }
 
-/** The query string for a state, keeping any parameters that are not the explorer's. */
+/** The query string for a state, keeping any parameters that are not the explorer's. @param {string} search @param {ExplorerState} state */
 export function writeState(search, state) {
   const params = new URLSearchParams(search);
   for (const key of [...JUDGEMENT_KEYS, "conditions"]) params.delete(key);

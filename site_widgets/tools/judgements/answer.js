@@ -1,17 +1,21 @@
+// @ts-check
 // "What the framework allows", in full: the grade scales for the overall judgement and for
 // leaders and managers, any conflict with a hard limit, and every rule that applies, quoted.
 
 import { GRADE_KEYS, GRADE_LABEL, JUDGEMENT_TITLE } from "./data.js";
 import { kindOf, ruleCard } from "./rule-card.js";
+import { paragraphLink } from "../../lib/source-link.js";
 
 const SHOWN = ["overall-experiences", "leaders-and-managers"];
 
+/** @param {typeof import("../../ui.js")} ui */
 export function answerSection(ui) {
   const { h } = ui;
   const element = h("section", { class: "sccif-judge__answer", "aria-labelledby": "sccif-judge-answer-title" });
   const title = () => h("h2", { id: "sccif-judge-answer-title", tabindex: "-1" }, "Every rule that applies");
   ui.replace(element, title(), h("p", { class: "sccif-result__waiting" }, "The answer will appear here as soon as the explorer has loaded."));
 
+  /** @param {string} key @param {any} outlook */
   function gradeScale(key, outlook) {
     return h(
       "ul",
@@ -37,29 +41,34 @@ export function answerSection(ui) {
     );
   }
 
+  /** @param {any} passage */
   function passageItem(passage) {
     return h(
       "li",
       {},
       h("blockquote", {}, h("p", {}, passage.text)),
-      h("p", { class: "sccif-rule-card__source" }, ui.citation(passage.source_path, "Read this paragraph in the framework")),
+      h("p", { class: "sccif-rule-card__source" }, paragraphLink(ui, passage.source_path)),
     );
   }
 
+  /** @param {any} rule */
   function ruleItem(rule) {
     const extra = rule.see_also.length
-      ? [" (also ", rule.see_also.map((item, i) => [i ? ", " : "", ui.citation(item.source_path, `paragraph ${i + 2}`)]), ")"]
+      ? [" (also ", rule.see_also.map((/** @type {any} */ item, /** @type {number} */ i) => [i ? ", " : "", ui.citation(item.source_path, `paragraph ${i + 2}`)]), ")"]
       : null;
     return ruleCard(ui, rule, { extra });
   }
 
   /** result: judge.evaluate. onNext: follow "See what happens after an overall inadequate judgement". */
+  /** @param {any} result  judge.evaluate @param {(event: Event) => void} onNext */
   function show(result, onNext) {
-    const limits = result.rule_details.filter((r) => kindOf(r) === "limit");
-    const tendencies = result.rule_details.filter((r) => kindOf(r) === "tendency");
-    const special = result.rule_details.filter((r) => kindOf(r) === "special");
+    /** @param {string} kind */
+    const ofKind = (kind) => result.rule_details.filter((/** @type {any} */ r) => kindOf(r) === kind);
+    const limits = ofKind("limit");
+    const tendencies = ofKind("tendency");
+    const special = ofKind("special");
     const conflicts = result.conflicts;
-    const byId = Object.fromEntries(result.rule_details.map((r) => [r.id, r]));
+    const byId = Object.fromEntries(result.rule_details.map((/** @type {any} */ r) => [r.id, r]));
     ui.replace(
       element,
       title(),
@@ -72,7 +81,7 @@ export function answerSection(ui) {
             h(
               "ul",
               {},
-              conflicts.map((conflict) => h("li", {}, conflict.message, " ", conflict.rules.map((id, i) => [i ? ", " : "", ui.citation(byId[id]?.source_path, "see the rule")]))),
+              conflicts.map((/** @type {any} */ conflict) => h("li", {}, conflict.message, " ", conflict.rules.map((/** @type {string} */ id, /** @type {number} */ i) => [i ? ", " : "", ui.citation(byId[id]?.source_path, "see the rule")]))),
             ),
           )
         : null,
@@ -86,7 +95,7 @@ export function answerSection(ui) {
             { class: "sccif-outlook", "data-judgement": key },
             h("h3", {}, JUDGEMENT_TITLE[key]),
             outlook.allowed.length ? gradeScale(key, outlook) : h("p", { class: "sccif-outlook__none" }, "No judgement is made."),
-            outlook.sentences.map((line) => h("p", { class: "sccif-outlook__sentence" }, line)),
+            outlook.sentences.map((/** @type {string} */ line) => h("p", { class: "sccif-outlook__sentence" }, line)),
           );
         }),
       ),
@@ -105,6 +114,7 @@ export function answerSection(ui) {
     );
   }
 
+  /** @param {string} text */
   function showProblem(text, { alert = false } = {}) {
     ui.replace(element, title(), alert ? h("div", { class: "sccif-warning", role: "alert" }, h("p", {}, text)) : h("p", {}, text));
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // "Choose what you know": the grades and findings, each with what it does shown right beside it
 // as the reader changes it, and a short summary ("The overall grade can be: …") that stays in
 // view at the bottom of the screen while the form is. Nothing here takes focus: the summary is
@@ -6,14 +7,20 @@
 import { DATA, GRADE_LABEL, valuesFor } from "./data.js";
 
 const NOT_JUDGED_HINT = "“Not judged” is only for a full reinspection after an overall inadequate judgement.";
+/** @type {Record<string, string>} */
 const KIND_WORD = { limit: "Hard limit", tendency: "Tendency", special: "Special case" };
 
+/** @param {typeof import("../../ui.js")} ui @param {import("./address.js").ExplorerState} initial */
 export function chooser(ui, initial) {
   const { h } = ui;
+  /** @type {Record<string, HTMLSelectElement>} */
   const selects = {};
+  /** @type {Record<string, HTMLInputElement>} */
   const boxes = {};
+  /** @type {Record<string, HTMLElement>} */
   const effects = {}; // control key -> the element beside it
 
+  /** @param {string} key */
   function effectSlot(key) {
     effects[key] = h("div", { class: "sccif-judge__effect", "data-sccif-effect": key, hidden: true });
     return effects[key];
@@ -21,12 +28,12 @@ export function chooser(ui, initial) {
 
   const gradeFields = DATA.judgements.map(([key, title]) => {
     const selectId = ui.id(`sccif-judge-${key}`);
-    const select = h(
+    const select = /** @type {HTMLSelectElement} */ (h(
       "select",
       { class: "sccif-select", id: selectId, name: key },
       h("option", { value: "" }, "Not known"),
       valuesFor(key).map((value) => h("option", { value }, GRADE_LABEL[value])),
-    );
+    ));
     select.value = initial.grades[key] ?? "";
     selects[key] = select;
     const canBeNotJudged = valuesFor(key).length > DATA.grades.length;
@@ -37,7 +44,7 @@ export function chooser(ui, initial) {
 
   const conditionFields = DATA.conditions.map(([key, label, needs]) => {
     const boxId = ui.id(`sccif-judge-${key}`);
-    const box = h("input", { type: "checkbox", class: "sccif-checkbox__input", id: boxId, name: "conditions", value: key });
+    const box = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: "sccif-checkbox__input", id: boxId, name: "conditions", value: key }));
     box.checked = initial.conditions.includes(key);
     boxes[key] = box;
     return h(
@@ -62,7 +69,7 @@ export function chooser(ui, initial) {
   );
 
   const shareId = ui.id("sccif-judge-share");
-  const share = h("input", { class: "sccif-input", id: shareId, type: "text", readonly: true, "aria-describedby": `${shareId}-hint` });
+  const share = /** @type {HTMLInputElement} */ (h("input", { class: "sccif-input", id: shareId, type: "text", readonly: true, "aria-describedby": `${shareId}-hint` }));
   const copyButton = h("button", { type: "button", class: "md-button sccif-button" }, "Copy link");
   const copied = h("span", { class: "sccif-judge__copied", role: "status" });
   const clearButton = h("button", { type: "button", class: "md-button sccif-button" }, "Clear all choices");
@@ -103,6 +110,7 @@ export function chooser(ui, initial) {
 
   /** The grades and findings chosen now. */
   function state() {
+    /** @type {Record<string, string>} */
     const grades = {};
     for (const [key, select] of Object.entries(selects)) if (select.value) grades[key] = select.value;
     const conditions = DATA.conditions.map(([key]) => key).filter((key) => boxes[key].checked && !boxes[key].disabled);
@@ -124,6 +132,7 @@ export function chooser(ui, initial) {
     for (const box of Object.values(boxes)) box.checked = false;
   }
 
+  /** @param {any} rule  one of judge.evaluate's rule_details */
   function effectLine(rule) {
     const kind = rule.kind ?? "limit";
     return h(
@@ -136,9 +145,9 @@ export function chooser(ui, initial) {
     );
   }
 
-  /** Beside each control: what the core says that choice does (result: judge.evaluate). */
+  /** Beside each control: what the core says that choice does. @param {any} result  judge.evaluate */
   function showEffects(result) {
-    const byId = Object.fromEntries(result.rule_details.map((rule) => [rule.id, rule]));
+    const byId = Object.fromEntries(result.rule_details.map((/** @type {any} */ rule) => [rule.id, rule]));
     for (const [key, slot] of Object.entries(effects)) {
       const effect = result.effects?.[key];
       if (!effect) {
@@ -148,7 +157,7 @@ export function chooser(ui, initial) {
       }
       ui.replace(
         slot,
-        effect.rules.map((id) => effectLine(byId[id])),
+        effect.rules.map((/** @type {string} */ id) => effectLine(byId[id])),
         effect.given ? h("p", { class: "sccif-judge__effect-given" }, effect.given) : null,
         effect.idle ? h("p", { class: "sccif-judge__effect-idle" }, effect.idle) : null,
       );
@@ -156,7 +165,7 @@ export function chooser(ui, initial) {
     }
   }
 
-  /** The short answer at the bottom of the form: "The overall grade can be: …". */
+  /** The short answer at the bottom of the form: "The overall grade can be: …". @param {any} result @param {number} conflicts */
   function showSummary(result, conflicts) {
     const lines = ["overall-experiences", "leaders-and-managers"].map((key) => result.judgements[key].can_be);
     ui.replace(
@@ -171,6 +180,7 @@ export function chooser(ui, initial) {
    * Bring what a choice did into view above the summary, if it is not, without moving the control
    * itself under the page's header. Focus stays where the reader put it.
    */
+  /** @param {string} key */
   function reveal(key) {
     const slot = effects[key];
     if (!slot || slot.hidden) return;
@@ -183,6 +193,7 @@ export function chooser(ui, initial) {
     if (below > 0 && by > 0) window.scrollBy({ top: by, behavior: "instant" });
   }
 
+  /** @param {string} text */
   function showWaiting(text) {
     ui.replace(summaryText, h("p", {}, text));
     for (const slot of Object.values(effects)) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The explorer's grades, judgements and findings: written by the build from the Python core
 // (sccif_core.page_facts), so the form is drawn before Python loads, in the core's own words.
 
@@ -13,7 +14,7 @@ export const JUDGEMENT_TITLE = Object.fromEntries(DATA.judgements.map(([key, tit
 export const CONDITION_KEYS = DATA.conditions.map(([key]) => key);
 export const CONDITION_NEEDS = Object.fromEntries(DATA.conditions.map(([key, , needs]) => [key, needs]));
 
-/** The values a judgement can take in the form and the address. */
+/** The values a judgement can take in the form and the address. @param {string} key */
 export function valuesFor(key) {
   const canBeNotJudged = DATA.judgements.find(([k]) => k === key)?.[2];
   return canBeNotJudged ? [...GRADE_KEYS, DATA.not_judged[0]] : GRADE_KEYS;

@@ -1,23 +1,29 @@
+// @ts-check
 // "What happens next": after an overall inadequate judgement, or serious or widespread concerns
 // at an assurance inspection, each step the framework sets out, dated by the core.
 
+import { paragraphLink } from "../../lib/source-link.js";
+
+/** @type {Record<string, string>} */
 const CERTAINTY = {
   always: "Always: the framework says this happens",
   usually: "Usually: the framework says this is likely",
   possible: "Possible: one outcome the framework says may follow",
 };
 
+/** @param {any} when  a step's date, as the core gives it */
 function whenText(when) {
   if (when.kind === "by") return `By ${when.date_long} (${when.words})`;
   if (when.kind === "window") return `${when.words[0].toUpperCase()}${when.words.slice(1)}: ${when.offset} after is ${when.date_from_long}; ${when.until} after is ${when.date_to_long}`;
   return "The framework gives no time limit.";
 }
 
-export function nextStepsSection(ui, { call, announcer }) {
+/** @param {typeof import("../../ui.js")} ui @param {{call: (name: string, payload?: any) => Promise<any>}} options */
+export function nextStepsSection(ui, { call }) {
   const { h } = ui;
   const kindName = ui.id("sccif-judge-kind");
-  const kindFull = h("input", { type: "radio", class: "sccif-radio__input", id: `${kindName}-full`, name: kindName, value: "full", checked: true });
-  const kindAssurance = h("input", { type: "radio", class: "sccif-radio__input", id: `${kindName}-assurance`, name: kindName, value: "assurance" });
+  const kindFull = /** @type {HTMLInputElement} */ (h("input", { type: "radio", class: "sccif-radio__input", id: `${kindName}-full`, name: kindName, value: "full", checked: true }));
+  const kindAssurance = /** @type {HTMLInputElement} */ (h("input", { type: "radio", class: "sccif-radio__input", id: `${kindName}-assurance`, name: kindName, value: "assurance" }));
   const endField = ui.field({
     name: "end",
     label: "The day the inspection ended",
@@ -49,8 +55,9 @@ export function nextStepsSection(ui, { call, announcer }) {
     result,
   );
 
+  /** @param {any} data  judge.next_steps */
   function showSteps(data) {
-    const provisional = data.steps.filter((s) => s.when.provisional);
+    const provisional = data.steps.filter((/** @type {any} */ s) => s.when.provisional);
     const heading = h("h3", { class: "sccif-judge__next-title", tabindex: "-1" }, `After ${data.end_long}`);
     ui.replace(
       result,
@@ -60,7 +67,7 @@ export function nextStepsSection(ui, { call, announcer }) {
       h(
         "ol",
         { class: "sccif-steps" },
-        data.steps.map((step) =>
+        data.steps.map((/** @type {any} */ step) =>
           h(
             "li",
             { class: `sccif-step sccif-step--${step.certainty}`, "data-step": step.key },
@@ -70,20 +77,19 @@ export function nextStepsSection(ui, { call, announcer }) {
             h("blockquote", {}, h("p", {}, step.text)),
             step.note ? h("p", { class: "sccif-step__note" }, `Note: ${step.note}`) : null,
             step.conditions?.length
-              ? h("div", { class: "sccif-step__conditions" }, h("p", {}, "Only if every one of these holds:"), h("ul", {}, step.conditions.map((c) => h("li", {}, h("q", {}, c.text), " ", ui.citation(c.source_path, "source")))))
+              ? h("div", { class: "sccif-step__conditions" }, h("p", {}, "Only if every one of these holds:"), h("ul", {}, step.conditions.map((/** @type {any} */ c) => h("li", {}, h("q", {}, c.text), " ", paragraphLink(ui, c.source_path, "source")))))
               : null,
-            step.otherwise ? h("p", { class: "sccif-step__otherwise" }, "Otherwise: ", h("q", {}, step.otherwise.text), " ", ui.citation(step.otherwise.source_path, "source")) : null,
-            h("p", { class: "sccif-rule-card__source" }, ui.citation(step.source_path, "Read this paragraph in the framework")),
+            step.otherwise ? h("p", { class: "sccif-step__otherwise" }, "Otherwise: ", h("q", {}, step.otherwise.text), " ", paragraphLink(ui, step.otherwise.source_path, "source")) : null,
+            h("p", { class: "sccif-rule-card__source" }, paragraphLink(ui, step.source_path)),
           ),
         ),
       ),
       h("p", { class: "sccif-hint" }, "Working days skip weekends and bank holidays in England and Wales; the day the inspection ended is not counted, as in the framework's day tables. Weeks are calendar weeks."),
     );
     result.hidden = false;
-    // The answer first: the reader asked for it, so focus (and the screen) goes to it.
+    // The answer first: the reader asked for it, so focus (and the screen) goes to it. That is how
+    // it is heard, so no live region says it again.
     heading.focus();
-    const review = data.steps.find((s) => s.key === "case-review");
-    announcer.say(review?.when?.date_long ? `Case review by ${review.when.date_long}. ${data.steps.length} steps listed.` : `${data.steps.length} steps listed.`);
   }
 
   form.addEventListener("submit", async (event) => {
@@ -115,8 +121,9 @@ export function nextStepsSection(ui, { call, announcer }) {
   });
 
   /** A click handler for a link to this section that also picks what happened. */
+  /** @param {string} kind */
   function goTo(kind) {
-    return (event) => {
+    return (/** @type {Event} */ event) => {
       event.preventDefault();
       event.stopPropagation();
       (kind === "assurance" ? kindAssurance : kindFull).checked = true;

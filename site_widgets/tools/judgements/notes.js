@@ -1,128 +1,108 @@
+// @ts-check
 // "What good looks like, with your evidence notes": the core's "good" descriptors, a notes box
-// under each, and the notes as a Markdown file. Notes stay in memory unless the reader ticks
-// "Save my notes on this device" (then localStorage); they are never put in the address.
+// under each, and the notes as a Markdown file. Notes stay on this page unless the reader ticks
+// "Keep my notes on this device" (lib/keep.js: then saved as they type); they are never put in the
+// address. A note holds at most NOTE_LIMIT characters while typing; a longer one kept before is
+// shown whole with a message, never cut.
 
-import { VERSION } from "./data.js";
+import { confirmation } from "../../lib/confirm.js";
+import { saveFile } from "../../lib/download.js";
+import { keep } from "../../lib/keep.js";
+import { characterCount, thousands } from "./character-count.js";
+import { notesMarkdown } from "./notes-markdown.js";
+import { sourceLink, sourceNote } from "../../lib/source-link.js";
 
-const NOTES_KEY = "sccif-judgement-notes-v1";
+/** @typedef {import("./notes-markdown.js").JudgementDescriptors & {intro: {text: string}, source_path: string, evidence: {text: string, source_path: string}[]}} Criteria */
+/** @typedef {import("./notes-markdown.js").Descriptor & {source_path: string}} DescriptorItem */
+/** @typedef {{notes: Record<string, string>}} KeptNotes */
 
-// Markdown and HTML in what the reader typed must stay text in the file: every character
-// Markdown gives a meaning to is escaped with a backslash, and <, > and & become entities, so
-// "<img onerror=…>", "[x](javascript:…)" or "# Heading" in a note are shown, never run or obeyed.
-// A line's leading spaces would make code, and a leading "=" a heading: both are removed or escaped.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!~]/g;
-const HTML_SPECIAL = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+export const NOTE_LIMIT = 20000;
+// Version 1 (sccif-judgement-notes-v1, {version: 1, notes}) was written by this page before keep.js.
+const KEEP = { key: "sccif-judgement-notes", version: 2 };
+const ANCHOR = /^[a-z0-9-]{1,80}$/;
 
-/** One line of the reader's text, safe to put in a Markdown file as plain text. */
-export function escapeMarkdown(text) {
-  return String(text)
-    .replace(/^\s+/, "")
-    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-    .replace(/[&<>]/g, (c) => HTML_SPECIAL[c])
-    .replace(/^=/, "\\=");
+/**
+ * Notes from kept work, read defensively: only text notes under anchor-like names survive.
+ * @param {unknown} value  {notes: {anchor: text}}
+ * @returns {Map<string, string>}
+ */
+export function readNotes(value) {
+  const notes = new Map();
+  const given = value && typeof value === "object" ? /** @type {{notes?: unknown}} */ (value).notes : null;
+  if (!given || typeof given !== "object") return notes;
+  for (const [anchor, text] of Object.entries(given)) {
+    if (ANCHOR.test(anchor) && typeof text === "string" && text.trim()) notes.set(anchor, text);
+  }
+  return notes;
 }
 
-/** A note as Markdown: each line escaped, kept as its own line. */
-function noteBlock(text) {
-  return String(text)
-    .split(/\r\n|\r|\n/)
-    .map((line) => escapeMarkdown(line))
-    .join("  \n");
-}
-
-/** The notes as a Markdown file: each descriptor quoted, the reader's note (escaped) under it. */
-export function notesMarkdown(descriptors, notes, today) {
-  const lines = [
-    "# Evidence notes against what “good” looks like",
-    "",
-    `Written with the SCCIF guide (Social care common inspection framework: secure children's homes, ${VERSION.replace(/^U/, "u")}), ${today}.`,
-    "These are notes, not a grade: judgements are best fit, not a checklist.",
-    "",
-  ];
-  for (const judgement of descriptors ?? []) {
-    const items = judgement.descriptors.filter((d) => notes.has(d.anchor));
-    if (!items.length) continue;
-    lines.push(`## ${judgement.title}`, "");
-    for (const item of items) {
-      lines.push(`### Descriptor ${item.anchor}`, "", ...[item.text, ...item.points.map((p) => `- ${p.text}`)].map((t) => `> ${t}`), "", noteBlock(notes.get(item.anchor)), "");
-    }
-  }
-  const known = new Set((descriptors ?? []).flatMap((j) => j.descriptors.map((d) => d.anchor)));
-  const orphans = [...notes.keys()].filter((a) => !known.has(a));
-  if (orphans.length) {
-    lines.push("## Other notes", "");
-    for (const anchor of orphans) lines.push(`### ${escapeMarkdown(anchor)}`, "", noteBlock(notes.get(anchor)), "");
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** Notes kept on this device, read defensively: only text notes under anchor-like keys survive. */
-function loadSavedNotes() {
-  let raw;
-  try {
-    raw = window.localStorage.getItem(NOTES_KEY);
-  } catch {
-    return null;
-  }
-  if (!raw) return null;
-  try {
-    const data = JSON.parse(raw);
-    const notes = new Map();
-    if (data && typeof data.notes === "object") {
-      for (const [anchor, text] of Object.entries(data.notes)) {
-        if (/^[a-z0-9-]{1,80}$/.test(anchor) && typeof text === "string" && text.trim()) notes.set(anchor, text.slice(0, 20000));
-      }
-    }
-    return notes;
-  } catch {
-    return new Map();
-  }
-}
-
+/** @param {typeof import("../../ui.js")} ui */
 export function notesSection(ui) {
   const { h } = ui;
-  const saved = loadSavedNotes();
-  const notes = saved ?? new Map();
-  let saving = saved !== null;
-  const saveId = ui.id("sccif-judge-save");
-  const saveBox = h("input", { type: "checkbox", class: "sccif-checkbox__input", id: saveId, "aria-describedby": `${saveId}-hint` });
-  saveBox.checked = saving;
+  /** @type {Map<string, string>} */
+  let notes = new Map();
+  /** @type {Criteria[] | null} */
+  let descriptors = null; // judge.criteria, once loaded
+  /** @type {Map<string, {area: HTMLTextAreaElement, count: {update: () => void}}>} boxes built so far, by anchor */
+  const boxes = new Map();
+  /** @type {{element: HTMLElement, anchors: string[]}[]} */
+  const counters = [];
+  const announcer = ui.announcer();
+
+  const keeper = keep({
+    ...KEEP,
+    what: "my notes",
+    hint: "Your notes are then saved in this browser as you type, until you forget them. Without this, they stay on this page only. They are never put in the web address or sent anywhere. Anyone who uses this browser could see them: do not tick this on a shared computer.",
+    read: () => /** @type {KeptNotes} */ ({ notes: Object.fromEntries(notes) }),
+    write: (state) => {
+      notes = readNotes(state);
+      for (const [anchor, { area, count }] of boxes) {
+        area.value = notes.get(anchor) ?? "";
+        count.update();
+      }
+      updateCounts();
+      showOverLimit();
+    },
+    migrate: (old, from) => (from === 1 ? { notes: Object.fromEntries(readNotes(old)) } : null),
+    empty: (state) => !Object.keys(state.notes).length,
+  });
+
   const status = h("p", { class: "sccif-judge__notes-status", role: "status" });
+  const overLimit = h("div", { class: "sccif-warning sccif-judge__over-limit", "data-sccif-over-limit": "", hidden: true });
   const downloadButton = h("button", { type: "button", class: "md-button sccif-button" }, "Download my notes (Markdown)");
-  const deleteButton = h("button", { type: "button", class: "md-button sccif-button" }, "Delete all my notes");
+  const deleteButton = h("button", { type: "button", class: "md-button sccif-button sccif-button--warning" }, "Delete all my notes");
   const list = h("div", { class: "sccif-judge__good-list" }, h("p", { class: "sccif-result__waiting" }, "The descriptors will appear here as soon as the explorer has loaded."));
+  const confirmDelete = confirmation({
+    title: "Delete all your notes?",
+    text: "This empties every notes box and removes your notes from this device. It cannot be undone. Download them first if you want to keep a copy.",
+    yes: "Yes, delete all my notes",
+    onConfirm: deleteAll,
+  });
+  // In view while the reader types: keeping their notes, and whether they are saved.
+  const bar = h("div", { class: "sccif-judge__notes-bar", "data-sccif-notes-bar": "" }, keeper.parts.choice, keeper.parts.status);
   const element = h(
     "section",
     { class: "sccif-judge__good", "aria-labelledby": "sccif-judge-good-title" },
     h("h2", { id: "sccif-judge-good-title" }, "What “good” looks like, with your evidence notes"),
     h("p", {}, "Inspectors use the descriptions of what “good” looks like as benchmarks. Add your own notes of evidence against any of them. This is not a checklist and gives no grade."),
-    h(
-      "div",
-      { class: "sccif-checkbox" },
-      saveBox,
-      h("label", { class: "sccif-checkbox__label", for: saveId }, "Save my notes on this device"),
-      h(
-        "div",
-        { class: "sccif-hint", id: `${saveId}-hint` },
-        "Without this, your notes stay in this page only and are gone when you leave it. With it, they are kept in this browser on this device until you delete them. They are never put in the web address or sent anywhere.",
-      ),
-    ),
-    h("div", { class: "sccif-judge__actions" }, downloadButton, deleteButton),
+    keeper.parts.hint,
+    keeper.parts.message,
+    overLimit,
+    h("div", { class: "sccif-judge__actions" }, downloadButton, keeper.parts.forget, deleteButton),
+    confirmDelete.element,
     status,
     list,
+    bar,
+    announcer.element,
   );
-  let descriptors = null; // judge.criteria, once loaded
-  const counters = [];
-  let persistTimer = 0;
 
-  function persist() {
-    if (!saving) return;
-    try {
-      window.localStorage.setItem(NOTES_KEY, JSON.stringify({ version: 1, notes: Object.fromEntries(notes) }));
-      status.textContent = "";
-    } catch {
-      status.textContent = "Your notes could not be saved on this device (the browser refused). They are still on this page: download them to keep them.";
+  /** "Children's health, descriptor 3" (or the anchor, before the descriptors have loaded) @param {string} anchor */
+  function nameOf(anchor) {
+    for (const judgement of descriptors ?? []) {
+      const at = judgement.descriptors.findIndex((d) => d.anchor === anchor);
+      if (at >= 0) return `${judgement.title}, descriptor ${at + 1}`;
     }
+    return anchor;
   }
 
   function updateCounts() {
@@ -132,40 +112,47 @@ export function notesSection(ui) {
     }
   }
 
+  /** Notes longer than a note may be: shown whole, and the reader told which and by how much. */
+  function showOverLimit() {
+    const long = [...notes].filter(([, text]) => text.length > NOTE_LIMIT);
+    overLimit.hidden = !long.length;
+    ui.replace(
+      overLimit,
+      long.length
+        ? [
+            h("p", {}, `${long.length === 1 ? "A note is" : "Some notes are"} longer than the ${thousands(NOTE_LIMIT)} characters a note can hold. Nothing has been cut: ${long.length === 1 ? "it is" : "they are"} shown and kept whole. Shorten ${long.length === 1 ? "it" : "them"} before adding more, or download your notes to keep a copy.`),
+            h("ul", {}, long.map(([anchor, text]) => h("li", {}, `${nameOf(anchor)}: ${thousands(text.length)} characters`))),
+          ]
+        : null,
+    );
+  }
+
+  /** @param {string} anchor @param {string} text */
   function noteChanged(anchor, text) {
+    const wasLong = (notes.get(anchor)?.length ?? 0) > NOTE_LIMIT;
     if (text.trim()) notes.set(anchor, text);
     else notes.delete(anchor);
     updateCounts();
-    clearTimeout(persistTimer);
-    persistTimer = setTimeout(persist, 300);
+    if (wasLong || text.length > NOTE_LIMIT) showOverLimit();
+    keeper.changed();
   }
 
-  saveBox.addEventListener("change", () => {
-    saving = saveBox.checked;
-    if (saving) {
-      persist();
-      if (!status.textContent) status.textContent = "Your notes are now saved on this device.";
-    } else {
-      try {
-        window.localStorage.removeItem(NOTES_KEY);
-      } catch {
-        // nothing stored, nothing to remove
-      }
-      status.textContent = "Your notes are no longer saved on this device, and the saved copy has been deleted. They stay on this page until you leave it.";
+  function deleteAll() {
+    keeper.forget();
+    notes.clear();
+    for (const { area, count } of boxes.values()) {
+      area.value = "";
+      count.update();
     }
-  });
+    keeper.settled();
+    updateCounts();
+    showOverLimit();
+    status.textContent = "All your notes have been deleted, from this page and this device.";
+  }
 
   deleteButton.addEventListener("click", () => {
-    if (notes.size && !window.confirm("Delete all your notes? This cannot be undone.")) return;
-    notes.clear();
-    for (const area of list.querySelectorAll("textarea")) area.value = "";
-    updateCounts();
-    try {
-      window.localStorage.removeItem(NOTES_KEY);
-    } catch {
-      // nothing stored
-    }
-    status.textContent = "All your notes have been deleted.";
+    if (notes.size) confirmDelete.open(deleteButton);
+    else deleteAll();
   });
 
   downloadButton.addEventListener("click", () => {
@@ -174,52 +161,62 @@ export function notesSection(ui) {
       return;
     }
     const today = new Date().toISOString().slice(0, 10);
-    const blob = new Blob([notesMarkdown(descriptors, notes, today)], { type: "text/markdown;charset=utf-8" });
-    const link = h("a", { href: URL.createObjectURL(blob), download: `sccif-evidence-notes-${today}.md`, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    saveFile({ filename: `sccif-evidence-notes-${today}.md`, mime: "text/markdown;charset=utf-8", text: notesMarkdown(descriptors, notes, today) });
     status.textContent = "Your notes have been downloaded as a Markdown file.";
   });
 
-  function descriptorItem(item) {
+  /** @param {DescriptorItem} item @param {number} index @param {Criteria} judgement */
+  function descriptorItem(item, index, judgement) {
     const areaId = ui.id(`sccif-note-${item.anchor}`);
-    const area = h("textarea", { class: "sccif-textarea", id: areaId, rows: "3", "data-anchor": item.anchor });
+    const area = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sccif-textarea", id: areaId, rows: "3", "data-anchor": item.anchor }));
     area.value = notes.get(item.anchor) ?? "";
+    const count = characterCount(area, NOTE_LIMIT, announcer);
+    boxes.set(item.anchor, { area, count });
     area.addEventListener("input", () => noteChanged(item.anchor, area.value));
+    const which = `${judgement.title}, descriptor ${index + 1}`;
     return h(
       "li",
       { class: "sccif-descriptor", "data-anchor": item.anchor },
       h("p", {}, item.text),
       item.points.length ? h("ul", {}, item.points.map((p) => h("li", {}, p.text))) : null,
-      h("p", { class: "sccif-descriptor__source" }, ui.citation(item.source_path, "Read this paragraph in the framework")),
-      h("label", { class: "sccif-label sccif-descriptor__label", for: areaId }, "Your evidence notes"),
-      area,
+      h("p", { class: "sccif-descriptor__source" }, sourceLink(ui, item.source_path, "Read this paragraph in the framework", ` (${which})`)),
+      h(
+        "div",
+        { class: "sccif-descriptor__notes" },
+        h("label", { class: "sccif-label sccif-descriptor__label", for: areaId }, "Your evidence notes", h("span", { class: "sccif-visually-hidden" }, ` (${which})`)),
+        area,
+        count.element,
+      ),
     );
   }
 
-  /** data: judge.criteria. Each judgement's descriptors are built when the reader opens it. */
+  /** @param {Criteria[]} data  judge.criteria. Each judgement's descriptors are built when the reader opens it. */
   function show(data) {
     descriptors = data;
     counters.length = 0;
+    boxes.clear();
     ui.replace(
       list,
       data.map((judgement) => {
         const count = h("span", { class: "sccif-judge__count", "data-sccif-count": true });
         counters.push({ element: count, anchors: judgement.descriptors.map((d) => d.anchor) });
         const body = h("div", {});
-        const details = h("details", { class: "sccif-details sccif-judge__judgement", "data-judgement": judgement.judgement }, h("summary", {}, judgement.title, count), body);
+        const details = /** @type {HTMLDetailsElement} */ (h("details", { class: "sccif-details sccif-judge__judgement", "data-judgement": judgement.judgement }, h("summary", {}, judgement.title, count), body));
         let built = false;
         details.addEventListener("toggle", () => {
           if (!details.open || built) return;
           built = true;
           ui.replace(
             body,
-            h("p", {}, judgement.intro.text, " ", ui.citation(judgement.source_path, "Read the “good” descriptors in the framework")),
-            h("ol", { class: "sccif-descriptors" }, judgement.descriptors.map(descriptorItem)),
+            h("p", {}, judgement.intro.text, " ", ui.citation(judgement.source_path, `Read the “good” descriptors for ${judgement.title.toLowerCase()} in the framework`)),
+            h("ol", { class: "sccif-descriptors" }, judgement.descriptors.map((item, i) => descriptorItem(/** @type {DescriptorItem} */ (item), i, judgement))),
             judgement.evidence.length
-              ? h("details", { class: "sccif-details" }, h("summary", {}, "Areas of required evidence"), h("ul", {}, judgement.evidence.map((e) => h("li", {}, e.text, " ", ui.citation(e.source_path, "(source)")))))
+              ? h(
+                  "details",
+                  { class: "sccif-details" },
+                  h("summary", {}, "Areas of required evidence"),
+                  h("ul", {}, judgement.evidence.map((e, i) => h("li", {}, e.text, " ", sourceNote(ui, e.source_path, `area of required evidence ${i + 1}, ${judgement.title}`)))),
+                )
               : null,
           );
         });
@@ -227,11 +224,14 @@ export function notesSection(ui) {
       }),
     );
     updateCounts();
+    showOverLimit();
   }
 
+  /** @param {string} text */
   function showProblem(text) {
     list.replaceChildren(h("p", {}, text));
   }
 
-  return { element, show, showProblem, destroy: () => clearTimeout(persistTimer) };
+  keeper.restore();
+  return { element, show, showProblem, destroy: () => keeper.destroy() };
 }

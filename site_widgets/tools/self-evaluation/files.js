@@ -1,13 +1,15 @@
-// Files: download the work as Markdown or CSV (written by the core), and open such a file again.
-// The file is read in this browser and turned back into work by the core ("prepare.import").
+// @ts-check
+// Files: open a Markdown or CSV file downloaded from this page before (the core writes those:
+// "prepare.export_markdown", "prepare.export_csv", saved by lib/download.js). The file is read in
+// this browser and turned back into work by the core ("prepare.import").
 
-import { SITE_ROOT } from "../../config.mjs";
-import { todayIso } from "./work.js";
-
-/** The import box: a file input and its button. Calls onOpen(file, input) when pressed. */
+/**
+ * The import box: a file input and its button. Calls onOpen(input) when pressed.
+ * @param {typeof import("../../ui.js").h} h @param {typeof import("../../ui.js")} ui @param {(input: HTMLInputElement) => void} onOpen
+ */
 export function importBox(h, ui, onOpen) {
   const fileId = ui.id("sccif-prep-file");
-  const fileInput = h("input", { type: "file", id: fileId, class: "sccif-prep__file", accept: ".md,.markdown,.txt,.csv,text/markdown,text/csv,text/plain", "aria-describedby": `${fileId}-hint` });
+  const fileInput = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: fileId, class: "sccif-prep__file", accept: ".md,.markdown,.txt,.csv,text/markdown,text/csv,text/plain", "aria-describedby": `${fileId}-hint` }));
   const openButton = h("button", { type: "button", class: "md-button sccif-button" }, "Open the file");
   openButton.addEventListener("click", () => onOpen(fileInput));
   const element = h(
@@ -22,31 +24,9 @@ export function importBox(h, ui, onOpen) {
 }
 
 /**
- * Ask the core for the file ("prepare.export_markdown" or "prepare.export_csv") and save it.
- * Returns {what} ("a CSV file"), {error} from the core, or null when the runtime failed (its status says why).
- */
-export async function downloadWork(call, h, name, work) {
-  let reply;
-  try {
-    reply = await call(name, { workspace: work, base_url: SITE_ROOT, today: todayIso() });
-  } catch {
-    return null;
-  }
-  if (reply.error) return { error: reply.error };
-  const { text, media_type: type, extension } = reply.result;
-  const blob = new Blob([extension === "csv" ? "\ufeff" + text : text], { type });
-  const url = URL.createObjectURL(blob);
-  const link = h("a", { href: url, download: `sccif-self-evaluation-${todayIso()}.${extension}`, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return { what: extension === "csv" ? "a CSV file" : "a Markdown file" };
-}
-
-/**
  * Read the chosen file into work. Returns {work, items, findings, name}, {problem} (a sentence for
  * the error summary), or null when the runtime failed.
+ * @param {(name: string, payload?: any) => Promise<any>} call @param {HTMLInputElement} input @param {{file: number}} limits
  */
 export async function openWork(call, input, limits) {
   const file = input.files?.[0];

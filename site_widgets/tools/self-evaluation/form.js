@@ -1,17 +1,22 @@
+// @ts-check
 // The form: one section per group of items (collapsed until opened), each item in the
 // framework's words with its link, and the findings questions about the manager and staff.
 // It reports every change through onField / onAnswer and is filled from the work by fill().
 
+import { sourceLink } from "../../lib/source-link.js";
 import { entryOf, safeId } from "./work.js";
 
-/** A same-page link that opens what it needs first and moves focus to its target. */
+/**
+ * A same-page link that opens what it needs first and moves focus to its target.
+ * @param {typeof import("../../ui.js").h} h @param {string} targetId @param {string} text @param {(() => void) | null} before
+ */
 export function contentsLink(h, targetId, text, before) {
   return h(
     "a",
     {
       href: `#${targetId}`,
       on: {
-        click(event) {
+        click(/** @type {Event} */ event) {
           event.preventDefault();
           event.stopPropagation();
           before?.();
@@ -25,40 +30,50 @@ export function contentsLink(h, targetId, text, before) {
   );
 }
 
-export function quoteBlock(h, ui, quote, linkText = "Read it in the framework") {
+/** @param {typeof import("../../ui.js").h} h @param {typeof import("../../ui.js")} ui @param {{text: string, source_path: string}} quote */
+export function quoteBlock(h, ui, quote, linkText = "Read it in the framework", which = "") {
   return h(
     "div",
     { class: "sccif-prep__quote" },
     h("blockquote", {}, h("p", {}, quote.text)),
-    h("p", { class: "sccif-prep__quote-source" }, ui.citation(quote.source_path, linkText)),
+    h("p", { class: "sccif-prep__quote-source" }, sourceLink(ui, quote.source_path, linkText, which ? ` (${which})` : "")),
   );
 }
 
+/**
+ * @param {{h: typeof import("../../ui.js").h, ui: typeof import("../../ui.js"), structure: any, onField: (id: string, field: keyof import("./work.js").Entry, value: string) => void, onAnswer: (key: string, answer: string) => void}} parts
+ *   structure: prepare.structure
+ */
 export function createForm({ h, ui, structure, onField, onAnswer }) {
-  const controls = new Map(); // "<item>|<field>" -> {input, setError?}, for errors and for filling in
-  const groupViews = new Map(); // group key -> {section, body, toggle, progress, group, count}
+  const hidden = (/** @type {string} */ text) => h("span", { class: "sccif-visually-hidden" }, text);
+  /** @type {Map<string, {input: HTMLInputElement | HTMLTextAreaElement, setError?: (text: string | null) => void}>} "<item>|<field>", for errors and filling in */
+  const controls = new Map();
+  /** @type {Map<string, {section: HTMLElement, body: HTMLElement, toggle: HTMLElement, progress: HTMLElement, group: any, count: number}>} by group key */
+  const groupViews = new Map();
 
+  /** @param {string} key @param {boolean} open */
   function setOpen(key, open) {
     const view = groupViews.get(key);
     if (!view) return;
     view.body.hidden = !open;
     view.toggle.setAttribute("aria-expanded", String(open));
-    view.toggle.textContent = open ? `Hide the ${view.count} items` : `Show the ${view.count} items`;
+    ui.replace(view.toggle, `${open ? "Hide" : "Show"} the ${view.count} items`, hidden(` in ${view.group.title}`));
   }
 
+  /** @param {any} group */
   function groupSection(group) {
     const headingId = `sccif-prep-group-${group.key}`;
     const bodyId = `sccif-prep-body-${group.key}`;
-    const count = group.parts.reduce((n, part) => n + part.items.length, 0);
+    const count = group.parts.reduce((/** @type {number} */ n, /** @type {any} */ part) => n + part.items.length, 0);
     const progress = h("p", { class: "sccif-prep__progress", "data-sccif-prep-progress": group.key });
-    const toggle = h("button", { type: "button", class: "md-button sccif-button sccif-prep__toggle", "aria-expanded": "false", "aria-controls": bodyId }, `Show the ${count} items`);
+    const toggle = h("button", { type: "button", class: "md-button sccif-button sccif-prep__toggle", "aria-expanded": "false", "aria-controls": bodyId }, `Show the ${count} items`, hidden(` in ${group.title}`));
     const body = h("div", { class: "sccif-prep__group-body", id: bodyId, hidden: true });
     if (group.site_note) body.append(h("p", { class: "sccif-prep__site-note" }, h("strong", {}, "Note from this site: "), group.site_note));
-    for (const note of group.notes) body.append(quoteBlock(h, ui, note));
+    group.notes.forEach((/** @type {any} */ note, /** @type {number} */ i) => body.append(quoteBlock(h, ui, note, undefined, `note ${i + 1} on ${group.title.toLowerCase()}`)));
     for (const part of group.parts) {
       body.append(h("h3", {}, part.title));
-      if (part.lead) body.append(quoteBlock(h, ui, part.lead));
-      body.append(h("ol", { class: "sccif-prep__items" }, part.items.map(itemView)));
+      if (part.lead) body.append(quoteBlock(h, ui, part.lead, undefined, `${part.title.toLowerCase()}, ${group.title.toLowerCase()}`));
+      body.append(h("ol", { class: "sccif-prep__items" }, part.items.map((/** @type {any} */ item) => itemView(item, group))));
     }
     const section = h(
       "section",
@@ -74,22 +89,28 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
     return section;
   }
 
-  function textField(item, base, field, label, hint, limit) {
+  /**
+   * @param {any} item @param {string} base @param {"evidence" | "initials"} field @param {string} label @param {string} hint
+   * @param {number} limit @param {string} which
+   */
+  function textField(item, base, field, label, hint, limit, which) {
     const made = ui.field({ name: `${base}-${field}`, label, hint });
+    made.element.querySelector("label")?.append(hidden(` (${which})`));
     made.input.maxLength = limit;
     made.input.addEventListener("input", () => onField(item.id, field, made.input.value));
     controls.set(`${item.id}|${field}`, made);
     return made.element;
   }
 
-  function notesField(item, base) {
+  /** @param {any} item @param {string} base @param {string} which */
+  function notesField(item, base, which) {
     const notesId = `${base}-notes`;
     const notesError = h("p", { class: "sccif-error-message", id: `${notesId}-error`, hidden: true });
     const notes = h("textarea", { class: "sccif-textarea", id: notesId, name: notesId, rows: "3", maxlength: String(structure.limits.notes) });
     notes.addEventListener("input", () => onField(item.id, "notes", notes.value));
     controls.set(`${item.id}|notes`, {
       input: notes,
-      setError(text) {
+      setError(/** @type {string | null} */ text) {
         notesError.hidden = !text;
         notesError.textContent = text ? `Error: ${ui.sentence(text)}` : "";
         if (text) {
@@ -101,11 +122,14 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
         }
       },
     });
-    return h("div", { class: "sccif-field" }, h("label", { class: "sccif-label", for: notesId }, "Notes"), notesError, notes);
+    return h("div", { class: "sccif-field" }, h("label", { class: "sccif-label", for: notesId }, "Notes", hidden(` (${which})`)), notesError, notes);
   }
 
-  function itemView(item) {
+  /** @param {any} item @param {any} group */
+  function itemView(item, group) {
     const base = `sccif-prep-${safeId(item.id)}`;
+    // Every item's controls share their visible words: their names end with the item's own.
+    const which = `${item.label}, ${group.title}`;
     const li = h("li", { class: "sccif-prep-item", id: `${base}-item`, "data-item": item.id, tabindex: "-1" });
     const radios = [{ key: "", label: "Not assessed yet" }, ...structure.assessments].map((choice) => {
       const input = h("input", { type: "radio", class: "sccif-radio__input", name: `${base}-assessment`, id: `${base}-a-${choice.key || "none"}`, value: choice.key });
@@ -116,23 +140,28 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
       });
       return h("div", { class: "sccif-radio sccif-radio--inline" }, input, h("label", { class: "sccif-radio__label", for: input.id }, choice.label));
     });
-    controls.set(`${item.id}|assessment`, { input: radios[0].querySelector("input") });
+    controls.set(`${item.id}|assessment`, { input: /** @type {HTMLInputElement} */ (radios[0].querySelector("input")) });
     ui.replace(
       li,
       h("h4", { class: "sccif-prep-item__title", id: `${base}-title` }, item.label),
-      h("blockquote", { class: "sccif-prep-item__text" }, h("p", {}, item.text), item.points.length ? h("ul", {}, item.points.map((p) => h("li", {}, p.text))) : null),
-      h("p", { class: "sccif-prep-item__source" }, ui.citation(item.source_path, "Read it in the framework")),
+      h("blockquote", { class: "sccif-prep-item__text" }, h("p", {}, item.text), item.points.length ? h("ul", {}, item.points.map((/** @type {any} */ p) => h("li", {}, p.text))) : null),
+      h("p", { class: "sccif-prep-item__source" }, sourceLink(ui, item.source_path, "Read it in the framework", ` (${which})`)),
+      // The item's controls, together: what the reader fills in.
       h(
-        "fieldset",
-        { class: "sccif-fieldset sccif-prep-item__assessment", "aria-describedby": `${base}-title` },
-        h("legend", { class: "sccif-fieldset__legend" }, "Your self-assessment"),
-        h("div", { class: "sccif-prep-item__radios" }, radios),
+        "div",
+        { class: "sccif-prep-item__controls" },
+        h(
+          "fieldset",
+          { class: "sccif-fieldset sccif-prep-item__assessment", "aria-describedby": `${base}-title` },
+          h("legend", { class: "sccif-fieldset__legend" }, "Your self-assessment", hidden(` (${which})`)),
+          h("div", { class: "sccif-prep-item__radios" }, radios),
+        ),
+        textField(item, base, "evidence", "Where the evidence is kept", "", structure.limits.evidence, which),
+        item.asks_initials
+          ? textField(item, base, "initials", "Children this applies to (initials only)", "Initials only, like AB, CD. Never write a child's name.", structure.limits.initials, which)
+          : null,
+        notesField(item, base, which),
       ),
-      textField(item, base, "evidence", "Where the evidence is kept", "", structure.limits.evidence),
-      item.asks_initials
-        ? textField(item, base, "initials", "Children this applies to (initials only)", "Initials only, like AB, CD. Never write a child's name.", structure.limits.initials)
-        : null,
-      notesField(item, base),
     );
     return li;
   }
@@ -141,7 +170,7 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
     const list = h("div", { class: "sccif-prep__findings" });
     for (const finding of structure.findings) {
       const base = `sccif-prep-finding-${finding.key}`;
-      const radios = structure.answers.map((choice) => {
+      const radios = structure.answers.map((/** @type {any} */ choice) => {
         const input = h("input", { type: "radio", class: "sccif-radio__input", name: base, id: `${base}-${choice.key || "none"}`, value: choice.key });
         input.addEventListener("change", () => {
           if (input.checked) onAnswer(finding.key, choice.key);
@@ -167,18 +196,18 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
     );
   }
 
-  /** Put the work into every control. */
+  /** Put the work into every control. @param {import("./work.js").Work} work */
   function fill(work) {
     for (const group of structure.groups) {
       for (const part of group.parts) {
         for (const item of part.items) {
           const values = entryOf(work, item.id);
           const base = `sccif-prep-${safeId(item.id)}`;
-          const radio = document.getElementById(`${base}-a-${values.assessment || "none"}`);
+          const radio = /** @type {HTMLInputElement | null} */ (document.getElementById(`${base}-a-${values.assessment || "none"}`));
           if (radio) radio.checked = true;
           const li = document.getElementById(`${base}-item`);
           if (li) li.dataset.assessment = values.assessment;
-          for (const field of ["evidence", "notes", "initials"]) {
+          for (const field of /** @type {const} */ (["evidence", "notes", "initials"])) {
             const control = controls.get(`${item.id}|${field}`);
             if (control) control.input.value = values[field];
           }
@@ -186,15 +215,17 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
       }
     }
     for (const finding of structure.findings) {
-      const radio = document.getElementById(`sccif-prep-finding-${finding.key}-${work.findings[finding.key] || "none"}`);
+      const radio = /** @type {HTMLInputElement | null} */ (document.getElementById(`sccif-prep-finding-${finding.key}-${work.findings[finding.key] || "none"}`));
       if (radio) radio.checked = true;
     }
     clearErrors();
     showProgress(work);
   }
 
+  /** @param {import("./work.js").Work} work */
   function showProgress(work) {
     for (const [key, view] of groupViews) {
+      /** @type {Record<string, number>} */
       const counts = { "": 0, strong: 0, adequate: 0, "needs-work": 0, "not-relevant": 0 };
       for (const part of view.group.parts) for (const item of part.items) counts[entryOf(work, item.id).assessment] += 1;
       const assessed = view.count - counts[""];
@@ -210,19 +241,20 @@ export function createForm({ h, ui, structure, onField, onAnswer }) {
   /**
    * Show a core error at its field ("<item id> <field>"), opening its group.
    * Returns the control's input to link to, or null when the error names no field on the page.
+   * @param {{field?: string | null, problem?: string, message?: string}} error
    */
   function showFieldError(error) {
     clearErrors();
     const match = /^(\S+) (assessment|notes|evidence|initials)$/.exec(error.field ?? "");
     const control = match ? controls.get(`${match[1]}|${match[2]}`) : null;
-    if (!control) return null;
-    const group = structure.groups.find((g) => g.parts.some((p) => p.items.some((i) => i.id === match[1])));
+    if (!match || !control) return null;
+    const group = structure.groups.find((/** @type {any} */ g) => g.parts.some((/** @type {any} */ p) => p.items.some((/** @type {any} */ i) => i.id === match[1])));
     if (group) setOpen(group.key, true);
-    control.setError?.(error.problem ?? error.message);
+    control.setError?.(error.problem ?? error.message ?? null);
     return control.input;
   }
 
   const sections = structure.groups.map(groupSection);
   sections.push(findingsSection());
-  return { sections, fill, showProgress, clearErrors, showFieldError, open: (key) => setOpen(key, true) };
+  return { sections, fill, showProgress, clearErrors, showFieldError, open: (/** @type {string} */ key) => setOpen(key, true) };
 }

@@ -1,11 +1,14 @@
+// @ts-check
 // The summary: no grade, the counts, the items marked "needs work" by group, and the rules the
 // framework ties to the reader's answers about the manager and staff, all from "prepare.summary".
 
 import { contentsLink, quoteBlock } from "./form.js";
+import { paragraphLink } from "../../lib/source-link.js";
 import { safeId } from "./work.js";
 
+/** @param {typeof import("../../ui.js").h} h @param {typeof import("../../ui.js")} ui @param {any} reminder */
 function ruleCards(h, ui, reminder) {
-  return reminder.quotes.map((quote) =>
+  return reminder.quotes.map((/** @type {any} */ quote) =>
     h(
       "div",
       { class: `sccif-prep__rule${quote.exception ? " sccif-prep__rule--exception" : ""}` },
@@ -14,11 +17,11 @@ function ruleCards(h, ui, reminder) {
       h(
         "ul",
         { class: "sccif-prep__rule-list" },
-        quote.rules.map((rule) =>
+        quote.rules.map((/** @type {any} */ rule) =>
           h("li", { "data-rule": rule.id, "data-strength": rule.strength }, h("strong", {}, rule.strength === "always" ? "Hard limit: " : "Tendency: "), rule.summary),
         ),
       ),
-      h("p", {}, ui.citation(quote.source_path, "Read this paragraph in the framework")),
+      h("p", {}, paragraphLink(ui, quote.source_path)),
     ),
   );
 }
@@ -27,15 +30,20 @@ function ruleCards(h, ui, reminder) {
  * Fill box with the summary. With openGroup (the page, not the printable view), item names and
  * questions are links to them.
  */
+/**
+ * @param {HTMLElement} box @param {any} data  prepare.summary
+ * @param {{h: typeof import("../../ui.js").h, ui: typeof import("../../ui.js"), openGroup?: ((key: string) => void) | null}} parts
+ */
 export function renderSummary(box, data, { h, ui, openGroup = null }) {
   const c = data.counts;
+  /** @type {HTMLElement[]} */
   const parts = [
     h("p", { class: "sccif-prep__no-grade" }, data.no_grade),
     quoteBlock(h, ui, data.not_a_checklist[0], "How inspectors use the evaluation criteria"),
     h("p", { "data-sccif-prep-counts": "" }, `Items: ${c.total}. Strong: ${c.strong}. Adequate: ${c.adequate}. Needs work: ${c["needs-work"]}. Not relevant here: ${c["not-relevant"]}. Not assessed yet: ${c[""]}.`),
     h("h3", {}, "Marked \u201cneeds work\u201d"),
   ];
-  const groups = data.groups.filter((g) => g.needs_work.length);
+  const groups = data.groups.filter((/** @type {any} */ g) => g.needs_work.length);
   if (!groups.length) parts.push(h("p", {}, "Nothing is marked \u201cneeds work\u201d."));
   for (const group of groups) {
     parts.push(
@@ -43,7 +51,7 @@ export function renderSummary(box, data, { h, ui, openGroup = null }) {
       h(
         "ul",
         { class: "sccif-prep__needs-work", "data-sccif-prep-needs-work": group.key },
-        group.needs_work.map((item) =>
+        group.needs_work.map((/** @type {any} */ item) =>
           h(
             "li",
             { "data-item": item.id },
@@ -67,8 +75,8 @@ export function renderSummary(box, data, { h, ui, openGroup = null }) {
         { class: "sccif-prep__reminder", "data-finding": reminder.finding },
         h("p", { class: "sccif-prep__reminder-question" }, h("strong", {}, reminder.question), " You answered yes."),
         ruleCards(h, ui, reminder),
-        reminder.considerations.map((p) =>
-          h("div", { class: "sccif-prep__rule" }, h("p", { class: "sccif-prep__rule-kind" }, "Also"), h("blockquote", {}, h("p", {}, p.text)), h("p", {}, ui.citation(p.source_path, "Read this paragraph in the framework"))),
+        reminder.considerations.map((/** @type {any} */ p) =>
+          h("div", { class: "sccif-prep__rule" }, h("p", { class: "sccif-prep__rule-kind" }, "Also"), h("blockquote", {}, h("p", {}, p.text)), h("p", {}, paragraphLink(ui, p.source_path))),
         ),
       ),
     );

@@ -106,16 +106,31 @@ def summarise(payload: dict[str, Any]) -> dict[str, Any]:
     return summary(_workspace(payload))
 
 
-def export_markdown(payload: dict[str, Any]) -> dict[str, str]:
+def _today(payload: dict[str, Any]) -> str | None:
     today = _text(payload, "today")
-    exported = parse_date(today, field="today").isoformat() if today.strip() else None
-    text = write_markdown(_workspace(payload), base_url=_text(payload, "base_url"), exported=exported)
-    return {"text": text, "media_type": "text/markdown;charset=utf-8", "extension": "md"}
+    return parse_date(today, field="today").isoformat() if today.strip() else None
+
+
+def _file(today: str | None, extension: str, mime: str, text: str) -> dict[str, str]:
+    """The one shape of every file the core makes for the page: {filename, mime, text}."""
+    name = f"sccif-self-evaluation-{today}" if today else "sccif-self-evaluation"
+    return {"filename": f"{name}.{extension}", "mime": mime, "text": text}
+
+
+def export_markdown(payload: dict[str, Any]) -> dict[str, str]:
+    today = _today(payload)
+    text = write_markdown(_workspace(payload), base_url=_text(payload, "base_url"), exported=today)
+    return _file(today, "md", "text/markdown;charset=utf-8", text)
 
 
 def export_csv(payload: dict[str, Any]) -> dict[str, str]:
-    text = write_csv(_workspace(payload), base_url=_text(payload, "base_url"))
-    return {"text": text, "media_type": "text/csv;charset=utf-8", "extension": "csv"}
+    today = _today(payload)
+    return _file(
+        today,
+        "csv",
+        "text/csv;charset=utf-8",
+        write_csv(_workspace(payload), base_url=_text(payload, "base_url")),
+    )
 
 
 def sniff(text: str, name: str = "") -> str:

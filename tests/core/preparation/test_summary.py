@@ -190,6 +190,17 @@ class TestBrowserFunctions:
             assert back["workspace"] == work
             assert back["items"] == 4 and back["findings"] == 1
 
+    def test_exports_are_files_in_the_one_shape_the_page_saves(self) -> None:
+        """{filename, mime, text}, as lib/download.js saves every file: named with the day, when given."""
+        work = TestSummary.WORK.as_dict()
+        dated = {"workspace": work, "base_url": "https://x.test/", "today": "2026-11-19"}
+        markdown = self.call("prepare.export_markdown", dated)["result"]
+        assert markdown["filename"] == "sccif-self-evaluation-2026-11-19.md"
+        assert markdown["mime"] == "text/markdown;charset=utf-8"
+        csv = self.call("prepare.export_csv", {"workspace": work})["result"]
+        assert (csv["filename"], csv["mime"]) == ("sccif-self-evaluation.csv", "text/csv;charset=utf-8")
+        assert set(markdown) == set(csv) == {"filename", "mime", "text"}
+
     def test_a_bad_import_comes_back_as_an_error_not_a_traceback(self) -> None:
         """An unreadable file is an error with the problem in words."""
         answer = self.call(
