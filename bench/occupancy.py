@@ -9,7 +9,9 @@ Prints:
   for the same file (goal: under 1 s), from performance marks the widget sets
   ("sccif:occupancy-file-chosen", "sccif:occupancy-result-shown");
 - 10,000 rows: the same measure, and the longest task on the page's main thread meanwhile
-  (the page must not freeze: the work runs in the worker).
+  (the page must not freeze: the work runs in the worker);
+- 100,000 short stays of young adults (issue 19: they once blocked the main thread for 26 s and
+  built a 100,336-row table): the same, with the goal that no main-thread task exceeds 200 ms.
 
 Budgets are printed beside the figures, never asserted.
 
@@ -23,6 +25,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -38,7 +41,7 @@ from sccif_core.occupancy import check, read_csv  # noqa: E402
 TOOL_PAGE = "tools/occupancy/"
 PERIOD_START = date(2016, 1, 1)
 PERIOD_END = date(2025, 12, 31)
-GOALS = {"core": 200.0, "page": 1000.0}
+GOALS = {"core": 200.0, "page": 1000.0, "longest_task": 200.0}
 CORE_RUNS = 30
 LOAD_TIMEOUT_MS = 120_000
 
@@ -98,6 +101,17 @@ def many_rows(rows: int = 10_000) -> str:
     return "\n".join(lines) + "\n"
 
 
+def adult_stays(rows: int = 100_000) -> str:
+    """``rows`` two-night stays of different people born in 1990, so young adults throughout, over 10 years."""
+    lines = ["id,date_of_birth,admission_date,discharge_date"]
+    for number in range(rows):
+        admitted = PERIOD_START + timedelta(days=number % 3600)
+        lines.append(
+            f"A{number},1990-01-01,{admitted.isoformat()},{(admitted + timedelta(days=2)).isoformat()}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def core(text: str) -> dict[str, float]:
     """Median milliseconds to read the CSV and to run the check, on this CPython."""
     reads, checks = [], []
@@ -121,7 +135,7 @@ def core(text: str) -> dict[str, float]:
     }
 
 
-def browser(text: str, big: str, runs: int) -> dict[str, Any]:
+def browser(text: str, big: str, huge: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
 
     from bench.chromium import launch_options  # the tests' Chromium settings
@@ -130,8 +144,15 @@ def browser(text: str, big: str, runs: int) -> dict[str, Any]:
     site = Path(os.environ.get("SCCIF_SITE_DIR", "site"))
     if not site.is_absolute():
         site = ROOT / site
-    figures: dict[str, Any] = {"page": [], "page_longest": [], "big": [], "big_longest": []}
-    with serve.running(site) as url, sync_playwright() as pw:
+    figures: dict[str, Any] = {
+        "page": [],
+        "page_longest": [],
+        "big": [],
+        "big_longest": [],
+        "huge": [],
+        "huge_longest": [],
+    }
+    with serve.running(site) as url, sync_playwright() as pw, tempfile.TemporaryDirectory() as folder:
         chromium = pw.chromium.launch(**launch_options())
         page = chromium.new_page(viewport={"width": 1200, "height": 900})
         page.goto(url + TOOL_PAGE)
@@ -139,13 +160,15 @@ def browser(text: str, big: str, runs: int) -> dict[str, Any]:
             "data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS
         )
         page.get_by_label("To (optional)").fill(PERIOD_END.strftime("%d/%m/%Y"))
-        for kind, data, count in (("page", text, runs), ("big", big, max(1, runs // 2))):
+        for kind, data, count in (("page", text, runs), ("big", big, max(1, runs // 2)), ("huge", huge, 1)):
             for run in range(count):
                 page.evaluate(WATCH_LONG_TASKS)
                 page.evaluate("document.querySelector('.sccif-occupancy__report').hidden = true")
-                page.get_by_label("Load a CSV file").set_input_files(
-                    files={"name": f"{kind}-{run}.csv", "mimeType": "text/csv", "buffer": data.encode()}
-                )
+                # From a file on disk, as a reader chooses one: Playwright's in-page copy of a buffer
+                # would be counted as the page's own main-thread work.
+                chosen = Path(folder) / f"{kind}-{run}.csv"
+                chosen.write_text(data, encoding="utf-8")
+                page.get_by_label("Load a CSV file").set_input_files(chosen)
                 expect(page.locator(".sccif-occupancy__report [data-sccif-answer]")).to_be_visible(
                     timeout=LOAD_TIMEOUT_MS
                 )
@@ -184,7 +207,7 @@ def main() -> int:
     check(read_csv(big).stays, end=PERIOD_END)
     print(f"  {'10,000 rows, read and check':<46} {(time.perf_counter() - started) * 1000:7.1f} ms")
     try:
-        page = browser(text, big, runs)
+        page = browser(text, big, adult_stays(), runs)
     except Exception as error:  # no site built, no chromium: the core figures still stand
         print(f"\nbrowser figures not measured: {error}")
         return 1
@@ -194,6 +217,15 @@ def main() -> int:
     print(_row("  longest main-thread task meanwhile", page["page_longest"]))
     print(_row("10,000 rows", page["big"]))
     print(_row("  longest main-thread task meanwhile", page["big_longest"], "(0 = no task over 50 ms)"))
+    print(_row("100,000 short stays of young adults", page["huge"]))
+    status = "meets" if max(page["huge_longest"]) < GOALS["longest_task"] else "MISSES"
+    print(
+        _row(
+            "  longest main-thread task meanwhile",
+            page["huge_longest"],
+            f"goal < {GOALS['longest_task']:.0f} ms: {status}",
+        )
+    )
     return 0
 
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The 'wholly or mainly' occupancy checker. One module per section, in tools/occupancy/:
 //   mount.js    the tool: state, the core's answers, errors linked to their fields, keeping records
 //   records.js  1. residents' records: file, paste, typed rows, the preview and column choices

@@ -27,8 +27,10 @@ NAMED_CONTROL_ROLES = frozenset(
     {"textbox", "searchbox", "combobox", "listbox", "spinbutton", "slider", "checkbox", "switch", "button"}
 )
 _HEADER = ".md-header"
-# The test server listens on a new port each run: snapshots name the site's origin as {site}.
+# The test server listens on a new port each run, and ui.id() numbers the ids it makes in the order a
+# page makes them: snapshots name the site's origin as {site} and such an id's number as N.
 _ORIGIN = re.compile(r"https?://(?:127\.0\.0\.1|localhost):\d+")
+_MADE_ID = re.compile(r"(#sccif-[a-z-]+)-\d+\b")
 
 
 def box_of(locator: Locator) -> dict[str, float]:
@@ -94,7 +96,7 @@ def duplicate_control_names(page: Page) -> dict[str, int]:
 
 def assert_aria_snapshot(locator: Locator, name: str) -> None:
     """The element's accessibility tree matches the reviewed `aria/<name>.yml` (SCCIF_UPDATE_ARIA=1 rewrites it)."""
-    snapshot = _ORIGIN.sub("{site}", locator.aria_snapshot()).strip() + "\n"
+    snapshot = _MADE_ID.sub(r"\1-N", _ORIGIN.sub("{site}", locator.aria_snapshot())).strip() + "\n"
     reviewed = ARIA_DIR / f"{name}.yml"
     if os.environ.get("SCCIF_UPDATE_ARIA") == "1":
         reviewed.parent.mkdir(exist_ok=True)

@@ -3,86 +3,115 @@
 // Drawn at the width of its box (at most 820 px), so its text is never smaller than 12 px: on a phone
 // the plot is narrower, the direct labels shorter and the time axis sparser, never scaled down.
 
-import { expand, longDate, MONTHS, percent } from "./format.js";
-import { stackedTable } from "./tables.js";
+import { LIST_LIMIT, longDate, MONTHS, percent } from "./format.js";
+import { svg } from "../../lib/svg.js";
+import { firstRowsNote, stackedTable } from "./tables.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 const WIDE = 820;
 const NARROW_BELOW = 600;
 
-/** An SVG element; text children become text nodes. */
-function svg(tag, attrs = {}, ...children) {
-  const element = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") element.textContent = String(value);
-    else element.setAttribute(name, String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
+/**
+ * An SVG path through points drawn left to right, with gaps, holding at most four points per pixel
+ * column (the first, lowest, highest and last), so a long period does not make a path of every day.
+ */
+function polyline() {
+  let d = "";
+  let drawing = false;
+  let column = null; // {px, first, low, high, last}: points as [x, y]
+  const point = ([px, py]) => {
+    d += `${drawing ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`;
+    drawing = true;
+  };
+  const flush = () => {
+    if (!column) return;
+    const seen = new Set();
+    for (const item of [column.first, column.low, column.high, column.last]) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      point(item);
+    }
+    column = null;
+  };
+  return {
+    to(px, py) {
+      const item = [px, py];
+      if (column && Math.round(px) === column.px) {
+        if (py < column.low[1]) column.low = item;
+        if (py > column.high[1]) column.high = item;
+        column.last = item;
+        return;
+      }
+      flush();
+      column = { px: Math.round(px), first: item, low: item, high: item, last: item };
+    },
+    gap() {
+      flush();
+      drawing = false;
+    },
+    path() {
+      flush();
+      return d;
+    },
+  };
 }
 
-/** The chart figure for a result, drawn for a box `width` px wide; null without a series. */
-export function chartFigure(result, ui, width = WIDE) {
+/**
+ * The chart figure for a result, drawn for a box `width` px wide; null without a series.
+ * download(kind, label): a button that downloads the month-by-month figures in full.
+ */
+export function chartFigure(result, ui, width, download) {
   const { h } = ui;
   const series = result.series;
   if (!series || !series.days) return null;
-  const children = expand(series.children);
-  const adults = expand(series.young_adults);
   const days = series.days;
-  const windowDays = expand(series.windows.days);
   const narrow = width < NARROW_BELOW;
   const W = Math.max(280, Math.min(WIDE, Math.floor(width)));
   const H = 450;
   const left = narrow ? 40 : 48;
-  const right = narrow ? 108 : 180;
+  const right = narrow ? 114 : 180;
   const plotW = W - left - right;
   const top = { y0: 54, y1: 204 };
   const bottom = { y0: 250, y1: 400 };
   const x = (offset) => left + (offset * plotW) / days;
-  const maxCount = Math.max(1, ...children, ...adults);
+  // The core sends the maxima: spreading a long period's days into Math.max overflows the stack.
+  const maxCount = Math.max(1, series.most_children, series.most_young_adults);
   const yCount = (value) => top.y1 - (value * (top.y1 - top.y0)) / maxCount;
   const yShare = (share) => bottom.y1 - share * (bottom.y1 - bottom.y0);
   const titleId = ui.id("sccif-occupancy-chart-title");
   const descId = `${titleId}-desc`;
 
-  const stepPath = (values) => {
-    let d = `M${x(0).toFixed(1)},${yCount(values[0]).toFixed(1)}`;
-    let previous = values[0];
-    for (let i = 1; i < values.length; i += 1) {
-      if (values[i] !== previous) {
-        d += `H${x(i).toFixed(1)}V${yCount(values[i]).toFixed(1)}`;
-        previous = values[i];
-      }
+  const stepPath = (runs) => {
+    let d = `M${x(0).toFixed(1)},${yCount(runs[0]?.[0] ?? 0).toFixed(1)}`;
+    let offset = 0;
+    for (const [value, count] of runs) {
+      if (offset > 0) d += `H${x(offset).toFixed(1)}V${yCount(value).toFixed(1)}`;
+      offset += count;
     }
     return `${d}H${x(days).toFixed(1)}`;
   };
+  const windows = series.windows;
+  /** The share of window k (null when nobody was resident under reading A). */
+  const shareOf = (k, length, allDays) => {
+    const cm = windows.children_majority_days[k];
+    if (allDays) return cm / length;
+    return windows.occupied_days[k] ? cm / windows.occupied_days[k] : null;
+  };
   const sharePath = (allDays) => {
-    let d = "";
-    let drawing = false;
-    const cm = series.windows.children_majority_days;
-    const occupied = series.windows.occupied_days;
-    for (let k = 0; k < cm.length; k += 1) {
-      const share = allDays ? cm[k] / windowDays[k] : occupied[k] ? cm[k] / occupied[k] : null;
-      if (share === null) {
-        drawing = false;
-        continue;
+    const line = polyline();
+    let k = 0;
+    for (const [length, count] of windows.days) {
+      for (let i = 0; i < count; i += 1, k += 1) {
+        const share = shareOf(k, length, allDays);
+        if (share === null) line.gap();
+        else line.to(x(k + length), yShare(share));
       }
-      const px = x(k + windowDays[k]).toFixed(1);
-      d += `${drawing ? "L" : "M"}${px},${yShare(share).toFixed(1)}`;
-      drawing = true;
     }
-    return d;
+    return line.path();
   };
   const lastShare = (allDays) => {
-    const cm = series.windows.children_majority_days;
-    const k = cm.length - 1;
-    if (k < 0) return null;
-    const occupied = series.windows.occupied_days[k];
-    return allDays ? cm[k] / windowDays[k] : occupied ? cm[k] / occupied : null;
+    const k = windows.children_majority_days.length - 1;
+    const runs = windows.days;
+    return k < 0 ? null : shareOf(k, runs[runs.length - 1][0], allDays);
   };
 
   // Ticks: 1 January of each year (every other year past 8 years), or every quarter when short.
@@ -118,8 +147,8 @@ export function chartFigure(result, ui, width = WIDE) {
       svg("text", { x: Math.min(x(periodEnd) + 4, left + plotW - 70).toFixed(1), y: top.y0 - 4, class: "sccif-chart__note" }, "Projected →"),
     ]
     : [];
-  const lastChild = children[days - 1];
-  const lastAdult = adults[days - 1];
+  const lastChild = series.children[series.children.length - 1][0];
+  const lastAdult = series.young_adults[series.young_adults.length - 1][0];
   const shareA = lastShare(false);
   const shareB = lastShare(true);
   // Direct labels beside the lines' right ends, kept apart and inside their panel.
@@ -161,7 +190,7 @@ export function chartFigure(result, ui, width = WIDE) {
     focusable: "false",
   },
   svg("title", { id: titleId }, "Children and young adults accommodated each night, and the rolling 12-month share of children-majority days"),
-  svg("desc", { id: descId }, chartDescription(result, children, adults)),
+  svg("desc", { id: descId }, chartDescription(result)),
   svg("defs", {},
     svg("pattern", { id: `${titleId}-hatch`, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, class: "sccif-chart__hatch" }))),
@@ -172,8 +201,8 @@ export function chartFigure(result, ui, width = WIDE) {
     svg("line", { x1: left, x2: left + plotW, y1: yCount(value).toFixed(1), y2: yCount(value).toFixed(1), class: "sccif-chart__grid" }),
     svg("text", { x: left - 6, y: (yCount(value) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, String(value)),
   ]),
-  svg("path", { d: stepPath(children), class: "sccif-chart__children" }),
-  svg("path", { d: stepPath(adults), class: "sccif-chart__adults" }),
+  svg("path", { d: stepPath(series.children), class: "sccif-chart__children" }),
+  svg("path", { d: stepPath(series.young_adults), class: "sccif-chart__adults" }),
   label(childLabelY, "sccif-chart__children", "Children"),
   label(adultLabelY, "sccif-chart__adults", "Young adults"),
   // bottom panel: shares
@@ -204,12 +233,12 @@ export function chartFigure(result, ui, width = WIDE) {
       "Bottom: for each day, the share of children-majority days in the 12-month window ending that day, under reading A (solid) and reading B (dotted); the long-dashed line is 50%. ",
       periodEnd < days ? "The hatched part is the projection. " : "",
       "The same figures, month by month, are in the table below."),
-    monthlyTable(series.monthly, ui));
+    monthlyTable(series.monthly, ui, download));
 }
 
-function chartDescription(result, children, adults) {
-  const most = Math.max(...children);
-  const mostAdults = Math.max(...adults);
+function chartDescription(result) {
+  const most = result.series.most_children;
+  const mostAdults = result.series.most_young_adults;
   const latest = result.latest_window;
   return `From ${longDate(result.series.start)}, up to ${most} children and up to ${mostAdults} young adults a night. `
     + (latest
@@ -217,7 +246,7 @@ function chartDescription(result, children, adults) {
       : "There is not yet a whole 12-month window.");
 }
 
-function monthlyTable(months, { h }) {
+function monthlyTable(months, { h }, download) {
   const share = (window, key) => (window ? percent(window[key]) : "–");
   return h("details", { class: "sccif-details" },
     h("summary", {}, "The chart's figures as a table, month by month"),
@@ -228,7 +257,7 @@ function monthlyTable(months, { h }) {
         "Month", "Child nights", "Young adult nights", "Days with anyone resident", "Children-majority days",
         "12-month share, reading A", "12-month share, reading B",
       ],
-      rows: months.map((row) => ({
+      rows: months.slice(0, LIST_LIMIT).map((row) => ({
         head: `${MONTHS[Number(row.month.slice(5)) - 1]} ${row.month.slice(0, 4)}${row.projected ? " (projected)" : ""}`,
         cells: [
           row.child_nights.toLocaleString("en-GB"),
@@ -239,5 +268,11 @@ function monthlyTable(months, { h }) {
           share(row.window, "share_all_days"),
         ],
       })),
+    }),
+    firstRowsNote(h, {
+      shown: Math.min(LIST_LIMIT, months.length),
+      total: months.length,
+      what: "months",
+      download: download("months", "Download every month (CSV)"),
     }));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Words, dates and small conversions for the occupancy checker: no page, no DOM.
 
 export const FIELDS = ["id", "date_of_birth", "admission_date", "discharge_date"];
@@ -16,19 +17,28 @@ export const FIELD_HINTS = {
 export const MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_FORM_ROWS = 500;
 export const PREVIEW_ROWS = 5;
+/** The most rows of a list or table the page draws; the whole list is in its CSV download. */
+export const LIST_LIMIT = 200;
+/** The most planned-discharge fields the what-if draws, one per resident without a discharge date. */
+export const PLAN_FIELDS = 20;
 export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "2026-03-01" -> "1 March 2026" */
+/**
+ * "2026-03-01" -> "1 March 2026"
+ * @param {string | null | undefined} iso
+ */
 export function longDate(iso) {
   if (!iso) return "";
   const [year, month, day] = iso.split("-").map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** @param {number | null | undefined} share */
 export function percent(share) {
   return share === null || share === undefined ? "no share (nobody resident)" : `${(share * 100).toFixed(1)}%`;
 }
 
+/** @param {number} count @param {string} one @param {string} [many] */
 export function plural(count, one, many = `${one}s`) {
   return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 }
@@ -36,21 +46,15 @@ export function plural(count, one, many = `${one}s`) {
 /** Today's date on this computer, as the reader's calendar shows it. */
 export function todayIso() {
   const now = new Date();
-  const pad = (value) => String(value).padStart(2, "0");
+  const pad = (/** @type {number} */ value) => String(value).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Expand [[value, count], ...] into one value per day. */
-export function expand(runs) {
-  const values = [];
-  for (const [value, count] of runs) for (let i = 0; i < count; i += 1) values.push(value);
-  return values;
-}
-
+/** @param {Uint8Array} bytes */
 export function toBase64(bytes) {
   let binary = "";
   for (let start = 0; start < bytes.length; start += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(start, start + 0x8000));
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   }
   return btoa(binary);
 }
@@ -59,6 +63,7 @@ export function emptyRow() {
   return { id: "", date_of_birth: "", admission_date: "", discharge_date: "" };
 }
 
+/** @param {Record<string, unknown>} row */
 export function isBlank(row) {
   return FIELDS.every((name) => !String(row[name] ?? "").trim());
 }

@@ -10,9 +10,11 @@
 // leaving with records on the page asks first.
 
 import { keep } from "../../lib/keep.js";
-import { emptyRow, FIELD_NAMES, FIELDS, isBlank, longDate, PREVIEW_ROWS, MAX_FORM_ROWS, plural, todayIso } from "./format.js";
-import { recordsSection } from "./records.js";
+import { emptyRow, FIELD_NAMES, FIELDS, isBlank, LIST_LIMIT, longDate, PLAN_FIELDS, PREVIEW_ROWS, MAX_FORM_ROWS, plural, todayIso } from "./format.js";
+import { cellLabel, recordsSection } from "./records.js";
 import { reportParts } from "./report.js";
+import { downloadFile } from "../../lib/download.js";
+import { lifecycle, takeFocus } from "../../lib/request.js";
 
 const KEEP_KEY = "sccif-occupancy";
 
@@ -29,6 +31,7 @@ export function mount(root, { call, runtime, ui }) {
     plannedAdmissions: [], // rows like the form's
     result: null,
     baseline: null, // the result without plans, to compare
+    plansDropped: [], // ids whose planned discharges the last check set aside: they left the records
   };
 
   const status = ui.runtimeStatus(runtime, { what: "checker" });
@@ -137,20 +140,16 @@ export function mount(root, { call, runtime, ui }) {
   root.append(widget);
   records.renderRows();
 
+  // New records keep the plans: the check sets aside, and names, those for people no longer in them.
   function useSource(source) {
     state.source = source;
     state.columns = {};
-    state.plannedDischarges = {};
-    state.plannedAdmissions = [];
     state.baseline = null;
     changed();
     run({ withPreview: source.kind !== "form" });
   }
 
   // --- talking to the core ---
-
-  let latest = 0;
-  let interrupted = false; // the last check failed because the checker stopped: run it again once it is back
 
   function recordsPayload() {
     const source = state.source;
@@ -169,49 +168,64 @@ export function mount(root, { call, runtime, ui }) {
     return { planned_discharges, planned_admissions };
   }
 
-  async function run({ withPreview = false, focus = true } = {}) {
-    const seq = ++latest;
-    interrupted = false;
-    summary.hide();
-    records.clearMarks();
-    for (const item of Object.values(period)) item.setError(null);
-    if (runtime.state !== "ready") {
-      report.hidden = false;
-      ui.replace(report, h("p", { class: "sccif-result__waiting" }, "Your result will appear here as soon as the checker has loaded."));
-    }
-    const base = {
+  /** The records, the period and the settings, as every call about them takes them. */
+  function checkPayload() {
+    return {
       ...recordsPayload(),
       from: period.from.input.value,
       to: period.to.input.value,
       today: todayIso(),
       leap_birthday: leapValue(),
     };
-    const plans = planPayload();
-    const hasPlans = Boolean(plans.planned_discharges.length || plans.planned_admissions.length);
-    let answers;
-    try {
-      answers = await Promise.all([
-        withPreview ? call("occupancy.preview", { ...recordsPayload(), sample: PREVIEW_ROWS }) : null,
-        call("occupancy.check", { ...base, ...plans }),
-        hasPlans ? call("occupancy.check", { ...base, series: false }) : null,
-      ]);
-    } catch (failure) {
-      if (seq !== latest) return;
-      // The records stay where they are: only the result waits for the checker to come back.
-      interrupted = true;
+  }
+
+  // Latest wins; a check the checker stopped on runs again when it is back (lib/request.js).
+  const requests = lifecycle({
+    runtime,
+    read: ({ withPreview = false }) => ({ base: { ...checkPayload(), list_limit: LIST_LIMIT }, plans: planPayload(), withPreview }),
+    // The preview, the check, and the check without the plans to compare: one answer.
+    send: async ({ base, plans, withPreview }) => {
+      const hasPlans = Boolean(plans.planned_discharges.length || plans.planned_admissions.length);
+      return {
+        result: await Promise.all([
+          withPreview ? call("occupancy.preview", { ...recordsPayload(), sample: PREVIEW_ROWS }) : null,
+          call("occupancy.check", { ...base, ...plans, drop_stale_plans: true }),
+          hasPlans ? call("occupancy.check", { ...base, series: false }) : null,
+        ]),
+      };
+    },
+    waiting: () => {
       report.hidden = false;
-      ui.replace(report, h("p", {}, "No result yet: the checker is not working. See the message above. Your records are still here."));
-      announcer.say(`The checker could not work this out. ${ui.sentence(failure.message)}`);
-      return;
-    }
-    if (seq !== latest) return;
-    const [previewAnswer, answer, baseline] = answers;
+      ui.replace(report, h("p", { class: "sccif-result__waiting" }, "Your result will appear here as soon as the checker has loaded."));
+    },
+    answered: (answers, run) => show(answers, run),
+    problems: (problems, run) => showError(problems[0], run),
+    failed: (reason) => {
+      // The records stay where they are: only the result waits for the checker to come back.
+      report.hidden = false;
+      ui.replace(report, h("p", {}, "No result yet: the checker is not working. See the message above. Your records are still here. Your result will appear when it is working again."));
+      announcer.say(`The checker could not work this out. ${ui.sentence(reason)}`);
+    },
+  });
+
+  /**
+   * Check the records. focus: where focus goes with the answer ("answer": the verdict's heading;
+   * "plans": the "Looking ahead" heading; null: nowhere, and the live region says the verdict).
+   */
+  function run({ withPreview = false, focus = "answer" } = {}) {
+    summary.hide();
+    records.clearMarks();
+    for (const item of Object.values(period)) item.setError(null);
+    return requests.run({ withPreview, focus });
+  }
+
+  async function show([previewAnswer, answer, baseline], run) {
     if (previewAnswer) {
       state.preview = previewAnswer.result ?? null;
       records.renderPreview();
       if (previewAnswer.error) {
         hideReport();
-        showError(previewAnswer.error, seq);
+        showError(previewAnswer.error, run);
         return;
       }
       if (!state.preview.recognised) {
@@ -222,17 +236,28 @@ export function mount(root, { call, runtime, ui }) {
     }
     if (answer.error) {
       hideReport();
-      showError(answer.error, seq);
+      if (answer.error.row === null || state.source.kind === "form") await showEveryProblem(answer.error, run);
+      else showError(answer.error, run);
       return;
     }
     state.result = answer.result;
-    state.baseline = hasPlans && baseline?.result ? baseline.result : null;
-    renderReport({ focus });
+    state.baseline = baseline?.result ?? null;
+    forgetDroppedPlans(answer.result.plans_dropped ?? []);
+    try {
+      renderReport({ focus: run.options.again ? null : run.options.focus, run });
+    } catch (failure) {
+      // Never leave an earlier report under the new form values, and never fail without a word.
+      hideReport();
+      summary.show([{ text: `The result could not be shown (${failure.message}). Try a shorter period.`, input: period.from.input }]);
+    }
   }
 
-  const stopWatching = runtime.onChange(() => {
-    if (runtime.state === "ready" && interrupted && state.source) run({ focus: false });
-  });
+  function forgetDroppedPlans(ids) {
+    state.plansDropped = ids;
+    if (!ids.length) return;
+    for (const id of ids) delete state.plannedDischarges[id];
+    changed();
+  }
 
   function hideReport() {
     report.hidden = true;
@@ -240,6 +265,32 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   // --- problems, each linked to the field that fixes it ---
+
+  /**
+   * Every problem in the typed rows and the period at once (the check stops at the first), each
+   * linked to its field; any other problem as showError words it.
+   */
+  async function showEveryProblem(error, run) {
+    const payload = { from: period.from.input.value, to: period.to.input.value };
+    if (state.source.kind === "form") payload.rows = state.rows;
+    const answer = await call("occupancy.problems", payload).catch(() => null);
+    if (!run.current()) return;
+    const problems = answer?.result?.problems ?? [];
+    const items = problems.map((problem) => problemItem(problem)).filter(Boolean);
+    if (items.length) summary.show(items);
+    else showError(error, run);
+  }
+
+  /** {text, input} for one problem in a typed row or the period, with the field marked; null otherwise. */
+  function problemItem(problem) {
+    if (problem.field === "from" || problem.field === "to") {
+      period[problem.field].setError(problem.problem);
+      return { text: problem.problem, input: period[problem.field].input };
+    }
+    if (!problem.row || state.source.kind !== "form") return null;
+    const input = records.markTypedRow(problem.row, problem.field, problem.problem);
+    return input ? { text: `Row ${problem.row}: ${problem.problem}`, input } : null;
+  }
 
   function showColumnProblem(data) {
     const problem = data.problem;
@@ -252,7 +303,8 @@ export function mount(root, { call, runtime, ui }) {
     summary.show(items);
   }
 
-  async function showError(error, seq) {
+  /** One problem, linked to its field; run: the request it answers (null: always current). */
+  async function showError(error, run) {
     const where = state.source && state.source.kind !== "form" ? ` (in ${state.source.name})` : "";
     if (state.source?.kind === "form" && error.row) {
       const input = records.markTypedRow(error.row, error.field, error.problem);
@@ -275,7 +327,7 @@ export function mount(root, { call, runtime, ui }) {
       if (!cell) {
         // The problem is past the rows shown: show that row too.
         const answer = await call("occupancy.preview", { ...recordsPayload(), sample: PREVIEW_ROWS, row: error.row }).catch(() => null);
-        if (seq !== latest) return;
+        if (run && !run.current()) return;
         if (answer?.result) {
           state.preview = answer.result;
           records.renderPreview();
@@ -299,7 +351,7 @@ export function mount(root, { call, runtime, ui }) {
       return;
     }
     if (answer.error) {
-      showError(answer.error, latest);
+      showError(answer.error, null);
       return;
     }
     const { columns, sample } = answer.result;
@@ -316,28 +368,38 @@ export function mount(root, { call, runtime, ui }) {
 
   // --- the report, answer first ---
 
-  function renderReport({ focus }) {
+  function renderReport({ focus, run }) {
     const result = state.result;
     report.dataset.sccifVerdict = result.verdict;
-    const { parts, answer } = reportParts(result, {
+    const { parts, answer, headings } = reportParts(result, {
       ui,
       baseline: state.baseline,
       whatIf: whatIf(result),
       chartWidth: widget.clientWidth,
+      download: downloadButton,
     });
     ui.replace(report, parts);
     report.hidden = false;
     performance.mark("sccif:occupancy-result-shown");
-    if (focus) {
-      answer.scrollIntoView({ block: "start" });
-      answer.focus({ preventScroll: true });
-    }
-    announcer.say(`${result.answer.title}. ${result.answer.text}`);
+    // Said once: focus on a short heading reads it, or, when focus stays put, the live region does.
+    if (focus) takeFocus(headings[focus], { run, region: report, show: focus === "answer" ? answer : headings.plans });
+    if (!focus || document.activeElement !== headings[focus]) announcer.say(`${result.answer.title}. ${result.answer.text}`);
+  }
+
+  /** A button that downloads one of the result's lists in full, as CSV made by the core. */
+  function downloadButton(kind, label) {
+    const button = h("button", { type: "button", class: "md-button sccif-button" }, label);
+    button.addEventListener("click", async () => {
+      const made = await downloadFile(call, "occupancy.download", { ...checkPayload(), ...planPayload(), kind });
+      announcer.say(made.file ? `${made.file.filename} has been downloaded.` : made.problem);
+    });
+    return button;
   }
 
   function whatIf(result) {
     const open = result.projection.open_stays;
-    const fields = open.map((stay, index) => {
+    const openTotal = result.lists?.open_stays?.total ?? open.length;
+    const fields = open.slice(0, PLAN_FIELDS).map((stay, index) => {
       const item = ui.field({
         name: `planned-${index + 1}`,
         label: `Planned discharge date for ${stay.id}`,
@@ -363,7 +425,9 @@ export function mount(root, { call, runtime, ui }) {
             row[name] = input.value;
             changed();
           });
-          return h("div", { class: "sccif-occupancy__cell" }, h("label", { class: "sccif-label", for: inputId }, name === "discharge_date" ? "Discharge date (optional)" : FIELD_NAMES[name]), input);
+          return h("div", { class: "sccif-occupancy__cell" },
+            cellLabel(h, input, name === "discharge_date" ? "Discharge date (optional)" : FIELD_NAMES[name], `planned admission ${index + 1}`),
+            input);
         });
         const remove = h("button", { type: "button", class: "md-button sccif-button sccif-occupancy__remove" }, `Remove planned admission ${index + 1}`);
         remove.addEventListener("click", () => {
@@ -385,19 +449,28 @@ export function mount(root, { call, runtime, ui }) {
     });
     renderAdmissions();
     const update = h("button", { type: "button", class: "md-button md-button--primary sccif-button" }, "Show the effect of these plans");
-    update.addEventListener("click", () => run());
+    update.addEventListener("click", () => run({ focus: "plans" }));
     const clear = h("button", { type: "button", class: "md-button sccif-button" }, "Clear the plans");
     clear.addEventListener("click", () => {
       state.plannedDischarges = {};
       state.plannedAdmissions = [];
       changed();
-      run();
+      run({ focus: "plans" });
     });
-    return h("details", { class: "sccif-details sccif-occupancy__whatif sccif-occupancy__input", open: state.baseline ? true : null },
+    const dropped = state.plansDropped;
+    return h("details", { class: "sccif-details sccif-occupancy__whatif sccif-occupancy__input", open: state.baseline || dropped.length ? true : null },
       h("summary", {}, "What if: plan discharges and admissions"),
       h("p", {}, "Plans change only the projection, never the history. Dates must be after the period's last day."),
+      dropped.length
+        ? h("div", { class: "sccif-warning", "data-sccif-plans-dropped": "" }, h("p", {},
+          `Planned ${dropped.length === 1 ? "discharge" : "discharges"} removed for ${dropped.join(", ")}: `
+          + `${dropped.length === 1 ? "this person is" : "these people are"} no longer in the records without a discharge date.`))
+        : null,
       fields.length ? h("h4", {}, "Planned discharges") : h("p", {}, "Everyone in the records has a discharge date."),
       fields,
+      openTotal > fields.length
+        ? h("p", {}, `Fields are shown for the first ${plural(fields.length, "resident")} without a discharge date, of ${openTotal.toLocaleString("en-GB")}. To plan the others' discharges, give the dates in the records, or use the command's --planned-discharge.`)
+        : null,
       h("h4", {}, "Planned admissions"),
       admissions,
       h("div", { class: "sccif-occupancy__buttons" }, addAdmission, update, clear));
@@ -434,7 +507,7 @@ export function mount(root, { call, runtime, ui }) {
     if (usable) {
       state.source = source;
       state.columns = kept.columns ?? {};
-      run({ withPreview: source.kind !== "form", focus: false });
+      run({ withPreview: source.kind !== "form", focus: null });
     }
   }
 
@@ -449,7 +522,7 @@ export function mount(root, { call, runtime, ui }) {
 
   return () => {
     status.destroy();
-    stopWatching?.();
+    requests.destroy();
     keeper.destroy();
   };
 }

@@ -4,6 +4,7 @@
 // Every value from a file, a paste or the form is rendered with textContent (ui.h), never innerHTML.
 
 import { emptyRow, FIELD_HINTS, FIELD_NAMES, FIELDS, MAX_BYTES, MAX_FORM_ROWS, plural, toBase64 } from "./format.js";
+import { downloadFile } from "../../lib/download.js";
 import { stackedTable } from "./tables.js";
 
 /**
@@ -79,6 +80,7 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
             name,
             autocomplete: "off",
             spellcheck: "false",
+            "aria-describedby": index === 0 ? `${inputId}-hint` : null,
           });
           input.value = row[name];
           input.addEventListener("input", () => {
@@ -87,8 +89,8 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
           });
           inputs[name] = input;
           return h("div", { class: "sccif-occupancy__cell" },
-            h("label", { class: "sccif-label", for: inputId }, FIELD_NAMES[name]),
-            index === 0 ? h("div", { class: "sccif-hint" }, FIELD_HINTS[name]) : null,
+            cellLabel(h, input, FIELD_NAMES[name], `row ${index + 1}`),
+            index === 0 ? h("div", { class: "sccif-hint", id: `${inputId}-hint` }, FIELD_HINTS[name]) : null,
             h("p", { class: "sccif-error-message", id: `${inputId}-error`, hidden: true }),
             input);
         });
@@ -133,23 +135,8 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
   );
 
   templateButton.addEventListener("click", async () => {
-    let answer;
-    try {
-      answer = await call("occupancy.template", {});
-    } catch (failure) {
-      announcer.say(`The template could not be made. ${ui.sentence(failure.message)}`);
-      return;
-    }
-    if (!answer.result) return;
-    // Made here, from the core's text: a same-origin Blob, nothing fetched.
-    const blob = new Blob([answer.result.text], { type: "text/csv;charset=utf-8" });
-    const href = URL.createObjectURL(blob);
-    const link = h("a", { href, download: answer.result.filename, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 1000);
-    announcer.say(`The template ${answer.result.filename} has been downloaded. Replace its example rows with your own.`);
+    const made = await downloadFile(call, "occupancy.template", {});
+    announcer.say(made.file ? `The template ${made.file.filename} has been downloaded. Replace its example rows with your own.` : made.problem);
   });
 
   fileInput.addEventListener("change", async () => {
@@ -158,15 +145,17 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     performance.clearMarks("sccif:occupancy-file-chosen");
     performance.clearMarks("sccif:occupancy-result-shown");
     performance.mark("sccif:occupancy-file-chosen");
+    // The size as the browser reports it, then as read: a device file can say 0 and hold more.
     if (file.size > MAX_BYTES) {
-      summary.show([{
-        text: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the checker reads files up to 50 MB. A home's residents fit in far less: remove other columns or sheets and save as CSV.`,
-        input: fileInput,
-      }]);
+      tooLarge(file.size);
       return;
     }
     const buffer = await file.arrayBuffer();
-    let text = null;
+    if (buffer.byteLength > MAX_BYTES) {
+      tooLarge(buffer.byteLength);
+      return;
+    }
+    let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
     } catch {
@@ -176,6 +165,13 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
       ? { kind: "file", name: file.name, base64: toBase64(new Uint8Array(buffer)) }
       : { kind: "file", name: file.name, text });
   });
+
+  function tooLarge(size) {
+    summary.show([{
+      text: `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the checker reads files up to ${MAX_BYTES / 1024 / 1024} MB. A home's residents fit in far less: remove other columns or sheets and save as CSV.`,
+      input: fileInput,
+    }]);
+  }
 
   pasteButton.addEventListener("click", () => {
     const text = pasteArea.value.replace(/^\s*\n/, "");
@@ -305,7 +301,8 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     message.hidden = false;
     input.parentElement.classList.add("sccif-field--error");
     input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", message.id);
+    const hint = document.getElementById(`${input.id}-hint`);
+    input.setAttribute("aria-describedby", [hint?.id, message.id].filter(Boolean).join(" "));
     return input;
   }
 
@@ -313,7 +310,9 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     for (const inputs of rowInputs) {
       for (const input of Object.values(inputs)) {
         input.removeAttribute("aria-invalid");
-        input.removeAttribute("aria-describedby");
+        const hint = document.getElementById(`${input.id}-hint`);
+        if (hint) input.setAttribute("aria-describedby", hint.id);
+        else input.removeAttribute("aria-describedby");
         const message = document.getElementById(`${input.id}-error`);
         message.hidden = true;
         message.replaceChildren();
@@ -356,4 +355,13 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     sourceInput,
     reset,
   };
+}
+
+/**
+ * A cell's label: its field's name on screen; for a screen reader, also which row the input
+ * belongs to ("Date of birth, row 2"), so no two fields share a name.
+ */
+export function cellLabel(h, input, name, where) {
+  input.setAttribute("aria-label", `${name}, ${where}`);
+  return h("label", { class: "sccif-label", for: input.id }, name);
 }

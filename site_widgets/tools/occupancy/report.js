@@ -4,19 +4,22 @@
 
 import { chartFigure } from "./chart.js";
 import { longDate, percent, plural, todayIso } from "./format.js";
-import { stackedTable } from "./tables.js";
+import { firstRowsNote, stackedTable } from "./tables.js";
 
 const SOURCE_PATH = "framework/young-adults/#wholly-or-mainly-guidelines-2";
 const SOURCE_TEXT = "The framework's 'wholly or mainly' guidelines";
 const READINGS_PATH = "interpretations/#wholly-or-mainly";
 
 /**
- * The report's parts, in order, and the answer box (where focus goes).
- * options: {ui, baseline (the result without plans, or null), whatIf (a node), chartWidth}
+ * The report's parts, in order; the answer box; and the short headings focus goes to: the answer's
+ * (after a check) and "Looking ahead" (after the plans change).
+ * options: {ui, baseline (the result without plans, or null), whatIf (a node), chartWidth,
+ * download(kind, label) (a button that downloads one of the result's lists in full)}
  */
-export function reportParts(result, { ui, baseline, whatIf, chartWidth }) {
+export function reportParts(result, { ui, baseline, whatIf, chartWidth, download }) {
   const { h } = ui;
   const answer = answerBox(result, ui);
+  const projection = projectionSection(result, baseline, whatIf, ui);
   const parts = [
     answer,
     h("p", { class: "sccif-occupancy__printed" }, `'Wholly or mainly' check printed on ${longDate(todayIso())}. Worked out on this device by the SCCIF guide's occupancy checker.`),
@@ -25,13 +28,17 @@ export function reportParts(result, { ui, baseline, whatIf, chartWidth }) {
     notes(result, ui),
     windowSection("The latest 12 months", result.latest_window, "The last whole 12-month window in the period.", ui),
     worstSection(result, ui),
-    youngAdults(result, ui),
-    projectionSection(result, baseline, whatIf, ui),
-    chartFigure(result, ui, chartWidth),
+    youngAdults(result, ui, download),
+    projection,
+    chartFigure(result, ui, chartWidth, download),
     methodSection(result, ui),
     printButton(ui),
   ];
-  return { parts, answer };
+  return {
+    parts,
+    answer,
+    headings: { answer: answer.querySelector("h2"), plans: projection.querySelector("h3") },
+  };
 }
 
 function answerBox(result, ui) {
@@ -43,10 +50,9 @@ function answerBox(result, ui) {
     {
       class: `sccif-occupancy__verdict sccif-occupancy__answer sccif-occupancy__verdict--${result.verdict}`,
       "data-sccif-answer": result.verdict,
-      tabindex: "-1",
       "aria-labelledby": titleId,
     },
-    h("h2", { class: "sccif-occupancy__verdict-title", id: titleId }, answer.title),
+    h("h2", { class: "sccif-occupancy__verdict-title", id: titleId, tabindex: "-1" }, answer.title),
     h("p", { class: "sccif-occupancy__answer-text" }, answer.text),
     answer.detail ? h("p", { class: "sccif-occupancy__answer-detail" }, answer.detail) : null,
     h("p", { class: "sccif-occupancy__source" },
@@ -134,15 +140,16 @@ function worstSection(result, ui) {
     source(ui));
 }
 
-function youngAdults(result, ui) {
+function youngAdults(result, ui, download) {
   const { h } = ui;
   const people = result.young_adults;
+  const listed = result.lists?.young_adults ?? { shown: people.length, total: people.length };
   return h("div", { class: "sccif-occupancy__young-adults" },
     h("h3", {}, "Young adults"),
     people.length
       ? stackedTable(h, {
         label: "Young adults in the period",
-        caption: `Everyone accommodated as a young adult in the period (${people.length})`,
+        caption: `Everyone accommodated as a young adult in the period (${listed.total.toLocaleString("en-GB")})`,
         headers: ["ID", "Turned 18", "Nights as a young adult in the period", "Still resident at the end", "Planned discharge"],
         rows: people.map((person) => ({
           head: person.id,
@@ -155,6 +162,7 @@ function youngAdults(result, ui) {
         })),
       })
       : h("p", {}, "Nobody was accommodated as a young adult in the period."),
+    firstRowsNote(h, { ...listed, what: "young adults", download: download("young-adults", "Download every young adult (CSV)") }),
     h("p", { class: "sccif-occupancy__source" }, "A child is a person under 18: ",
       ui.citation("framework/young-adults/#inspecting-homes-where-young-adults-live-1", "Inspecting homes where young adults live"), "."));
 }
@@ -168,11 +176,13 @@ function failsText(day, window, reading) {
 function projectionSection(result, baselineResult, whatIf, ui) {
   const { h } = ui;
   const projection = result.projection;
+  const birthdays = result.lists?.upcoming_18th_birthdays;
+  const moreBirthdays = birthdays && birthdays.total > birthdays.shown ? birthdays.total - birthdays.shown : 0;
   const baseline = baselineResult?.projection;
   const changed = (key) => baseline && baseline[key] !== projection[key];
   const without = (key) => (baseline[key] ? longDate(baseline[key]) : "never");
   return h("div", { class: "sccif-occupancy__projection" },
-    h("h3", {}, "Looking ahead"),
+    h("h3", { tabindex: "-1" }, baseline ? "Looking ahead, with your plans" : "Looking ahead"),
     h("p", {}, `From ${longDate(projection.start)} to ${longDate(projection.end)}. ${projection.assumption}`),
     h("ul", {},
       h("li", { "data-sccif-projection": "a" }, failsText(projection.fails_from, projection.first_failing_window, "Reading A, empty days set aside")),
@@ -184,7 +194,9 @@ function projectionSection(result, baselineResult, whatIf, ui) {
           : "Without them, the dates would be the same."))
       : null,
     projection.upcoming_18th_birthdays.length
-      ? [h("p", {}, "18th birthdays to come while resident:"), h("ul", {}, projection.upcoming_18th_birthdays.map((person) => h("li", {}, `${person.id}: ${longDate(person.turns_18)}`)))]
+      ? [h("p", {}, "18th birthdays to come while resident:"),
+        h("ul", {}, projection.upcoming_18th_birthdays.map((person) => h("li", {}, `${person.id}: ${longDate(person.turns_18)}`))),
+        moreBirthdays ? h("p", {}, `And ${plural(moreBirthdays, "more person", "more people")}.`) : null]
       : null,
     projection.capped ? h("p", {}, "The projection stops 10 years ahead.") : null,
     whatIf,

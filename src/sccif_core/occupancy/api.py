@@ -33,8 +33,10 @@ from .csv_input import (
     preview_csv,
     read_csv,
     read_rows,
+    row_problems,
     template_csv,
 )
+from .download import lists_csv
 from .projection import planned_admission
 from .report import OccupancyResult
 from .residents import DEFAULT_LEAP_BIRTHDAY, FIELDS, LeapBirthday, Stay
@@ -69,9 +71,23 @@ def check_records(
     planned_discharges: Mapping[str, date] | None = None,
     planned_admissions: Iterable[Stay] = (),
     with_series: bool = False,
+    drop_stale_plans: bool = False,
 ) -> dict[str, Any]:
-    """Read the records, check them, and give the JSON object of the command and the page."""
+    """Read the records, check them, and give the JSON object of the command and the page.
+
+    With ``drop_stale_plans`` (the page, checking records again after the reader planned), planned
+    discharges of people who no longer have a stay without a discharge date are set aside, not
+    refused, and ``plans_dropped`` lists their ids so the page can say whose plans went.
+    """
     parsed = read_records(records, columns=columns)
+    planned_admissions = tuple(planned_admissions)
+    dropped: list[str] = []
+    if drop_stale_plans and planned_discharges:
+        still_open = {stay.person for stay in (*parsed.stays, *planned_admissions) if stay.discharge is None}
+        dropped = sorted(person for person in planned_discharges if person not in still_open)
+        planned_discharges = {
+            person: day for person, day in planned_discharges.items() if person in still_open
+        }
     result = check(
         parsed.stays,
         start=start,
@@ -87,6 +103,8 @@ def check_records(
     output["notes"] += parsed.notes
     if with_series:
         output["series"] = series(result)
+    if drop_stale_plans:
+        output["plans_dropped"] = dropped
     return output
 
 
@@ -150,9 +168,16 @@ def _check(payload: dict[str, Any]) -> dict[str, Any]:
         planned_discharges=_planned_discharges(payload.get("planned_discharges")),
         planned_admissions=_planned_admissions(payload.get("planned_admissions")),
         with_series=bool(payload.get("series", True)),
+        drop_stale_plans=payload.get("drop_stale_plans") is True,
     )
     output["lists"] = _limit_lists(output, _list_limit(payload))
     return output
+
+
+def _download(payload: dict[str, Any]) -> dict[str, str]:
+    """The whole of one of the result's lists as CSV (the page shows only its first rows)."""
+    kind = _text(payload, "kind") or ""
+    return lists_csv(_check({**payload, "series": kind == "months", "list_limit": None}), kind)
 
 
 def _records(payload: Mapping[str, Any]) -> Records:
@@ -205,9 +230,24 @@ def _preview(payload: dict[str, Any]) -> dict[str, Any]:
     return preview_csv(_csv(payload), columns=_columns(payload), sample=sample, row=row)
 
 
+def _problems(payload: dict[str, Any]) -> dict[str, Any]:
+    """Every problem in typed rows and the period, at once, for the page's error summary."""
+    problems: list[InputError] = []
+    for key in ("from", "to"):
+        try:
+            _date(payload, key)
+        except InputError as error:
+            problems.append(error)
+    rows = payload.get("rows")
+    if rows is not None:
+        problems += row_problems(rows)
+    return {"problems": [problem.as_dict() for problem in problems]}
+
+
 def _template(payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "filename": TEMPLATE_FILENAME,
+        "mime": "text/csv",
         "text": template_csv(),
         "fields": list(FIELDS),
         "aliases": {name: list(ALIASES[name]) for name in FIELDS},
@@ -323,7 +363,9 @@ def _planned_admissions(value: Any) -> tuple[Stay, ...]:
 
 BROWSER_FUNCTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "occupancy.check": _check,
+    "occupancy.download": _download,
     "occupancy.preview": _preview,
+    "occupancy.problems": _problems,
     "occupancy.template": _template,
 }
 """The browser's functions: JSON-friendly payloads in, JSON-friendly results out."""

@@ -39,6 +39,7 @@ __all__ = [
     "preview_csv",
     "read_csv",
     "read_rows",
+    "row_problems",
     "template_csv",
     "too_large",
 ]
@@ -247,6 +248,51 @@ def read_rows(rows: Sequence[Any]) -> ParsedResidents:
     The same row reader as ``read_csv``, so a typed row gets the same messages as a CSV row.
     Rows are numbered from 1 (there is no header row), and the fields keep their own names.
     """
+    records = _typed_records(rows)
+    index = {name: position for position, name in enumerate(FIELDS)}
+    return _read_records(iter(records), index, {name: name for name in FIELDS}, first_row=1)
+
+
+def row_problems(rows: Sequence[Any]) -> list[InputError]:
+    """Every problem in rows typed into a form, not only the first: each cell that cannot be read.
+
+    The page reports them all at once. When every cell reads, the rows are checked together as
+    ``read_rows`` checks them (a birth after an admission, overlapping stays ...), which stops at
+    the first problem.
+    """
+    try:
+        records = _typed_records(rows)
+    except InputError as error:
+        return [error]
+    problems: list[InputError] = []
+    for number, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = dict(zip(FIELDS, (cell.strip() for cell in cells), strict=True))
+        if not record["id"]:
+            problems.append(
+                InputError("an id is needed for every stay (initials will do).", row=number, field="id")
+            )
+        for name in ("date_of_birth", "admission_date"):
+            try:
+                parse_date_cell(record[name], field=name, row=number)
+            except InputError as error:
+                problems.append(error)
+        try:
+            parse_discharge_cell(record["discharge_date"], field="discharge_date", row=number)
+        except InputError as error:
+            problems.append(error)
+    if problems:
+        return problems
+    try:
+        read_rows(rows)
+    except InputError as error:
+        return [error]
+    return []
+
+
+def _typed_records(rows: Sequence[Any]) -> list[tuple[int, list[str]]]:
+    """Typed rows as numbered records of the four fields' text, or the ``InputError`` of the first bad row."""
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence):
         raise InputError("the rows must be a list of residents.", field="rows")
     if len(rows) > MAX_ROWS:
@@ -264,8 +310,7 @@ def read_rows(rows: Sequence[Any]) -> ParsedResidents:
                 raise InputError(f"expected text, got {type(value).__name__}.", row=number, field=name)
             cells.append(value)
         records.append((number, cells))
-    index = {name: position for position, name in enumerate(FIELDS)}
-    return _read_records(iter(records), index, {name: name for name in FIELDS}, first_row=1)
+    return records
 
 
 def _read_records(

@@ -302,3 +302,78 @@ class TestPreviewRow:
         assert result["extra"] == {"row": 9, "cells": ["P7", "01/01/2010", "01/01/2024", ""]}
         assert call("occupancy.preview", csv=text, sample=5, row=3)["result"]["extra"] is None
         assert call("occupancy.preview", csv=text, row=0)["error"]["field"] == "row"
+
+
+class TestEveryProblemAtOnce:
+    """occupancy.problems: every problem in the typed rows and the period, for one error summary (issue 18)."""
+
+    def test_every_bad_cell_and_the_period(self) -> None:
+        """Two bad dates in two rows, a missing id and a bad 'to' date come back together, each with its field."""
+        rows = [
+            {**TYPED[0], "date_of_birth": "31/04/2025"},
+            {**TYPED[1], "id": "", "admission_date": "2025-13-01"},
+        ]
+        problems = call("occupancy.problems", rows=rows, to="32/12/2025")["result"]["problems"]
+        assert [(p["row"], p["field"]) for p in problems] == [
+            (None, "to"),
+            (1, "date_of_birth"),
+            (2, "id"),
+            (2, "admission_date"),
+        ]
+        assert problems[1]["problem"] == "'31/04/2025' is not a real date."
+
+    def test_rows_that_read_are_checked_together(self) -> None:
+        """When every cell reads, the rows' first problem together (a birth after the admission) is given."""
+        rows = [{**TYPED[0], "date_of_birth": "01/01/2026"}]
+        problems = call("occupancy.problems", rows=rows)["result"]["problems"]
+        assert [(p["row"], p["field"]) for p in problems] == [(1, "date_of_birth")]
+        assert call("occupancy.problems", rows=TYPED, to="2025-12-31")["result"]["problems"] == []
+
+
+class TestPlansKeptOnARecheck:
+    """drop_stale_plans: plans for people still in the records stay; others are set aside by name (issue 19, 4)."""
+
+    def test_only_the_stale_plan_is_dropped(self) -> None:
+        """AB still has an open stay, so its plan applies; ZZ is not in the records and is listed as dropped."""
+        plans = [{"id": "AB", "date": "2026-12-01"}, {"id": "ZZ", "date": "2026-12-01"}]
+        refused = call("occupancy.check", rows=TYPED, to="2025-12-31", planned_discharges=plans)
+        assert refused["error"]["field"] == "planned_discharge"
+        result = call(
+            "occupancy.check", rows=TYPED, to="2025-12-31", planned_discharges=plans, drop_stale_plans=True
+        )["result"]
+        assert result["plans_dropped"] == ["ZZ"]
+        assert [
+            stay["planned_discharge"] for stay in result["projection"]["open_stays"] if stay["id"] == "AB"
+        ] == ["2026-12-01"]
+
+
+class TestDownload:
+    """occupancy.download: the whole of a list the page shows only the first rows of (issue 19, 6)."""
+
+    def test_young_adults_in_full(self) -> None:
+        """All 300 young adults are in the CSV though the check was asked for 20; an id like '=1+1' stays text."""
+        rows = ["id,dob,admitted,left", "=1+1,2000-01-01,2024-01-01,2024-01-10"]
+        rows += [f"P{n},2000-01-01,2024-01-01,2024-01-10" for n in range(299)]
+        text = "\n".join(rows) + "\n"
+        shown = call("occupancy.check", csv=text, to="2024-12-31", series=False, list_limit=20)["result"]
+        assert (len(shown["young_adults"]), shown["lists"]["young_adults"]) == (
+            20,
+            {"total": 300, "shown": 20},
+        )
+        download = call("occupancy.download", csv=text, to="2024-12-31", kind="young-adults")["result"]
+        lines = download["text"].split("\r\n")
+        assert download["filename"] == "occupancy-young-adults.csv"
+        assert (
+            lines[0] == "id,turned_18,nights_as_young_adult_in_period,still_resident_at_end,planned_discharge"
+        )
+        # Born 1 January 2000, so 18 from 1 January 2018; nights 1 to 9 January 2024 (left on the 10th).
+        assert lines[1] == "'=1+1,2018-01-01,9,no,"
+        assert len(lines) == 1 + 300 + 1  # the heading, every person, and the final line end
+
+    def test_months(self) -> None:
+        """The month-by-month figures: March 2024 has 62 child nights and 31 children-majority days."""
+        download = call("occupancy.download", csv=BIRTHDAY_HOME, to="2024-12-31", kind="months")["result"]
+        march = next(line for line in download["text"].split("\r\n") if line.startswith("2024-03"))
+        # AB (born 1 April 2006) and CD are both under 18 all March 2024 (a child is under 18).
+        assert march.split(",")[:6] == ["2024-03", "no", "62", "0", "31", "31"]
+        assert call("occupancy.download", csv=BIRTHDAY_HOME, kind="other")["error"]["field"] == "kind"
