@@ -14,7 +14,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    CDPSession,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from bench.chromium import CHROMIUM, launch_options
 from scripts import serve
@@ -45,6 +53,13 @@ def built_pages(site_dir: Path) -> list[str]:
         if "assets" not in path.parts and "runtime" not in path.parts
     )
     return ["" if page == "." else page + "/" for page in pages]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "text_pages_only: a browser test file that opens no tool page, so its profile skips warming up the runtime",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -153,45 +168,64 @@ def warm_up(context: BrowserContext, site_url: str) -> None:
         page.close()
 
 
+@dataclass
+class ReturningReader:
+    """A test file's shared browser profile, and a blank tab kept open to clear its storage between tests."""
+
+    context: BrowserContext
+    origin: str
+    _blank: Page = field(init=False)
+    _session: CDPSession = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._blank = self.context.new_page()
+        self._session = self.context.new_cdp_session(self._blank)
+
+    def forget_the_test(self) -> None:
+        """Close the test's pages, then clear what they saved on the device (local storage, IndexedDB).
+
+        The pages are closed first, so nothing they had still to write lands after the clear.
+        """
+        self.context.set_offline(False)
+        self.context.clear_cookies()
+        for page in self.context.pages:
+            if page is not self._blank:
+                page.close()
+        self._session.send(
+            "Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "local_storage,indexeddb"}
+        )
+
+
 @pytest.fixture(scope="module")
-def returning_reader(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+def returning_reader(
+    request: pytest.FixtureRequest, browser: Browser, site_url: str
+) -> Iterator[ReturningReader]:
     """One browser profile for a test file, as a reader who keeps coming back has.
 
     The runtime is started once (`warm_up`) before the file's first test, and its stored snapshot and
     the HTTP cache carry over from test to test; what a reader saves on the device (local storage,
     IndexedDB) is cleared after every test. The offline service worker is blocked. Tests of a first
     visit, of loading from scratch or of offline use are marked `fresh_context` and get a new profile.
+    A file marked `text_pages_only` opens no tool page, so its profile is not warmed up.
     """
     context = new_context(browser, service_workers="block")
-    warm_up(context, site_url)
-    yield context
+    if not request.node.get_closest_marker("text_pages_only"):
+        warm_up(context, site_url)
+    yield ReturningReader(context, _origin(site_url))
     context.close()
 
 
 @pytest.fixture
-def context(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+def context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[BrowserContext]:
     """The test's browser profile: the file's returning reader, or a new one for tests marked fresh_context."""
     if request.node.get_closest_marker("fresh_context"):
         context = new_context(browser)
         yield context
         context.close()
         return
-    context = request.getfixturevalue("returning_reader")
-    yield context
-    context.set_offline(False)
-    context.clear_cookies()
-    for page in context.pages:
-        page.close()
-    session = context.new_cdp_session(context.new_page())
-    try:
-        session.send(
-            "Storage.clearDataForOrigin",
-            {"origin": _origin(site_url), "storageTypes": "local_storage,indexeddb"},
-        )
-    finally:
-        session.detach()
-        for page in context.pages:
-            page.close()
+    reader: ReturningReader = request.getfixturevalue("returning_reader")
+    yield reader.context
+    reader.forget_the_test()
 
 
 def _origin(url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 TOOL_PAGE = "tools/working-days/"
 # Starting Pyodide takes about 2 s on this machine when it is quiet, and over 20 s when other jobs
@@ -21,6 +21,16 @@ def wait_until_ready(page: Page) -> None:
     expect(page.locator("[data-sccif-status]")).to_have_attribute(
         "data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS
     )
+
+
+def wait_for_widget(page: Page, tool: str) -> Locator:
+    """The tool's widget, once mounted, with its runtime ready if it has one."""
+    widget = page.locator(f"[data-sccif-tool='{tool}']")
+    expect(widget.locator("[data-sccif-widget]").first).to_be_attached(timeout=LOAD_TIMEOUT_MS)
+    status = widget.locator("[data-sccif-status]")
+    if status.count():
+        expect(status.first).to_have_attribute("data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS)
+    return widget
 
 
 def call_in_browser(page: Page, name: str, payload: dict[str, Any]) -> Any:

@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 from scripts import serve
 
 from .conftest import ROOT, built_pages
-from .runtime_helpers import LOAD_TIMEOUT_MS
-from .tool_pages import tool_pages
+
+pytestmark = pytest.mark.text_pages_only  # home, search and text pages: no runtime needed
 
 REQUIRED = (
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -110,7 +110,7 @@ class TestThePolicy:
 
 
 class TestNothingBreaksIt:
-    """Every page's own load is checked for violations by the sweep in test_site.py."""
+    """Every page's own load, and each tool page's runtime start, is checked for violations by the sweep in test_site.py."""
 
     def test_search_causes_no_violation(self, page: Page, site_url: str) -> None:
         """Searching, and following a result with instant navigation, reports no CSP violation."""
@@ -125,20 +125,4 @@ class TestNothingBreaksIt:
         expect(result).to_be_visible()
         result.click()
         page.wait_for_load_state("networkidle")
-        assert violations(page) == []
-
-    @pytest.mark.parametrize(("tool", "tool_page"), tool_pages(), ids=[name for name, _ in tool_pages()])
-    def test_a_tool_page_starts_its_runtime_without_a_violation(
-        self, page: Page, site_url: str, site_dir: Path, tool: str, tool_page: str
-    ) -> None:
-        """A tool page loads Pyodide in its worker, under the policy, and reports no violation."""
-        if not (site_dir / tool_page / "index.html").is_file():
-            pytest.skip(f"{tool_page} is not in this build of the site")
-        page.goto(site_url + tool_page)
-        expect(page.locator(f"[data-sccif-tool='{tool}'] [data-sccif-widget]").first).to_be_attached(
-            timeout=LOAD_TIMEOUT_MS
-        )
-        status = page.locator("[data-sccif-status]")
-        if status.count():
-            expect(status.first).to_have_attribute("data-sccif-status", "ready", timeout=LOAD_TIMEOUT_MS)
         assert violations(page) == []

@@ -242,8 +242,14 @@ class TestStickyHeader:
             link = links.nth(index)
             target_id = link.evaluate("(link) => link.hash.slice(1)")
             link.focus()
+            before = page.evaluate("window.scrollY")
             page.keyboard.press("Enter")
-            page.wait_for_function("(id) => location.hash === '#' + id", arg=target_id)
+            # Followed once the address names the heading or the page has moved (no smooth scrolling here):
+            # navigation.tracking may already have put the neighbouring heading in the address.
+            page.wait_for_function(
+                "([id, before]) => location.hash === '#' + id || window.scrollY !== before",
+                arg=[target_id, before],
+            )
             top, header_bottom = page.evaluate(
                 """(id) => [document.getElementById(id).getBoundingClientRect().top,
                             document.querySelector('.md-header').getBoundingClientRect().bottom]""",

@@ -175,28 +175,20 @@ class TestOfflineAtTheRoot:
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert [url for url, _ in requests if RUNTIME_PATH.search(url)] == []
 
-    def test_a_first_visit_makes_every_page_work_offline(
+    def test_after_a_first_visit_to_the_home_page_the_site_works_offline(
         self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
     ) -> None:
-        """After one visit to the home page, every page of the site opens with the network gone."""
+        """After one visit to the home page, with the network gone: following a link (Material's instant navigation)
+        opens the next page, search finds text, every page of the site opens, and an address that is not part of the
+        site shows the site's own 'page not found' page."""
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", (site_dir / "404.html").read_text(encoding="utf-8"), re.S)
+        assert heading, "404.html has no heading"
         page.goto(site_url)
         wait_until_offline_ready(page)
         context.set_offline(True)
         page.reload()
         expect(page.locator("article h1")).to_be_visible()
-        for path in built_pages(site_dir):
-            response = page.goto(site_url + path)
-            assert response is not None and response.ok, f"{path} did not open offline"
-            expect(page.locator("article h1").first).to_be_visible()
 
-    def test_instant_navigation_and_search_work_offline(
-        self, page: Page, context: BrowserContext, site_url: str
-    ) -> None:
-        """Offline, following a link (Material's instant navigation) opens the next page, and search finds text."""
-        page.goto(site_url)
-        wait_until_offline_ready(page)
-        context.set_offline(True)
-        page.reload()
         next_link = page.locator("a.md-footer__link--next")
         href = next_link.get_attribute("href")
         assert href, "the home page has no 'Next' link"
@@ -205,6 +197,14 @@ class TestOfflineAtTheRoot:
         expect(page.locator("article h1").first).to_be_visible()
         search_for(page, "safeguarding")
         expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+        for path in built_pages(site_dir):
+            response = page.goto(site_url + path)
+            assert response is not None and response.ok, f"{path} did not open offline"
+            expect(page.locator("article h1").first).to_be_visible()
+
+        page.goto(site_url + "no-such-page/")
+        expect(page.locator("h1").first).to_have_text(re.sub(r"<[^>]+>", "", heading.group(1)).strip())
 
     def test_the_button_makes_the_tools_work_offline_before_using_one(
         self, page: Page, context: BrowserContext, site_url: str, site_dir: Path, axe: Axe
@@ -248,18 +248,6 @@ class TestOfflineAtTheRoot:
         context.set_offline(True)
         page.reload()
         work_out_one_working_day_after_christmas_eve(page)
-
-    def test_an_unknown_address_offline_gets_the_sites_not_found_page(
-        self, page: Page, context: BrowserContext, site_url: str, site_dir: Path
-    ) -> None:
-        """Offline, an address that is not part of the site shows the site's own 'page not found' page."""
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", (site_dir / "404.html").read_text(encoding="utf-8"), re.S)
-        assert heading, "404.html has no heading"
-        page.goto(site_url)
-        wait_until_offline_ready(page)
-        context.set_offline(True)
-        page.goto(site_url + "no-such-page/")
-        expect(page.locator("h1").first).to_have_text(re.sub(r"<[^>]+>", "", heading.group(1)).strip())
 
 
 class TestOfflineUnderASubPath:

@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import WCAG_TAGS, PageWatch, built_pages
+from .conftest import WCAG_TAGS, PageWatch, ReturningReader, built_pages
+from .runtime_helpers import wait_for_widget
+from .tool_pages import tool_pages
 
 # What every page says about where its text comes from (overrides/partials/provenance, docs/index.md).
 PROVENANCE = ("updated 5 April 2024", "Open Government Licence v3.0", "not an official Ofsted or GOV.UK site")
@@ -47,16 +49,38 @@ class PageFindings:
     errors: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    tool: str = ""  # the tool the page holds, if any
+    tool_problem: str = ""  # why its widget or runtime did not get ready, if it did not
+
+
+def wait_for_tool(page: Page) -> tuple[str, str]:
+    """(the page's tool, "" or why it did not get ready): its widget mounted and its runtime, if it has one, ready."""
+    holder = page.locator("[data-sccif-tool]")
+    if not holder.count():
+        return "", ""
+    tool = holder.first.get_attribute("data-sccif-tool") or "?"
+    try:
+        wait_for_widget(page, tool)
+    except AssertionError as error:
+        return tool, str(error).splitlines()[0]
+    return tool, ""
 
 
 def visit(page: Page, url: str, path: str, watch: PageWatch, axe: Axe) -> PageFindings:
-    """Open one page, wait until it has stopped fetching, and make every page-level check on it."""
+    """Open one page, wait until it has stopped fetching, and make every page-level check on it.
+
+    axe sees the page as it first settles (a tool still loading); the Content-Security-Policy
+    violations, errors and requests are read once a tool page's runtime has started too.
+    """
     page.goto(url + path)
     page.wait_for_load_state("networkidle")
     results = axe.run(
         page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     )
     facts: dict[str, Any] = page.evaluate(_PAGE_FACTS)
+    tool, tool_problem = wait_for_tool(page)
+    if tool:
+        facts["csp"] = page.evaluate("window.__cspViolations || []")
     return PageFindings(
         path=path,
         axe_report=results.generate_report() if results.violations_count else "",
@@ -68,11 +92,13 @@ def visit(page: Page, url: str, path: str, watch: PageWatch, axe: Axe) -> PageFi
         errors=list(watch.errors),
         links=facts["links"],
         ids=set(facts["ids"]),
+        tool=tool,
+        tool_problem=tool_problem,
     )
 
 
 @pytest.fixture(scope="module")
-def sweep(returning_reader: BrowserContext, site_url: str, site_dir: Path, axe: Axe) -> list[PageFindings]:
+def sweep(returning_reader: ReturningReader, site_url: str, site_dir: Path, axe: Axe) -> list[PageFindings]:
     """Every built page, each visited once in a new tab, with what each check found there."""
     pages = built_pages(site_dir)
     assert len(pages) > 20, f"expected the whole framework to be built, found {pages}"
@@ -80,7 +106,7 @@ def sweep(returning_reader: BrowserContext, site_url: str, site_dir: Path, axe: 
     findings = []
     for path in pages:
         watch = PageWatch(origin=origin)
-        page = watch.watch(returning_reader.new_page())
+        page = watch.watch(returning_reader.context.new_page())
         try:
             findings.append(visit(page, site_url, path, watch, axe))
         finally:
@@ -106,6 +132,15 @@ class TestEveryPage:
     def test_no_page_has_an_error_in_its_console(self, sweep: list[PageFindings]) -> None:
         """No page throws an uncaught error or logs a console error while it loads."""
         assert {found.path: found.errors for found in sweep if found.errors} == {}
+
+    def test_every_tool_page_starts_its_runtime(self, sweep: list[PageFindings]) -> None:
+        """Each tool page mounts its widget and starts its runtime (Pyodide in a worker) under the policy.
+
+        Its Content-Security-Policy violations, errors and requests, read after the start, are
+        checked by the tests above.
+        """
+        started = {found.path: found.tool_problem or found.tool for found in sweep if found.tool}
+        assert started == {path: tool for tool, path in tool_pages()}
 
     def test_every_page_shows_its_source_and_licence(self, sweep: list[PageFindings]) -> None:
         """Every page names the source version, the OGL and that the site is not official."""
