@@ -15,6 +15,7 @@
 
 import { confirmation } from "../lib/confirm.js";
 import { keep } from "../lib/keep.js";
+import { checkAnswer, focusVerdict } from "../lib/answer-check.js";
 import { paragraphLink } from "../lib/source-link.js";
 
 // Version 1 (sccif-learning-v1, the progress itself) was always written; it is brought up to date.
@@ -166,39 +167,27 @@ function questionBlock(ui, call, { headingLevel = "h3", onAnswered, onNext, next
     );
     feedback.hidden = false;
     next.hidden = false;
-    // Focus on the verdict, which is how it is heard (no live region says it again), with the
-    // feedback from its top in view: the answer and the framework's words follow the verdict.
-    const verdict = /** @type {HTMLElement} */ (feedback.querySelector("[data-sccif-verdict]"));
-    verdict.focus({ preventScroll: true });
-    verdict.scrollIntoView({ block: "start" });
+    focusVerdict(feedback);
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!current || done) return;
-    const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
-    if (!chosen.length) {
-      summary.show([{ text: current.multiple ? "choose at least one answer." : "choose an answer.", input: inputs[0] }]);
-      return;
-    }
-    summary.hide();
-    let reply;
-    try {
-      reply = await call("learn.check", { step: current.step, seed: current.seed, number: current.number, answer: current.multiple ? chosen : chosen[0] });
-    } catch {
-      ui.replace(feedback, h("p", {}, "Your answer could not be checked: the self-checks are not working. See the message at the top of the page."));
-      feedback.hidden = false;
-      return;
-    }
-    if (reply.error) {
-      summary.show([{ text: reply.error.problem, input: inputs[0] }]);
-      return;
-    }
+    const asked = current;
+    const result = await checkAnswer({
+      inputs,
+      multiple: asked.multiple,
+      summary,
+      feedback,
+      notWorking: "Your answer could not be checked: the self-checks are not working. See the message at the top of the page.",
+      mark: (answer) => call("learn.check", { step: asked.step, seed: asked.seed, number: asked.number, answer }),
+      ui,
+    });
+    if (!result) return;
     done = true;
-    for (const input of inputs) input.disabled = true;
     check.disabled = true;
-    showFeedback(reply.result);
-    onAnswered(current, reply.result);
+    showFeedback(result);
+    onAnswered(asked, result);
   });
   next.addEventListener("click", () => onNext());
 

@@ -7,6 +7,7 @@
 // in this browser tab only (sessionStorage): nothing is sent anywhere.
 
 import { decidingWords, ruleCard } from "./judgements/rule-card.js";
+import { checkAnswer, focusVerdict } from "../lib/answer-check.js";
 import { paragraphLink, sourceNote } from "../lib/source-link.js";
 
 const STORE_KEY = "sccif-practice-v1";
@@ -174,44 +175,31 @@ export function mount(root, { call, runtime, ui }) {
     );
     feedback.hidden = false;
     nextButton.hidden = false;
-    // Focus on the verdict, which is how it is heard (no live region says it again), with the
-    // feedback from its top in view: the deciding words follow the verdict.
-    const verdict = /** @type {HTMLElement} */ (feedback.querySelector("[data-sccif-verdict]"));
-    verdict.focus({ preventScroll: true });
-    verdict.scrollIntoView({ block: "start" });
+    focusVerdict(feedback);
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!current || answered) return;
-    const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
-    if (!chosen.length) {
-      summary.show([{ text: current.multiple ? "choose at least one answer." : "choose an answer.", input: inputs[0] }]);
-      return;
-    }
-    summary.hide();
-    let reply;
-    try {
-      reply = await call("judge.check", { seed: state.seed, number: shownNumber, answer: current.multiple ? chosen : chosen[0] });
-    } catch {
-      ui.replace(feedback, h("p", {}, "Your answer could not be checked: the practice questions are not working. See the message above."));
-      feedback.hidden = false;
-      return;
-    }
-    if (reply.error) {
-      summary.show([{ text: reply.error.problem, input: inputs[0] }]);
-      return;
-    }
+    const result = await checkAnswer({
+      inputs,
+      multiple: current.multiple,
+      summary,
+      feedback,
+      notWorking: "Your answer could not be checked: the practice questions are not working. See the message above.",
+      mark: (answer) => call("judge.check", { seed: state.seed, number: shownNumber, answer }),
+      ui,
+    });
+    if (!result) return;
     answered = true;
-    for (const input of inputs) input.disabled = true;
     checkButton.disabled = true;
     state.answered += 1;
-    if (reply.result.correct) state.correct += 1;
+    if (result.correct) state.correct += 1;
     // Move on now, so a reload shows a new question rather than counting this one twice.
     state.number = (shownNumber + 1) % 10000;
     save();
     showScore();
-    showFeedback(reply.result);
+    showFeedback(result);
   });
 
   nextButton.addEventListener("click", async () => {
