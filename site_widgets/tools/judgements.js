@@ -41,7 +41,7 @@ export function mount(root, { call, runtime, ui }) {
 
   const choose = chooser(ui, initial);
   const answer = answerSection(ui);
-  const good = notesSection(ui);
+  const good = notesSection(ui, { call, runtime });
   const next = nextStepsSection(ui, { call });
   const assurance = assuranceSection(ui, { goToNext: next.goTo });
 

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from sccif_core import browser_api
 from sccif_core.judgements import practice
 
+from .held_core import hold_the_core
 from .page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
 from .runtime_helpers import LOAD_TIMEOUT_MS, calls_in_browser, wait_until_ready
 
@@ -467,20 +468,37 @@ class TestNotes:
         assert "> Commissioners and health providers ensure the provision" in text
         assert "Commissioning letter, March" in text
 
+    def test_a_download_asked_for_while_the_explorer_loads_says_so_then_arrives(
+        self, page: Page, site_url: str, tmp_path: Path
+    ) -> None:
+        """Issue 13: the core writes the file, so before it is ready the button says the file will follow, then it does."""
+        page.goto(site_url + EXPLORER)
+        page.evaluate(
+            "(key) => localStorage.setItem(key, JSON.stringify("
+            "{version: 2, saved_at: null, state: {notes: {'health-good-2': 'Kept before'}}}))",
+            NOTES_KEY,
+        )
+        release = hold_the_core(page)
+        page.reload()
+        expect(page.locator("[data-sccif-status]")).to_have_attribute("data-sccif-status", "loading")
+        status = page.locator(".sccif-judge__notes-status")
+        with page.expect_download(timeout=LOAD_TIMEOUT_MS) as download:
+            page.get_by_role("button", name="Download my notes (Markdown)").click()
+            expect(status).to_have_text(
+                "The explorer is still getting ready: your notes will download as soon as it is."
+            )
+            release()
+        path = tmp_path / "notes.md"
+        download.value.save_as(path)
+        assert "## Children's health" in path.read_text(encoding="utf-8")
+        assert "\n\nKept before\n" in path.read_text(encoding="utf-8")
+        expect(status).to_have_text("Your notes have been downloaded as a Markdown file.")
+
     def test_markdown_and_html_in_notes_stay_text_in_the_export(
         self, page: Page, site_url: str, tmp_path: Path
     ) -> None:
-        """Hostile notes (HTML, links, headings, emphasis) come out escaped: rendered, they are plain text."""
-        import markdown
-
-        hostile = (
-            "<img src=x onerror=alert(1)> <script>alert(2)</script>\n"
-            "# Not a heading\n"
-            "[click](javascript:alert(3)) ![pic](http://example.com/x.png) **loud** `code` &amp; | a | b |\n"
-            "    indented\n"
-            "1. not a list\n"
-            "==="
-        )
+        """The page saves the core's file as it is: a hostile note comes out escaped (the escaping: test_notes_file.py)."""
+        hostile = "<img src=x onerror=alert(1)>\n# Not a heading\n[click](javascript:alert(3)) **loud**"
         page.goto(site_url + EXPLORER)
         wait_until_ready(page)
         self.open_health(page)
@@ -489,25 +507,15 @@ class TestNotes:
             page.get_by_role("button", name="Download my notes (Markdown)").click()
         path = tmp_path / "notes.md"
         download.value.save_as(path)
-        text = path.read_text(encoding="utf-8")
-        note = text[text.index("> Commissioners and health providers") :]
-        html = markdown.markdown(note)
-        for tag in (
-            "<img",
-            "<script",
-            "<a ",
-            "<h1",
-            "<h2",
-            "<strong",
-            "<em",
-            "<code",
-            "<ol",
-            "<pre",
-            "<table",
-        ):
-            assert tag not in html, (tag, html)
-        assert "&lt;img src=x onerror=alert(1)&gt;" in html
-        assert "javascript:alert" in html and "Not a heading" in html
+        today = download.value.suggested_filename.removeprefix("sccif-evidence-notes-").removesuffix(".md")
+        core = json.loads(
+            browser_api.call(
+                "judge.notes_file", json.dumps({"notes": {"health-good-2": hostile}, "today": today})
+            )
+        )["result"]
+        assert download.value.suggested_filename == core["filename"]
+        assert path.read_text(encoding="utf-8") == core["text"]
+        assert "&lt;img src=x onerror=alert\\(1\\)\\>  \n\\# Not a heading  \n&#91;click\\]" in core["text"]
 
     def test_saved_notes_that_are_not_text_are_ignored(self, page: Page, site_url: str) -> None:
         """Tampered storage cannot inject markup: only text notes under anchor names are read."""

@@ -1,19 +1,19 @@
 // @ts-check
 // "What good looks like, with your evidence notes": the core's "good" descriptors, a notes box
-// under each, and the notes as a Markdown file. Notes stay on this page unless the reader ticks
+// under each, and the notes as a Markdown file that the core writes ("judge.notes_file"). Notes stay on this page unless the reader ticks
 // "Keep my notes on this device" (lib/keep.js: then saved as they type); they are never put in the
 // address. A note holds at most NOTE_LIMIT characters while typing; a longer one kept before is
 // shown whole with a message, never cut.
 
 import { confirmation } from "../../lib/confirm.js";
-import { saveFile } from "../../lib/download.js";
+import { downloadFile } from "../../lib/download.js";
 import { keep } from "../../lib/keep.js";
 import { characterCount, thousands } from "./character-count.js";
-import { notesMarkdown } from "./notes-markdown.js";
 import { sourceLink, sourceNote } from "../../lib/source-link.js";
+import { todayIso } from "../self-evaluation/work.js";
 
-/** @typedef {import("./notes-markdown.js").JudgementDescriptors & {intro: {text: string}, source_path: string, evidence: {text: string, source_path: string}[]}} Criteria */
-/** @typedef {import("./notes-markdown.js").Descriptor & {source_path: string}} DescriptorItem */
+/** @typedef {{anchor: string, text: string, points: {text: string}[], source_path: string}} DescriptorItem */
+/** @typedef {{judgement: string, title: string, descriptors: DescriptorItem[], intro: {text: string}, source_path: string, evidence: {text: string, source_path: string}[]}} Criteria */
 /** @typedef {{notes: Record<string, string>}} KeptNotes */
 
 export const NOTE_LIMIT = 20000;
@@ -36,8 +36,11 @@ export function readNotes(value) {
   return notes;
 }
 
-/** @param {typeof import("../../ui.js")} ui */
-export function notesSection(ui) {
+/**
+ * @param {typeof import("../../ui.js")} ui
+ * @param {{call?: (name: string, payload?: any) => Promise<any>, runtime?: import("../../ui.js").Runtime}} [core]  the widget's call and runtime, for the download
+ */
+export function notesSection(ui, { call, runtime } = {}) {
   const { h } = ui;
   /** @type {Map<string, string>} */
   let notes = new Map();
@@ -155,14 +158,19 @@ export function notesSection(ui) {
     else deleteAll();
   });
 
-  downloadButton.addEventListener("click", () => {
+  downloadButton.addEventListener("click", async () => {
     if (!notes.size) {
       status.textContent = "You have no notes to download yet.";
       return;
     }
-    const today = new Date().toISOString().slice(0, 10);
-    saveFile({ filename: `sccif-evidence-notes-${today}.md`, mime: "text/markdown;charset=utf-8", text: notesMarkdown(descriptors, notes, today) });
-    status.textContent = "Your notes have been downloaded as a Markdown file.";
+    if (!call) {
+      status.textContent = "Your notes cannot be downloaded: the explorer is not working. Copy them from the boxes below.";
+      return;
+    }
+    // A call made while the runtime loads waits for it: say so, so the button does not seem dead.
+    if (runtime?.state === "loading") status.textContent = "The explorer is still getting ready: your notes will download as soon as it is.";
+    const made = await downloadFile(call, "judge.notes_file", { notes: Object.fromEntries(notes), today: todayIso() });
+    status.textContent = made.file ? "Your notes have been downloaded as a Markdown file." : `Your notes could not be downloaded. ${made.problem}`;
   });
 
   /** @param {DescriptorItem} item @param {number} index @param {Criteria} judgement */

@@ -1,3 +1,4 @@
+// @ts-check
 // The occupancy chart: people each night, and the rolling 12-month share, with its table alternative.
 //
 // Drawn at the width of its box (at most 820 px), so its text is never smaller than 12 px: on a phone
@@ -6,6 +7,12 @@
 import { LIST_LIMIT, longDate, MONTHS, percent } from "./format.js";
 import { svg } from "../../lib/svg.js";
 import { firstRowsNote, stackedTable } from "./tables.js";
+
+/** @typedef {import("./report.js").OccupancyResult} OccupancyResult */
+/** @typedef {import("./report.js").Ui} Ui */
+/** @typedef {import("./report.js").Download} Download */
+/** @typedef {import("./report.js").MonthRow} MonthRow */
+/** @typedef {[number, number]} Point [x, y] in the SVG's units */
 
 const WIDE = 820;
 const NARROW_BELOW = 600;
@@ -17,8 +24,9 @@ const NARROW_BELOW = 600;
 function polyline() {
   let d = "";
   let drawing = false;
-  let column = null; // {px, first, low, high, last}: points as [x, y]
-  const point = ([px, py]) => {
+  /** @type {{px: number, first: Point, low: Point, high: Point, last: Point} | null} */
+  let column = null;
+  const point = (/** @type {Point} */ [px, py]) => {
     d += `${drawing ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`;
     drawing = true;
   };
@@ -33,7 +41,9 @@ function polyline() {
     column = null;
   };
   return {
+    /** @param {number} px @param {number} py */
     to(px, py) {
+      /** @type {Point} */
       const item = [px, py];
       if (column && Math.round(px) === column.px) {
         if (py < column.low[1]) column.low = item;
@@ -58,6 +68,7 @@ function polyline() {
 /**
  * The chart figure for a result, drawn for a box `width` px wide; null without a series.
  * download(kind, label): a button that downloads the month-by-month figures in full.
+ * @param {OccupancyResult} result @param {Ui} ui @param {number} width @param {Download} download
  */
 export function chartFigure(result, ui, width, download) {
   const { h } = ui;
@@ -72,15 +83,15 @@ export function chartFigure(result, ui, width, download) {
   const plotW = W - left - right;
   const top = { y0: 54, y1: 204 };
   const bottom = { y0: 250, y1: 400 };
-  const x = (offset) => left + (offset * plotW) / days;
+  const x = (/** @type {number} */ offset) => left + (offset * plotW) / days;
   // The core sends the maxima: spreading a long period's days into Math.max overflows the stack.
   const maxCount = Math.max(1, series.most_children, series.most_young_adults);
-  const yCount = (value) => top.y1 - (value * (top.y1 - top.y0)) / maxCount;
-  const yShare = (share) => bottom.y1 - share * (bottom.y1 - bottom.y0);
+  const yCount = (/** @type {number} */ value) => top.y1 - (value * (top.y1 - top.y0)) / maxCount;
+  const yShare = (/** @type {number} */ share) => bottom.y1 - share * (bottom.y1 - bottom.y0);
   const titleId = ui.id("sccif-occupancy-chart-title");
   const descId = `${titleId}-desc`;
 
-  const stepPath = (runs) => {
+  const stepPath = (/** @type {[number, number][]} */ runs) => {
     let d = `M${x(0).toFixed(1)},${yCount(runs[0]?.[0] ?? 0).toFixed(1)}`;
     let offset = 0;
     for (const [value, count] of runs) {
@@ -90,13 +101,16 @@ export function chartFigure(result, ui, width, download) {
     return `${d}H${x(days).toFixed(1)}`;
   };
   const windows = series.windows;
-  /** The share of window k (null when nobody was resident under reading A). */
+  /**
+   * The share of window k (null when nobody was resident under reading A).
+   * @param {number} k @param {number} length @param {boolean} allDays
+   */
   const shareOf = (k, length, allDays) => {
     const cm = windows.children_majority_days[k];
     if (allDays) return cm / length;
     return windows.occupied_days[k] ? cm / windows.occupied_days[k] : null;
   };
-  const sharePath = (allDays) => {
+  const sharePath = (/** @type {boolean} */ allDays) => {
     const line = polyline();
     let k = 0;
     for (const [length, count] of windows.days) {
@@ -108,17 +122,18 @@ export function chartFigure(result, ui, width, download) {
     }
     return line.path();
   };
-  const lastShare = (allDays) => {
+  const lastShare = (/** @type {boolean} */ allDays) => {
     const k = windows.children_majority_days.length - 1;
     const runs = windows.days;
     return k < 0 ? null : shareOf(k, runs[runs.length - 1][0], allDays);
   };
 
   // Ticks: 1 January of each year (every other year past 8 years), or every quarter when short.
+  /** @type {[number, string][]} */
   const ticks = [];
   const startMs = Date.parse(series.start);
   const [startYear, startMonth] = series.start.split("-").map(Number);
-  const offsetOf = (year, month) => Math.round((Date.UTC(year, month - 1, 1) - startMs) / 86400000);
+  const offsetOf = (/** @type {number} */ year, /** @type {number} */ month) => Math.round((Date.UTC(year, month - 1, 1) - startMs) / 86400000);
   const years = days / 365;
   const room = Math.max(1, Math.floor(plotW / 56)); // tick labels that fit side by side
   if (years > 1.5) {
@@ -152,8 +167,9 @@ export function chartFigure(result, ui, width, download) {
   const shareA = lastShare(false);
   const shareB = lastShare(true);
   // Direct labels beside the lines' right ends, kept apart and inside their panel.
+  /** @param {number} first @param {number} second @param {number} gap @param {number} low @param {number} high */
   const spread = (first, second, gap, low, high) => {
-    const clamp = (value) => Math.min(Math.max(value, low), high);
+    const clamp = (/** @type {number} */ value) => Math.min(Math.max(value, low), high);
     let [a, b] = [clamp(first), clamp(second)];
     if (Math.abs(a - b) < gap) {
       const upperIsA = a <= b;
@@ -173,7 +189,8 @@ export function chartFigure(result, ui, width, download) {
     : spread(yCount(lastAdult), yCount(lastChild), 18, top.y0, top.y1).reverse();
   const labelX = W - right + (narrow ? 6 : 10);
   const swatch = narrow ? 14 : 26;
-  const legendLine = (y, cls) => svg("line", { x1: labelX, x2: labelX + swatch, y1: y, y2: y, class: cls });
+  const legendLine = (/** @type {number} */ y, /** @type {string} */ cls) => svg("line", { x1: labelX, x2: labelX + swatch, y1: y, y2: y, class: cls });
+  /** @param {number} y @param {string} cls @param {string} text @param {string} [more] */
   const label = (y, cls, text, more = "") => [
     legendLine(y, cls),
     svg("text", { x: labelX + swatch + 6, y: y + 4, class: "sccif-chart__label" }, text),
@@ -190,13 +207,13 @@ export function chartFigure(result, ui, width, download) {
     focusable: "false",
   },
   svg("title", { id: titleId }, "Children and young adults accommodated each night, and the rolling 12-month share of children-majority days"),
-  svg("desc", { id: descId }, chartDescription(result)),
+  svg("desc", { id: descId }, chartDescription(series, result.latest_window)),
   svg("defs", {},
     svg("pattern", { id: `${titleId}-hatch`, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, class: "sccif-chart__hatch" }))),
   projected,
   // top panel: counts
-  svg("text", { x: left, y: 18, class: "sccif-chart__heading" }, "People accommodated each night"),
+  svg("text", { x: narrow ? 0 : left, y: 18, class: "sccif-chart__heading" }, "People accommodated each night"),
   countTicks.map((value) => [
     svg("line", { x1: left, x2: left + plotW, y1: yCount(value).toFixed(1), y2: yCount(value).toFixed(1), class: "sccif-chart__grid" }),
     svg("text", { x: left - 6, y: (yCount(value) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, String(value)),
@@ -206,7 +223,7 @@ export function chartFigure(result, ui, width, download) {
   label(childLabelY, "sccif-chart__children", "Children"),
   label(adultLabelY, "sccif-chart__adults", "Young adults"),
   // bottom panel: shares
-  svg("text", { x: left, y: bottom.y0 - 14, class: "sccif-chart__heading" }, narrow ? "Children-majority share, 12 months" : "Share of children-majority days in the 12 months to each day"),
+  svg("text", { x: narrow ? 0 : left, y: bottom.y0 - 14, class: "sccif-chart__heading" }, narrow ? "Children-majority share, 12 months" : "Share of children-majority days in the 12 months to each day"),
   [0, 0.25, 0.5, 0.75, 1].map((share) => [
     svg("line", { x1: left, x2: left + plotW, y1: yShare(share).toFixed(1), y2: yShare(share).toFixed(1), class: share === 0.5 ? "sccif-chart__half" : "sccif-chart__grid" }),
     svg("text", { x: left - 6, y: (yShare(share) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, `${share * 100}%`),
@@ -215,7 +232,9 @@ export function chartFigure(result, ui, width, download) {
   svg("path", { d: sharePath(true), class: "sccif-chart__share-b" }),
   label(aLabelY, "sccif-chart__share-a", "Reading A", "empty days set aside"),
   label(bLabelY, "sccif-chart__share-b", "Reading B", "every day counts"),
-  svg("text", { x: left + plotW - 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note", "text-anchor": "end" }, "50%: above this line meets"),
+  narrow
+    ? svg("text", { x: left + 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note" }, "Above this line: meets")
+    : svg("text", { x: left + plotW - 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note", "text-anchor": "end" }, "50%: above this line meets"),
   // time axis
   ticks.map(([offset, text]) => [
     svg("line", { x1: x(offset).toFixed(1), x2: x(offset).toFixed(1), y1: bottom.y1, y2: bottom.y1 + 5, class: "sccif-chart__axis" }),
@@ -236,17 +255,19 @@ export function chartFigure(result, ui, width, download) {
     monthlyTable(series.monthly, ui, download));
 }
 
-function chartDescription(result) {
-  const most = result.series.most_children;
-  const mostAdults = result.series.most_young_adults;
-  const latest = result.latest_window;
-  return `From ${longDate(result.series.start)}, up to ${most} children and up to ${mostAdults} young adults a night. `
+/** @param {import("./report.js").Series} series @param {import("./report.js").Window | null} latest */
+function chartDescription(series, latest) {
+  const most = series.most_children;
+  const mostAdults = series.most_young_adults;
+  return `From ${longDate(series.start)}, up to ${most} children and up to ${mostAdults} young adults a night. `
     + (latest
       ? `In the latest 12 months, ${percent(latest.share)} of occupied days and ${percent(latest.share_all_days)} of all days had more children than young adults.`
       : "There is not yet a whole 12-month window.");
 }
 
+/** @param {MonthRow[]} months @param {Ui} ui @param {Download} download */
 function monthlyTable(months, { h }, download) {
+  /** @param {MonthRow["window"]} window @param {"share" | "share_all_days"} key */
   const share = (window, key) => (window ? percent(window[key]) : "–");
   return h("details", { class: "sccif-details" },
     h("summary", {}, "The chart's figures as a table, month by month"),

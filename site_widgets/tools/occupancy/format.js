@@ -1,13 +1,19 @@
 // @ts-check
 // Words, dates and small conversions for the occupancy checker: no page, no DOM.
 
+/** @typedef {"id" | "date_of_birth" | "admission_date" | "discharge_date"} FieldName */
+/** A resident's stay as typed into the form: each field's text, as the reader wrote it. @typedef {Record<FieldName, string>} Row */
+
+/** @type {FieldName[]} */
 export const FIELDS = ["id", "date_of_birth", "admission_date", "discharge_date"];
+/** @type {Record<FieldName, string>} */
 export const FIELD_NAMES = {
   id: "ID",
   date_of_birth: "Date of birth",
   admission_date: "Admission date",
   discharge_date: "Discharge date",
 };
+/** @type {Record<FieldName, string>} */
 export const FIELD_HINTS = {
   id: "Initials or your own reference",
   date_of_birth: "For example, 14/03/2008",
@@ -59,11 +65,17 @@ export function toBase64(bytes) {
   return btoa(binary);
 }
 
+/** @param {unknown} name @returns {name is FieldName} */
+export function isField(name) {
+  return FIELDS.some((field) => field === name);
+}
+
+/** @returns {Row} */
 export function emptyRow() {
   return { id: "", date_of_birth: "", admission_date: "", discharge_date: "" };
 }
 
-/** @param {Record<string, unknown>} row */
+/** @param {Partial<Record<string, unknown>>} row */
 export function isBlank(row) {
   return FIELDS.every((name) => !String(row[name] ?? "").trim());
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The 'wholly or mainly' occupancy checker: every 12-month period of a home's own records.
 //
 // Every figure comes from the Python core (sccif_core.occupancy.api, "occupancy.check"), the same
@@ -10,7 +11,7 @@
 // leaving with records on the page asks first.
 
 import { keep } from "../../lib/keep.js";
-import { emptyRow, FIELD_NAMES, FIELDS, isBlank, LIST_LIMIT, longDate, PLAN_FIELDS, PREVIEW_ROWS, MAX_FORM_ROWS, plural, todayIso } from "./format.js";
+import { emptyRow, FIELD_NAMES, FIELDS, isBlank, isField, LIST_LIMIT, longDate, PLAN_FIELDS, PREVIEW_ROWS, MAX_FORM_ROWS, plural, todayIso } from "./format.js";
 import { cellLabel, recordsSection } from "./records.js";
 import { reportParts } from "./report.js";
 import { downloadFile } from "../../lib/download.js";
@@ -18,20 +19,40 @@ import { lifecycle, takeFocus } from "../../lib/request.js";
 
 const KEEP_KEY = "sccif-occupancy";
 
+/** @typedef {import("./format.js").Row} Row */
+/** @typedef {import("./records.js").Source} Source */
+/** @typedef {import("./records.js").Preview} Preview */
+/** @typedef {import("./records.js").State} State */
+/** @typedef {import("./report.js").OccupancyResult} OccupancyResult */
+/** @typedef {import("../../lib/request.js").Problem} Problem */
+/** @typedef {import("../../lib/request.js").Run} Run */
+/** @typedef {"answer" | "plans"} FocusTarget */
+/** The core's reply to one call: its result, or the problem that stopped it. @template T @typedef {{result?: T, error?: Problem}} Reply */
+/**
+ * What is kept on the device (lib/keep.js, version 2).
+ * @typedef {{source: Source | null, columns: State["columns"], rows: Row[], from: string, to: string, leap: string,
+ *   plannedDischarges: Record<string, string>, plannedAdmissions: Row[]}} Kept
+ */
+
+/**
+ * @param {HTMLElement} root
+ * @param {{call: import("./records.js").Call, runtime: import("../../ui.js").Runtime, ui: typeof import("../../ui.js")}} context
+ */
 export function mount(root, { call, runtime, ui }) {
   const { h } = ui;
   ui.replaceFallback(root);
 
+  /** @type {State} */
   const state = {
-    source: null, // {kind: "file" | "paste" | "form", name, text?, base64?}
-    columns: {}, // field -> 1-based column number chosen by the reader
+    source: null,
+    columns: {},
     preview: null,
-    rows: [emptyRow()], // the form's rows
-    plannedDischarges: {}, // id -> date text
+    rows: [emptyRow()],
+    plannedDischarges: {},
     plannedAdmissions: [], // rows like the form's
     result: null,
-    baseline: null, // the result without plans, to compare
-    plansDropped: [], // ids whose planned discharges the last check set aside: they left the records
+    baseline: null,
+    plansDropped: [],
   };
 
   const status = ui.runtimeStatus(runtime, { what: "checker" });
@@ -97,7 +118,7 @@ export function mount(root, { call, runtime, ui }) {
     return { value, input, element: h("div", { class: "sccif-occupancy__checkbox" }, input, h("label", { for: inputId }, label)) };
   });
   const leapValue = () => leapOptions.find((option) => option.input.checked)?.value ?? "mar-1";
-  const setLeap = (value) => {
+  const setLeap = (/** @type {string} */ value) => {
     for (const option of leapOptions) option.input.checked = option.value === value;
   };
   const checkButton = h("button", { type: "submit", class: "md-button md-button--primary sccif-button" }, "Check the records");
@@ -141,6 +162,7 @@ export function mount(root, { call, runtime, ui }) {
   records.renderRows();
 
   // New records keep the plans: the check sets aside, and names, those for people no longer in them.
+  /** @param {Source} source */
   function useSource(source) {
     state.source = source;
     state.columns = {};
@@ -152,8 +174,9 @@ export function mount(root, { call, runtime, ui }) {
   // --- talking to the core ---
 
   function recordsPayload() {
-    const source = state.source;
+    const source = /** @type {Source} */ (state.source); // asked for only once there are records
     if (source.kind === "form") return { rows: state.rows };
+    /** @type {{csv?: string, csv_base64?: string, columns?: State["columns"]}} */
     const payload = source.base64 ? { csv_base64: source.base64 } : { csv: source.text };
     const columns = Object.fromEntries(Object.entries(state.columns).filter(([, value]) => value));
     if (Object.keys(columns).length) payload.columns = columns;
@@ -211,6 +234,7 @@ export function mount(root, { call, runtime, ui }) {
   /**
    * Check the records. focus: where focus goes with the answer ("answer": the verdict's heading;
    * "plans": the "Looking ahead" heading; null: nowhere, and the live region says the verdict).
+   * @param {{withPreview?: boolean, focus?: FocusTarget | null}} [options]
    */
   function run({ withPreview = false, focus = "answer" } = {}) {
     summary.hide();
@@ -219,6 +243,11 @@ export function mount(root, { call, runtime, ui }) {
     return requests.run({ withPreview, focus });
   }
 
+  /**
+   * @param {[Reply<Preview> | null, Reply<OccupancyResult>, Reply<OccupancyResult> | null]} answers
+   *   the preview (when asked for), the check, and the check without the plans (when there are plans)
+   * @param {Run} run
+   */
   async function show([previewAnswer, answer, baseline], run) {
     if (previewAnswer) {
       state.preview = previewAnswer.result ?? null;
@@ -228,7 +257,7 @@ export function mount(root, { call, runtime, ui }) {
         showError(previewAnswer.error, run);
         return;
       }
-      if (!state.preview.recognised) {
+      if (state.preview && !state.preview.recognised) {
         hideReport();
         showColumnProblem(state.preview);
         return;
@@ -236,22 +265,24 @@ export function mount(root, { call, runtime, ui }) {
     }
     if (answer.error) {
       hideReport();
-      if (answer.error.row === null || state.source.kind === "form") await showEveryProblem(answer.error, run);
+      if (answer.error.row === null || state.source?.kind === "form") await showEveryProblem(answer.error, run);
       else showError(answer.error, run);
       return;
     }
-    state.result = answer.result;
+    const result = /** @type {OccupancyResult} */ (answer.result);
+    state.result = result;
     state.baseline = baseline?.result ?? null;
-    forgetDroppedPlans(answer.result.plans_dropped ?? []);
+    forgetDroppedPlans(result.plans_dropped ?? []);
     try {
-      renderReport({ focus: run.options.again ? null : run.options.focus, run });
+      renderReport(result, { focus: run.options.again ? null : run.options.focus, run });
     } catch (failure) {
       // Never leave an earlier report under the new form values, and never fail without a word.
       hideReport();
-      summary.show([{ text: `The result could not be shown (${failure.message}). Try a shorter period.`, input: period.from.input }]);
+      summary.show([{ text: `The result could not be shown (${/** @type {Error} */ (failure).message}). Try a shorter period.`, input: period.from.input }]);
     }
   }
 
+  /** @param {string[]} ids */
   function forgetDroppedPlans(ids) {
     state.plansDropped = ids;
     if (!ids.length) return;
@@ -270,28 +301,32 @@ export function mount(root, { call, runtime, ui }) {
    * Every problem in the typed rows and the period at once (the check stops at the first), each
    * linked to its field; any other problem as showError words it.
    */
+  /** @param {Problem} error @param {Run} run */
   async function showEveryProblem(error, run) {
+    /** @type {{from: string, to: string, rows?: Row[]}} */
     const payload = { from: period.from.input.value, to: period.to.input.value };
-    if (state.source.kind === "form") payload.rows = state.rows;
+    if (state.source?.kind === "form") payload.rows = state.rows;
     const answer = await call("occupancy.problems", payload).catch(() => null);
     if (!run.current()) return;
+    /** @type {Problem[]} */
     const problems = answer?.result?.problems ?? [];
-    const items = problems.map((problem) => problemItem(problem)).filter(Boolean);
+    const items = problems.map((problem) => problemItem(problem)).filter((item) => item !== null);
     if (items.length) summary.show(items);
     else showError(error, run);
   }
 
-  /** {text, input} for one problem in a typed row or the period, with the field marked; null otherwise. */
+  /** {text, input} for one problem in a typed row or the period, with the field marked; null otherwise. @param {Problem} problem */
   function problemItem(problem) {
     if (problem.field === "from" || problem.field === "to") {
       period[problem.field].setError(problem.problem);
       return { text: problem.problem, input: period[problem.field].input };
     }
-    if (!problem.row || state.source.kind !== "form") return null;
+    if (!problem.row || state.source?.kind !== "form") return null;
     const input = records.markTypedRow(problem.row, problem.field, problem.problem);
     return input ? { text: `Row ${problem.row}: ${problem.problem}`, input } : null;
   }
 
+  /** @param {Preview} data */
   function showColumnProblem(data) {
     const problem = data.problem;
     const missing = data.missing.length ? data.missing : FIELDS.filter((name) => problem?.field === name);
@@ -303,7 +338,7 @@ export function mount(root, { call, runtime, ui }) {
     summary.show(items);
   }
 
-  /** One problem, linked to its field; run: the request it answers (null: always current). */
+  /** One problem, linked to its field; run: the request it answers (null: always current). @param {Problem} error @param {Run | null} run */
   async function showError(error, run) {
     const where = state.source && state.source.kind !== "form" ? ` (in ${state.source.name})` : "";
     if (state.source?.kind === "form" && error.row) {
@@ -318,7 +353,7 @@ export function mount(root, { call, runtime, ui }) {
       summary.show([{ text: error.problem, input: period[error.field].input }]);
       return;
     }
-    if (error.row === 1 && FIELDS.includes(error.field) && records.columnControl(error.field)) {
+    if (error.row === 1 && isField(error.field) && records.columnControl(error.field)) {
       summary.show([{ text: `${error.problem}${where}`, input: records.columnControl(error.field) }]);
       return;
     }
@@ -343,21 +378,22 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   async function editInForm() {
+    /** @type {Reply<Preview>} */
     let answer;
     try {
       answer = await call("occupancy.preview", { ...recordsPayload(), sample: MAX_FORM_ROWS });
     } catch (failure) {
-      announcer.say(`The rows could not be read. ${ui.sentence(failure.message)}`);
+      announcer.say(`The rows could not be read. ${ui.sentence(/** @type {Error} */ (failure).message)}`);
       return;
     }
     if (answer.error) {
       showError(answer.error, null);
       return;
     }
-    const { columns, sample } = answer.result;
+    const { columns, sample } = /** @type {Preview} */ (answer.result);
     state.rows = sample
       .filter((cells) => cells.some((value) => value.trim()))
-      .map((cells) => Object.fromEntries(FIELDS.map((name) => [name, columns[name] ? cells[columns[name] - 1] ?? "" : ""])));
+      .map((cells) => /** @type {Row} */ (Object.fromEntries(FIELDS.map((name) => [name, columns[name] ? cells[columns[name] - 1] ?? "" : ""]))));
     if (!state.rows.length) state.rows.push(emptyRow());
     records.renderRows();
     records.formDetails.open = true;
@@ -368,8 +404,8 @@ export function mount(root, { call, runtime, ui }) {
 
   // --- the report, answer first ---
 
-  function renderReport({ focus, run }) {
-    const result = state.result;
+  /** @param {OccupancyResult} result @param {{focus: FocusTarget | null, run: Run}} options */
+  function renderReport(result, { focus, run }) {
     report.dataset.sccifVerdict = result.verdict;
     const { parts, answer, headings } = reportParts(result, {
       ui,
@@ -387,6 +423,7 @@ export function mount(root, { call, runtime, ui }) {
   }
 
   /** A button that downloads one of the result's lists in full, as CSV made by the core. */
+  /** @param {string} kind @param {string} label */
   function downloadButton(kind, label) {
     const button = h("button", { type: "button", class: "md-button sccif-button" }, label);
     button.addEventListener("click", async () => {
@@ -396,6 +433,7 @@ export function mount(root, { call, runtime, ui }) {
     return button;
   }
 
+  /** @param {OccupancyResult} result */
   function whatIf(result) {
     const open = result.projection.open_stays;
     const openTotal = result.lists?.open_stays?.total ?? open.length;
@@ -445,7 +483,7 @@ export function mount(root, { call, runtime, ui }) {
       state.plannedAdmissions.push(emptyRow());
       renderAdmissions();
       changed();
-      admissions.querySelector("fieldset:last-of-type input")?.focus();
+      /** @type {HTMLInputElement | null} */ (admissions.querySelector("fieldset:last-of-type input"))?.focus();
     });
     renderAdmissions();
     const update = h("button", { type: "button", class: "md-button md-button--primary sccif-button" }, "Show the effect of these plans");
@@ -478,7 +516,9 @@ export function mount(root, { call, runtime, ui }) {
 
   // --- what is kept on the device ---
 
+  /** @returns {Kept} */
   function snapshot() {
+    /** @type {Source | null} */
     const source = state.source?.kind === "form" ? { kind: "form", name: state.source.name } : state.source;
     return {
       source,
@@ -492,6 +532,7 @@ export function mount(root, { call, runtime, ui }) {
     };
   }
 
+  /** @param {Kept} kept as stored: checked here, since storage can hold anything */
   function applyKept(kept) {
     if (!kept || typeof kept !== "object" || !Array.isArray(kept.rows)) throw new Error("it is not in the form this page keeps");
     state.rows = kept.rows.length ? kept.rows.map((row) => ({ ...emptyRow(), ...row })) : [emptyRow()];
@@ -511,7 +552,11 @@ export function mount(root, { call, runtime, ui }) {
     }
   }
 
-  /** Records kept by the checker before it used lib/keep.js: the same fields, typed rows as rows. */
+  /**
+   * Records kept by the checker before it used lib/keep.js: the same fields, typed rows as rows.
+   * @param {any} old JSON from storage, of any shape: applyKept checks it
+   * @returns {Kept | null}
+   */
   function fromVersion1(old) {
     if (!old || old.version !== 1) return null;
     const source = old.source?.kind === "form" ? { kind: "form", name: old.source.name } : old.source ?? null;

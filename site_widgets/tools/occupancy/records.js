@@ -1,15 +1,45 @@
+// @ts-check
 // "1. Residents' records": a CSV file, rows pasted from a spreadsheet, or rows typed into the form;
 // the preview of a file with its column choices; and the marks that lead to a problem's field.
 //
 // Every value from a file, a paste or the form is rendered with textContent (ui.h), never innerHTML.
 
-import { emptyRow, FIELD_HINTS, FIELD_NAMES, FIELDS, MAX_BYTES, MAX_FORM_ROWS, plural, toBase64 } from "./format.js";
+import { emptyRow, FIELD_HINTS, FIELD_NAMES, FIELDS, isField, MAX_BYTES, MAX_FORM_ROWS, plural, toBase64 } from "./format.js";
 import { downloadFile } from "../../lib/download.js";
 import { stackedTable } from "./tables.js";
+
+/** @typedef {import("./format.js").FieldName} FieldName */
+/** @typedef {import("./format.js").Row} Row */
+/** @typedef {import("./report.js").Ui} Ui */
+/** @typedef {(name: string, payload?: any) => Promise<any>} Call */
+/** Where the records came from; a file not in UTF-8 comes as base64 for the core to name. @typedef {{kind: "file" | "paste" | "form", name: string, text?: string, base64?: string}} Source */
+/**
+ * What a file or paste looks like ("occupancy.preview", csv_input.preview_csv): columns numbered from 1
+ * (null: not found); sample: the first rows' cells; extra: a row past them that holds a problem.
+ * @typedef {{delimiter: string, headers: string[], columns: Record<FieldName, number | null>, missing: FieldName[],
+ *   recognised: boolean, problem: import("../../lib/request.js").Problem | null, rows: number, sample: string[][],
+ *   extra: {row: number, cells: string[]} | null, no_end_date_rows: number[], notes: string[]}} Preview
+ */
+/**
+ * The checker's state, shared by its sections.
+ * @typedef {object} State
+ * @property {Source | null} source
+ * @property {Partial<Record<FieldName, number | "">>} columns the 1-based column the reader chose for each field
+ * @property {Preview | null} preview
+ * @property {Row[]} rows the form's rows
+ * @property {Record<string, string>} plannedDischarges id -> date text
+ * @property {Row[]} plannedAdmissions
+ * @property {import("./report.js").OccupancyResult | null} result
+ * @property {import("./report.js").OccupancyResult | null} baseline the result without plans, to compare
+ * @property {string[]} plansDropped ids whose planned discharges the last check set aside: they left the records
+ */
+/** @typedef {{source(source: Source): void, checkRows(): void, changed(): void, useColumns(): void, editInForm(): void}} RecordsEvents */
 
 /**
  * The records section. state: the tool's state ({source, columns, preview, rows}).
  * on: {source(source), checkRows(), changed(), useColumns(), editInForm()}.
+ * @param {{ui: Ui, state: State, call: Call, announcer: {say(text: string): void},
+ *   summary: {show(items: import("../../ui.js").SummaryItem[]): void}, on: RecordsEvents}} options
  */
 export function recordsSection({ ui, state, call, announcer, summary, on }) {
   const { h } = ui;
@@ -63,13 +93,14 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     rowsList,
     h("div", { class: "sccif-occupancy__buttons" }, addRowButton, checkRowsButton),
   );
-  const rowInputs = []; // [{field: input}] per typed row, for errors
+  /** @type {Record<FieldName, HTMLInputElement>[]} each typed row's inputs, for errors */
+  const rowInputs = [];
 
   function renderRows() {
     rowInputs.length = 0;
     rowsList.replaceChildren(
       ...state.rows.map((row, index) => {
-        const inputs = {};
+        const inputs = /** @type {Record<FieldName, HTMLInputElement>} */ ({});
         const legendId = ui.id("sccif-occupancy-row");
         const cells = FIELDS.map((name) => {
           const inputId = ui.id(`sccif-occupancy-${name}`);
@@ -120,7 +151,8 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
   checkRowsButton.addEventListener("click", () => on.checkRows());
 
   const preview = h("div", { class: "sccif-occupancy__preview", hidden: true });
-  const selects = {}; // field -> the column choice control shown in the preview
+  /** @type {Partial<Record<FieldName, HTMLSelectElement>>} the column choices shown in the preview */
+  const selects = {};
 
   const element = h(
     "section",
@@ -166,6 +198,7 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
       : { kind: "file", name: file.name, text });
   });
 
+  /** @param {number} size */
   function tooLarge(size) {
     summary.show([{
       text: `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the checker reads files up to ${MAX_BYTES / 1024 / 1024} MB. A home's residents fit in far less: remove other columns or sheets and save as CSV.`,
@@ -184,8 +217,9 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
 
   // --- the preview and column choices ---
 
+  /** @param {Preview} data */
   function columnChoices(data) {
-    for (const name of Object.keys(selects)) delete selects[name];
+    for (const name of FIELDS) delete selects[name];
     return h("fieldset", { class: "sccif-occupancy__fieldset" },
       h("legend", { class: "sccif-label" }, data.recognised ? "Columns used" : "Which column holds each item?"),
       FIELDS.map((name) => {
@@ -202,9 +236,11 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
       }));
   }
 
+  /** @param {Preview} data */
   function previewTable(data) {
     if (!data.sample.length) return null;
     const headers = ["Row", ...data.headers.map((header) => header || "(no heading)")];
+    /** @type {{number: number, cells: string[], gap?: boolean}[]} */
     const rows = data.sample.map((cells, index) => ({ number: index + 2, cells }));
     if (data.extra) rows.push({ number: data.extra.row, cells: data.extra.cells, gap: true });
     return stackedTable(h, {
@@ -232,7 +268,10 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     const choices = columnChoices(data);
     const useColumns = h("button", { type: "button", class: "md-button sccif-button" }, "Use these columns");
     useColumns.addEventListener("click", () => {
-      state.columns = Object.fromEntries(FIELDS.map((name) => [name, selects[name].value ? Number(selects[name].value) : ""]));
+      state.columns = Object.fromEntries(FIELDS.map((name) => {
+        const column = selects[name]?.value;
+        return [name, column ? Number(column) : ""];
+      }));
       on.useColumns();
     });
     const editButton = data.rows <= MAX_FORM_ROWS
@@ -242,12 +281,12 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     ui.replace(
       preview,
       h("h3", {}, "Your records"),
-      h("p", {}, `From ${state.source.name}: ${plural(data.rows, "row")} below the heading row, separated by ${data.delimiter === "tab" ? "tabs" : `${data.delimiter}s`}.`),
+      h("p", {}, `From ${state.source?.name}: ${plural(data.rows, "row")} below the heading row, separated by ${data.delimiter === "tab" ? "tabs" : `${data.delimiter}s`}.`),
       data.rows > MAX_FORM_ROWS ? h("p", { class: "sccif-hint" }, `Files with more than ${MAX_FORM_ROWS} rows are edited in your spreadsheet, not in this form.`) : null,
       previewTable(data),
       data.recognised
         ? [
-          h("p", {}, `Columns used: ${FIELDS.map((name) => `${FIELD_NAMES[name]}, column ${data.columns[name]} (${data.headers[data.columns[name] - 1] || "no heading"})`).join("; ")}.`),
+          h("p", {}, `Columns used: ${FIELDS.map((name) => `${FIELD_NAMES[name]}, column ${data.columns[name]} (${data.headers[(data.columns[name] ?? 0) - 1] || "no heading"})`).join("; ")}.`),
           h("details", { class: "sccif-details sccif-occupancy__change-columns" }, h("summary", {}, "Change which columns are used"), choices, useColumns),
           editButton,
         ]
@@ -256,9 +295,9 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     preview.hidden = false;
   }
 
-  /** The column choice of a field (opening "Change which columns are used" if it is closed). */
+  /** The column choice of a field (opening "Change which columns are used" if it is closed). @param {string} name */
   function columnControl(name) {
-    const select = selects[name];
+    const select = isField(name) ? selects[name] : null;
     if (!select) return null;
     const details = select.closest("details");
     if (details) details.open = true;
@@ -269,12 +308,14 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
    * Mark row `row` of the preview as holding a problem in column `label`; the cell to link to,
    * or null when the preview does not show that row.
    */
+  /** @param {number} row @param {string | null | undefined} label */
   function markPreviewRow(row, label) {
     const data = state.preview;
+    /** @type {HTMLTableRowElement | null} */
     const tr = preview.querySelector(`tr[data-sccif-row="${row}"]`);
     if (!data || !tr) return null;
     tr.classList.add("sccif-occupancy__row--error");
-    const head = tr.querySelector("th");
+    const head = /** @type {HTMLTableCellElement} */ (tr.querySelector("th"));
     head.append(h("span", { class: "sccif-occupancy__row-flag" }, " Problem here"));
     const column = data.headers.findIndex((header, index) => (header || `column ${index + 1}`) === label);
     const target = column >= 0 ? tr.querySelectorAll("td")[column] : head;
@@ -290,16 +331,19 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
     return target;
   }
 
-  /** Mark a typed row's field with the problem; the input, or null. */
+  /**
+   * Mark a typed row's field with the problem; the input, or null.
+   * @param {number} row @param {string | null | undefined} field @param {string} problem
+   */
   function markTypedRow(row, field, problem) {
     const inputs = rowInputs[row - 1];
-    const input = inputs?.[field] ?? inputs?.id ?? null;
+    const input = (isField(field) ? inputs?.[field] : null) ?? inputs?.id ?? null;
     if (!input) return null;
     formDetails.open = true;
-    const message = document.getElementById(`${input.id}-error`);
+    const message = /** @type {HTMLElement} */ (document.getElementById(`${input.id}-error`));
     ui.replace(message, h("span", { class: "sccif-visually-hidden" }, "Error: "), ui.sentence(problem));
     message.hidden = false;
-    input.parentElement.classList.add("sccif-field--error");
+    input.parentElement?.classList.add("sccif-field--error");
     input.setAttribute("aria-invalid", "true");
     const hint = document.getElementById(`${input.id}-hint`);
     input.setAttribute("aria-describedby", [hint?.id, message.id].filter(Boolean).join(" "));
@@ -313,10 +357,10 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
         const hint = document.getElementById(`${input.id}-hint`);
         if (hint) input.setAttribute("aria-describedby", hint.id);
         else input.removeAttribute("aria-describedby");
-        const message = document.getElementById(`${input.id}-error`);
+        const message = /** @type {HTMLElement} */ (document.getElementById(`${input.id}-error`));
         message.hidden = true;
         message.replaceChildren();
-        input.parentElement.classList.remove("sccif-field--error");
+        input.parentElement?.classList.remove("sccif-field--error");
       }
     }
     for (const tr of preview.querySelectorAll(".sccif-occupancy__row--error")) {
@@ -360,6 +404,7 @@ export function recordsSection({ ui, state, call, announcer, summary, on }) {
 /**
  * A cell's label: its field's name on screen; for a screen reader, also which row the input
  * belongs to ("Date of birth, row 2"), so no two fields share a name.
+ * @param {typeof import("../../ui.js").h} h @param {HTMLInputElement} input @param {string} name @param {string} where
  */
 export function cellLabel(h, input, name, where) {
   input.setAttribute("aria-label", `${name}, ${where}`);

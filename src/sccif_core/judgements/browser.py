@@ -15,6 +15,7 @@ from .criteria import good_descriptors
 from .engine import Evaluation, evaluate, facts, triggers
 from .grades import GRADES, INADEQUATE, JUDGEMENTS, NOT_JUDGED, label
 from .next_steps import next_steps
+from .notes_file import notes_file
 from .rules import CONSIDERATIONS, PRINCIPLES, RULES, Passage, Rule
 from .wording import BEST_FIT, can_be, consequence, control_effects, outlook_sentences
 
@@ -180,6 +181,16 @@ def _check(payload: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _notes_file(payload: dict[str, Any]) -> dict[str, str]:
+    notes = payload.get("notes")
+    if not isinstance(notes, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in notes.items()
+    ):
+        raise InputError("notes must be an object of descriptor: text.", field="notes")
+    today = parse_date(str(payload.get("today", "")), field="today")
+    return notes_file(notes, today, good_descriptors())
+
+
 BROWSER_FUNCTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "judge.evaluate": _evaluate,
     "judge.rules": _rules,
@@ -188,4 +199,5 @@ BROWSER_FUNCTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "judge.next_steps": _next_steps,
     "judge.scenario": _scenario,
     "judge.check": _check,
+    "judge.notes_file": _notes_file,
 }

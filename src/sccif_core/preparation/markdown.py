@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from ..citations import SOURCE_TITLE, SOURCE_VERSION, cite
 from ..errors import InputError
+from ..markdown_text import escape, unescape
 from ..urls import check_base_url
 from .findings import FINDINGS
 from .items import NOT_A_CHECKLIST, groups, item_label
@@ -55,17 +56,6 @@ _ITEM = re.compile(r"####\s+.*\[(?P<key>[A-Za-z0-9-]+)\]\([^)]*\)\s*")
 _FIELD = re.compile(r"\*\*(?P<name>[^*]+):\*\*\s*(?P<value>.*)")
 _NOTES = re.compile(r"\*\*Notes:\*\*\s*")
 _FORMAT = re.compile(r"Format:\s*(?P<format>\S+)\s+(?P<version>\S+)\s*")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&#91;": "["}
-_ENTITY = re.compile("|".join(_ENTITIES))
-
-
-def escape(text: str) -> str:
-    """``&``, ``<`` and ``[`` as character references: no HTML, link or image a viewer would act on."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("[", "&#91;")
-
-
-def unescape(text: str) -> str:
-    return _ENTITY.sub(lambda m: _ENTITIES[m[0]], text)
 
 
 def _note_line(line: str) -> str:

@@ -25,6 +25,7 @@ def test_registered() -> None:
         "judge.next_steps",
         "judge.scenario",
         "judge.check",
+        "judge.notes_file",
     ):
         assert name in browser_api.FUNCTIONS
 
