@@ -77,12 +77,14 @@ export function chartFigure(result, ui, width, download) {
   const days = series.days;
   const narrow = width < NARROW_BELOW;
   const W = Math.max(280, Math.min(WIDE, Math.floor(width)));
-  const H = 450;
-  const left = narrow ? 40 : 48;
-  const right = narrow ? 114 : 180;
+  const H = narrow ? 380 : 450;
+  // On a phone the titles and the key are HTML above the chart (see chartKey), which wraps with the
+  // reader's own text spacing; the chart keeps only its short tick labels, with room to grow.
+  const left = narrow ? 52 : 48;
+  const right = narrow ? 16 : 180;
   const plotW = W - left - right;
-  const top = { y0: 54, y1: 204 };
-  const bottom = { y0: 250, y1: 400 };
+  const top = narrow ? { y0: 16, y1: 166 } : { y0: 54, y1: 204 };
+  const bottom = narrow ? { y0: 196, y1: 346 } : { y0: 250, y1: 400 };
   const x = (/** @type {number} */ offset) => left + (offset * plotW) / days;
   // The core sends the maxima: spreading a long period's days into Math.max overflows the stack.
   const maxCount = Math.max(1, series.most_children, series.most_young_adults);
@@ -159,7 +161,7 @@ export function chartFigure(result, ui, width, download) {
     ? [
       svg("rect", { x: x(periodEnd).toFixed(1), y: top.y0 - 8, width: (x(days) - x(periodEnd)).toFixed(1), height: bottom.y1 - top.y0 + 8, fill: `url(#${titleId}-hatch)` }),
       svg("line", { x1: x(periodEnd).toFixed(1), x2: x(periodEnd).toFixed(1), y1: top.y0 - 16, y2: bottom.y1, class: "sccif-chart__divider" }),
-      svg("text", { x: Math.min(x(periodEnd) + 4, left + plotW - 70).toFixed(1), y: top.y0 - 4, class: "sccif-chart__note" }, "Projected →"),
+      narrow ? null : svg("text", { x: Math.min(x(periodEnd) + 4, left + plotW - 70).toFixed(1), y: top.y0 - 4, class: "sccif-chart__note" }, "Projected →"),
     ]
     : [];
   const lastChild = series.children[series.children.length - 1][0];
@@ -191,7 +193,7 @@ export function chartFigure(result, ui, width, download) {
   const swatch = narrow ? 14 : 26;
   const legendLine = (/** @type {number} */ y, /** @type {string} */ cls) => svg("line", { x1: labelX, x2: labelX + swatch, y1: y, y2: y, class: cls });
   /** @param {number} y @param {string} cls @param {string} text @param {string} [more] */
-  const label = (y, cls, text, more = "") => [
+  const label = (y, cls, text, more = "") => narrow ? [] : [
     legendLine(y, cls),
     svg("text", { x: labelX + swatch + 6, y: y + 4, class: "sccif-chart__label" }, text),
     more && !narrow ? svg("text", { x: labelX + swatch + 6, y: y + 18, class: "sccif-chart__note" }, more) : null,
@@ -213,7 +215,7 @@ export function chartFigure(result, ui, width, download) {
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, class: "sccif-chart__hatch" }))),
   projected,
   // top panel: counts
-  svg("text", { x: narrow ? 0 : left, y: 18, class: "sccif-chart__heading" }, "People accommodated each night"),
+  narrow ? null : svg("text", { x: left, y: 18, class: "sccif-chart__heading" }, "People accommodated each night"),
   countTicks.map((value) => [
     svg("line", { x1: left, x2: left + plotW, y1: yCount(value).toFixed(1), y2: yCount(value).toFixed(1), class: "sccif-chart__grid" }),
     svg("text", { x: left - 6, y: (yCount(value) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, String(value)),
@@ -223,7 +225,7 @@ export function chartFigure(result, ui, width, download) {
   label(childLabelY, "sccif-chart__children", "Children"),
   label(adultLabelY, "sccif-chart__adults", "Young adults"),
   // bottom panel: shares
-  svg("text", { x: narrow ? 0 : left, y: bottom.y0 - 14, class: "sccif-chart__heading" }, narrow ? "Children-majority share, 12 months" : "Share of children-majority days in the 12 months to each day"),
+  narrow ? null : svg("text", { x: left, y: bottom.y0 - 14, class: "sccif-chart__heading" }, "Share of children-majority days in the 12 months to each day"),
   [0, 0.25, 0.5, 0.75, 1].map((share) => [
     svg("line", { x1: left, x2: left + plotW, y1: yShare(share).toFixed(1), y2: yShare(share).toFixed(1), class: share === 0.5 ? "sccif-chart__half" : "sccif-chart__grid" }),
     svg("text", { x: left - 6, y: (yShare(share) + 4).toFixed(1), class: "sccif-chart__tick", "text-anchor": "end" }, `${share * 100}%`),
@@ -232,20 +234,22 @@ export function chartFigure(result, ui, width, download) {
   svg("path", { d: sharePath(true), class: "sccif-chart__share-b" }),
   label(aLabelY, "sccif-chart__share-a", "Reading A", "empty days set aside"),
   label(bLabelY, "sccif-chart__share-b", "Reading B", "every day counts"),
-  narrow
-    ? svg("text", { x: left + 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note" }, "Above this line: meets")
-    : svg("text", { x: left + plotW - 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note", "text-anchor": "end" }, "50%: above this line meets"),
+  narrow ? null : svg("text", { x: left + plotW - 4, y: (yShare(0.5) - 5).toFixed(1), class: "sccif-chart__note", "text-anchor": "end" }, "50%: above this line meets"),
   // time axis
   ticks.map(([offset, text]) => [
     svg("line", { x1: x(offset).toFixed(1), x2: x(offset).toFixed(1), y1: bottom.y1, y2: bottom.y1 + 5, class: "sccif-chart__axis" }),
     svg("line", { x1: x(offset).toFixed(1), x2: x(offset).toFixed(1), y1: top.y1, y2: top.y1 + 5, class: "sccif-chart__axis" }),
-    svg("text", { x: x(offset).toFixed(1), y: bottom.y1 + 18, class: "sccif-chart__tick", "text-anchor": "middle" }, text),
+    // A label near the right edge ends at the edge instead of being centred past it.
+    x(offset) > W - 30
+      ? svg("text", { x: W - 2, y: bottom.y1 + 18, class: "sccif-chart__tick", "text-anchor": "end" }, text)
+      : svg("text", { x: x(offset).toFixed(1), y: bottom.y1 + 18, class: "sccif-chart__tick", "text-anchor": "middle" }, text),
   ]),
   svg("line", { x1: left, x2: left + plotW, y1: top.y1, y2: top.y1, class: "sccif-chart__axis" }),
   svg("line", { x1: left, x2: left + plotW, y1: bottom.y1, y2: bottom.y1, class: "sccif-chart__axis" }));
 
   return h("figure", { class: "sccif-occupancy__chart" },
     h("h3", {}, "Chart"),
+    narrow ? chartKey(ui, periodEnd < days) : null,
     chart,
     h("figcaption", {},
       "Top: children (solid line) and young adults (dashed line) accommodated each night. ",
@@ -253,6 +257,27 @@ export function chartFigure(result, ui, width, download) {
       periodEnd < days ? "The hatched part is the projection. " : "",
       "The same figures, month by month, are in the table below."),
     monthlyTable(series.monthly, ui, download));
+}
+
+/**
+ * The chart's titles and key as HTML, for a phone: each line's pattern beside its name.
+ * @param {Ui} ui @param {boolean} projected
+ */
+function chartKey(ui, projected) {
+  const { h } = ui;
+  const swatch = (/** @type {string} */ cls) =>
+    svg("svg", { class: "sccif-chart sccif-chart-key__swatch", viewBox: "0 0 26 10", width: 26, height: 10, "aria-hidden": "true", focusable: "false" },
+      svg("line", { x1: 0, x2: 26, y1: 5, y2: 5, class: cls }));
+  const item = (/** @type {string} */ cls, /** @type {string} */ words) => h("li", {}, swatch(cls), " ", words);
+  return h("div", { class: "sccif-chart-key" },
+    h("p", { class: "sccif-chart-key__title" }, "Top: people accommodated each night"),
+    h("ul", {}, item("sccif-chart__children", "Children"), item("sccif-chart__adults", "Young adults")),
+    h("p", { class: "sccif-chart-key__title" }, "Bottom: children-majority share, 12 months"),
+    h("ul", {},
+      item("sccif-chart__share-a", "Reading A, empty days set aside"),
+      item("sccif-chart__share-b", "Reading B, every day counts"),
+      item("sccif-chart__half", "50%: above this line meets the policy")),
+    projected ? h("p", {}, "The hatched part is the projection.") : null);
 }
 
 /** @param {import("./report.js").Series} series @param {import("./report.js").Window | null} latest */
