@@ -170,6 +170,8 @@ class TestAgainstTheEngine:
         """Every kind of the engine is offered, and each shows exactly the engine's fields."""
         page.goto(site_url + TOOL)
         select = page.get_by_label("What happened?")
+        # The form exists once the widget has mounted; evaluate_all alone would not wait for it.
+        expect(select.locator("option")).to_have_count(len(KINDS))
         options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
         assert sorted(options) == sorted(KINDS)
         for kind in KINDS:
