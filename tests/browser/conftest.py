@@ -170,16 +170,23 @@ def warm_up(context: BrowserContext, site_url: str) -> None:
 
 @dataclass
 class ReturningReader:
-    """A test file's shared browser profile, and a blank tab kept open to clear its storage between tests."""
+    """The browser profile the tests share, and a blank tab kept open to clear its storage between tests."""
 
     context: BrowserContext
     origin: str
+    warmed_up: bool = False
     _blank: Page = field(init=False)
     _session: CDPSession = field(init=False)
 
     def __post_init__(self) -> None:
         self._blank = self.context.new_page()
         self._session = self.context.new_cdp_session(self._blank)
+
+    def warm_up(self, site_url: str) -> None:
+        """Start the runtime in this profile, the first time a test file needs it (`warm_up`)."""
+        if not self.warmed_up:
+            warm_up(self.context, site_url)
+            self.warmed_up = True
 
     def forget_the_test(self) -> None:
         """Close the test's pages, then clear what they saved on the device (local storage, IndexedDB).
@@ -196,23 +203,31 @@ class ReturningReader:
         )
 
 
-@pytest.fixture(scope="module")
-def returning_reader(
-    request: pytest.FixtureRequest, browser: Browser, site_url: str
-) -> Iterator[ReturningReader]:
-    """One browser profile for a test file, as a reader who keeps coming back has.
+@pytest.fixture(scope="session")
+def returning_profile(browser: Browser, site_url: str) -> Iterator[ReturningReader]:
+    """One browser profile for every test file a test process runs, as a reader who keeps coming back has.
 
-    The runtime is started once (`warm_up`) before the file's first test, and its stored snapshot and
-    the HTTP cache carry over from test to test; what a reader saves on the device (local storage,
-    IndexedDB) is cleared after every test. The offline service worker is blocked. Tests of a first
-    visit, of loading from scratch or of offline use are marked `fresh_context` and get a new profile.
-    A file marked `text_pages_only` opens no tool page, so its profile is not warmed up.
+    The HTTP cache and the stored snapshot of the started interpreter carry over from test to test and
+    from file to file; what a reader saves on the device (local storage, IndexedDB) is cleared after
+    every test. The offline service worker is blocked.
     """
     context = new_context(browser, service_workers="block")
-    if not request.node.get_closest_marker("text_pages_only"):
-        warm_up(context, site_url)
     yield ReturningReader(context, _origin(site_url))
     context.close()
+
+
+@pytest.fixture(scope="module")
+def returning_reader(
+    request: pytest.FixtureRequest, returning_profile: ReturningReader, site_url: str
+) -> ReturningReader:
+    """The shared profile, with the runtime started once before the first test file that opens a tool page.
+
+    Tests of a first visit, of loading from scratch or of offline use are marked `fresh_context` and get
+    a new profile. A file marked `text_pages_only` opens no tool page, so it does not wait for the runtime.
+    """
+    if not request.node.get_closest_marker("text_pages_only"):
+        returning_profile.warm_up(site_url)
+    return returning_profile
 
 
 @pytest.fixture

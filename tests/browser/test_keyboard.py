@@ -182,11 +182,11 @@ class TestMenu:
         expect(menu).to_be_focused()
         page.keyboard.press("Enter")
         expect(menu).to_have_attribute("aria-expanded", "true")
-        found = focused(page)
-        assert found["inDrawer"] and not off_screen(found), found
-        page.wait_for_function(
+        page.wait_for_function(  # the drawer slides in: where focus is drawn is known once it has arrived
             "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
         )
+        found = focused(page)
+        assert found["inDrawer"] and not off_screen(found), found
         axe_check(page)
         covered = []  # the open sub-menu is drawn over the menu's top level: Tab visits only what shows
         for _ in range(12):
