@@ -68,6 +68,9 @@ const early = new Map(
     return [url, response];
   }),
 );
+// Read beside Pyodide's own copy, so a restored runtime can fetch the core's wheel while Python restores.
+const lockfile = early.get(LOCKFILE_URL).then((response) => response.clone().json());
+lockfile.catch(() => {});
 
 self.fetch = async (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -168,7 +171,10 @@ async function load() {
   const snapshot = await stored;
   performance.mark("sccif:snapshot-read");
   let pyodide = null;
+  let wheel = null;
   if (snapshot) {
+    wheel = fetchCoreWheel();
+    wheel.catch(() => {}); // the fetch watch reports a failure; unused if the restore fails
     try {
       pyodide = await start(snapshot);
     } catch (error) {
@@ -180,6 +186,16 @@ async function load() {
   pyodide ??= await start(null);
   performance.mark("sccif:python-started");
   progress(3, "core");
+  if (restored) unpackCore(pyodide, await wheel);
+  else await installCore(pyodide);
+  performance.mark("sccif:core-installed");
+  const api = pyodide.pyimport(CORE_MODULE);
+  performance.mark("sccif:core-imported");
+  return { pyodide, call: api.call, restored };
+}
+
+/** A first start: Pyodide's package loader fetches the wheel, checks its sha256, unpacks and records it. */
+async function installCore(pyodide) {
   const problems = [];
   await pyodide.loadPackage([CORE_PACKAGE], {
     checkIntegrity: true,
@@ -190,10 +206,65 @@ async function load() {
   if (problems.length) {
     throw new LoadFailure("core", `the site's own Python code (sccif-core) could not be installed: ${problems.join(" ")}`);
   }
-  performance.mark("sccif:core-installed");
-  const api = pyodide.pyimport(CORE_MODULE);
-  performance.mark("sccif:core-imported");
-  return { pyodide, call: api.call, restored };
+}
+
+/** The core's wheel as the lockfile names it; the browser checks its sha256 (Subresource Integrity). */
+async function fetchCoreWheel() {
+  const entry = (await lockfile).packages[CORE_PACKAGE];
+  const url = new URL(entry.file_name, LOCKFILE_URL).href;
+  // A damaged wheel fails here in the same words as in loadPackage, from the fetch watch above.
+  const response = await self.fetch(url, { integrity: `sha256-${hexToBase64(entry.sha256)}` });
+  return response.arrayBuffer();
+}
+
+/**
+ * After a restore the core is already imported, but its files are not in the restored file system
+ * (the framework's text, modules imported later): put them back, without loadPackage's machinery.
+ * The wheel is stored uncompressed (hooks/pyodide_runtime.py), so its files are written straight
+ * from its bytes: Python's unpacking (pyodide.unpackArchive, or loadPackage) takes ten times as long.
+ */
+function unpackCore(pyodide, wheel) {
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  const files = storedZipFiles(new Uint8Array(wheel));
+  if (files) {
+    const folders = new Set();
+    for (const [name, content] of files) {
+      const path = `${sitePackages}/${name}`;
+      const folder = path.slice(0, path.lastIndexOf("/"));
+      if (!folders.has(folder)) pyodide.FS.mkdirTree(folder);
+      folders.add(folder);
+      pyodide.FS.writeFile(path, content);
+    }
+  } else {
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  }
+  pyodide.runPython("import importlib; importlib.invalidate_caches()"); // as loadPackage does after installing
+  pyodide.loadedPackages[CORE_PACKAGE] = "default channel"; // what loadPackage records for a lockfile package
+}
+
+/** A zip's files as [name, bytes] pairs, if every one is stored uncompressed; otherwise null. */
+function storedZipFiles(zip) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.length);
+  const end = zip.length - 22; // the end-of-directory record, with no comment after it
+  if (end < 0 || view.getUint32(end, true) !== 0x06054b50) return null;
+  const names = new TextDecoder();
+  const files = [];
+  let entry = view.getUint32(end + 16, true);
+  for (let i = view.getUint16(end + 10, true); i > 0; i -= 1) {
+    if (view.getUint32(entry, true) !== 0x02014b50 || view.getUint16(entry + 10, true) !== 0) return null;
+    const size = view.getUint32(entry + 24, true);
+    const nameLength = view.getUint16(entry + 28, true);
+    const local = view.getUint32(entry + 42, true);
+    const name = names.decode(zip.subarray(entry + 46, entry + 46 + nameLength));
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (!name.endsWith("/")) files.push([name, zip.subarray(start, start + size)]);
+    entry += 46 + nameLength + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
+  }
+  return files;
+}
+
+function hexToBase64(hex) {
+  return btoa(String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16))));
 }
 
 /** Keep the started interpreter for next time. */

@@ -6,6 +6,8 @@ import hashlib
 import json
 import re
 import time
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -62,16 +64,31 @@ class TestLoads:
         assert page_watch.requests, "no requests were recorded"
         assert [url for url in page_watch.requests if "/runtime/" in url] == []
 
+    @pytest.mark.parametrize(
+        "visit",
+        [
+            # loadPackage fetches and checks the wheel
+            pytest.param("first", marks=pytest.mark.fresh_context),
+            # the worker fetches it with the browser's integrity check, while the stored interpreter restores
+            "return",
+        ],
+    )
     def test_pyodide_checks_the_wheel_against_the_lockfile(
-        self, page: Page, site_url: str, site_dir: Path, page_watch: PageWatch
+        self, page: Page, site_url: str, site_dir: Path, page_watch: PageWatch, visit: str
     ) -> None:
-        """The lockfile's sha256 is enforced: with a wrong checksum for the real wheel the core is refused."""
+        """The lockfile's sha256 is enforced on a first visit and a return: with a wrong checksum for the real wheel
+        the core is refused, in words."""
         lock_path = next(site_dir.glob("runtime/sccif-core-*/pyodide-lock.json"))
         lock = json.loads(lock_path.read_text())
         entry = lock["packages"]["sccif-core"]
         wheel = lock_path.with_name(entry["file_name"]).read_bytes()
         assert hashlib.sha256(wheel).hexdigest() == entry["sha256"], "the built lockfile must match its wheel"
         entry["sha256"] = hashlib.sha256(wheel + b"tampered").hexdigest()
+        stored: list[int] = []
+        if visit == "return":
+            page.goto(site_url + TOOL_PAGE)
+            wait_until_ready(page)
+            stored = wait_for_snapshot(page)
         # Playwright's route.fulfill skips the browser's integrity check, so the lockfile is the one changed:
         # the real wheel then arrives with a checksum it does not match.
         page.route("**/pyodide-lock.json", lambda route: route.fulfill(json=lock))
@@ -80,6 +97,8 @@ class TestLoads:
         expect(status).to_have_attribute("data-sccif-status", "failed", timeout=LOAD_TIMEOUT_MS)
         expect(status).to_contain_text("The calculator could not load")
         expect(status).to_contain_text("did not match the checksum in the lockfile")
+        # On a return the stored interpreter was restored, not thrown away (as one that cannot be restored is).
+        assert page.evaluate(SNAPSHOTS) == stored
         _forget_expected_errors(page_watch, "integrity", "sccif_core-", "Failed to fetch")
 
 
@@ -258,6 +277,20 @@ def wait_for_snapshot(page: Page, replacing: list[int] | None = None) -> list[in
     raise AssertionError(f"no snapshot was stored: {page.evaluate(SNAPSHOTS)}")
 
 
+def assert_the_restored_runtime_answers(page: Page) -> None:
+    """The page's runtime was restored from the stored snapshot, and its core's files are back: tools answer."""
+    assert runtime_value(page, "return runtime.timings.restored;") is True
+    fill_and_submit(page, "24/12/2026", "1")
+    # Friday 25 December 2026 is Christmas Day, 26-27 the weekend and Monday 28 December the
+    # substitute Boxing Day (GOV.UK bank holidays, England and Wales), so one working day on is Tuesday 29.
+    expect(page.locator("[data-sccif-answer]")).to_have_text(
+        "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+    )
+    # A tool the first session never imported loads from the wheel installed again after the restore.
+    kinds = call_in_browser(page, "timeline.kinds", {})
+    assert "result" in kinds and kinds["result"], kinds
+
+
 @pytest.mark.fresh_context
 class TestReturningReaders:
     def test_a_returning_reader_starts_from_the_stored_snapshot(self, page: Page, site_url: str) -> None:
@@ -272,16 +305,7 @@ class TestReturningReaders:
 
         page.goto(site_url + TOOL_PAGE)  # a new page session, so a new worker
         wait_until_ready(page)
-        assert runtime_value(page, "return runtime.timings.restored;") is True
-        fill_and_submit(page, "24/12/2026", "1")
-        # Friday 25 December 2026 is Christmas Day, 26-27 the weekend and Monday 28 December the
-        # substitute Boxing Day (GOV.UK bank holidays, England and Wales), so one working day on is Tuesday 29.
-        expect(page.locator("[data-sccif-answer]")).to_have_text(
-            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
-        )
-        # A tool the first session never imported loads from the wheel installed again after the restore.
-        kinds = call_in_browser(page, "timeline.kinds", {})
-        assert "result" in kinds and kinds["result"], kinds
+        assert_the_restored_runtime_answers(page)
         assert page.evaluate(SNAPSHOTS) == sizes, "a restored runtime must not store another snapshot"
 
     def test_a_damaged_snapshot_is_thrown_away_and_python_starts_afresh(
@@ -309,6 +333,28 @@ class TestReturningReaders:
         sizes = wait_for_snapshot(page, replacing=[65536])
         assert len(sizes) == 1 and sizes[0] > 10_000_000, f"the damaged snapshot was not replaced: {sizes}"
         _forget_expected_errors(page_watch, "snapshot")
+
+    def test_a_compressed_wheel_is_still_installed_after_a_restore(
+        self, page: Page, site_url: str, site_dir: Path
+    ) -> None:
+        """The worker writes a restored runtime's core files straight from the wheel only when they are stored
+        uncompressed (as the build makes it); a wheel with compressed files is unpacked by Pyodide instead."""
+        lock_path = next(site_dir.glob("runtime/sccif-core-*/pyodide-lock.json"))
+        lock = json.loads(lock_path.read_text())
+        built = lock_path.with_name(lock["packages"]["sccif-core"]["file_name"]).read_bytes()
+        compressed = BytesIO()
+        with zipfile.ZipFile(BytesIO(built)) as source, zipfile.ZipFile(compressed, "w") as target:
+            for info in source.infolist():
+                target.writestr(info.filename, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        wait_for_snapshot(page)
+        lock["packages"]["sccif-core"]["sha256"] = hashlib.sha256(compressed.getvalue()).hexdigest()
+        page.route("**/pyodide-lock.json", lambda route: route.fulfill(json=lock))
+        page.route("**/*.whl", lambda route: route.fulfill(body=compressed.getvalue()))
+        page.goto(site_url + TOOL_PAGE)
+        wait_until_ready(page)
+        assert_the_restored_runtime_answers(page)
 
 
 def hold(page: Page, pattern: str) -> list[Route]:
