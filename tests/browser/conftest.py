@@ -26,7 +26,7 @@ from playwright.sync_api import (
 
 from bench.chromium import CHROMIUM, launch_options
 from scripts import serve
-from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS, TOOL_PAGE, wait_until_ready
+from tests.browser.runtime_helpers import TOOL_PAGE, wait_until_ready, wait_until_resolves_true
 
 ROOT = Path(__file__).resolve().parents[2]
 # How long to wait for a condition. Waits end as soon as the condition holds, so generous limits
@@ -163,7 +163,7 @@ def warm_up(context: BrowserContext, site_url: str) -> None:
     try:
         page.goto(site_url + TOOL_PAGE)
         wait_until_ready(page)
-        page.wait_for_function(_SNAPSHOT_STORED, timeout=LOAD_TIMEOUT_MS, polling=250)
+        wait_until_resolves_true(page, _SNAPSHOT_STORED)
     finally:
         page.close()
 

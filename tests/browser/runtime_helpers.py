@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -96,17 +97,31 @@ def runtime_files(site_dir: Path) -> set[str]:
     }
 
 
+def wait_until_resolves_true(
+    page: Page, script: str, arg: Any = None, *, timeout_ms: int = LOAD_TIMEOUT_MS
+) -> None:
+    """Wait until an async page function resolves to a true value, asking every quarter second.
+
+    page.wait_for_function cannot wait on an async function: the Promise it returns counts as true at once.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {script}")
+        page.wait_for_timeout(250)
+
+
 def wait_until_tools_offline(page: Page, site_url: str, site_dir: Path) -> None:
     """Wait until the service worker's runtime cache holds every runtime file of this deployment."""
     wanted = sorted(site_url + name for name in runtime_files(site_dir))
-    page.wait_for_function(
+    wait_until_resolves_true(
+        page,
         """async (wanted) => {
           const names = (await caches.keys()).filter((name) => name.startsWith("sccif-runtime-"));
           if (names.length !== 1) return false;
           const stored = (await (await caches.open(names[0])).keys()).map((request) => request.url);
           return wanted.every((url) => stored.includes(url));
         }""",
-        arg=wanted,
-        timeout=OFFLINE_READY_TIMEOUT_MS,
-        polling=250,
+        wanted,
+        timeout_ms=OFFLINE_READY_TIMEOUT_MS,
     )
