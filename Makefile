@@ -78,7 +78,9 @@ jscheck: deps
 	@node_modules/.bin/tsc --noEmit -p tsconfig.json
 	@node_modules/.bin/eslint site_widgets scripts/*.js scripts/*.mjs hooks/*.mjs eslint.config.js
 
-test: lint typecheck jscheck chromium site
+# The checks and the site build run side by side (as do the pip and npm installs before them), then the tests.
+test: chromium
+	@$(MAKE) --no-print-directory --jobs=2 lint typecheck jscheck site
 	@echo "Running the tests: unit, property, doctests, command line, built site and browser (Chromium)"
 	@SCCIF_SITE_DIR=$(SITE) $(VENV)/bin/pytest -q $(PARALLEL)
 

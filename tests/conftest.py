@@ -40,9 +40,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # The longest-running files go first, so that neither of `make test`'s two workers is left with a long file
-# at the end while the other sits idle: the site sweep, then the browser files with the most tests, then the
-# rest (a few seconds each, which fill the gaps). The Makefile's --no-loadscope-reorder keeps this order.
-_FIRST = "tests/browser/test_site.py"
+# at the end while the other sits idle: the site sweep and the fuzz tests (about a minute each), then the
+# browser files with the most tests, then the rest (a few seconds each, which fill the gaps). The Makefile's
+# --no-loadscope-reorder keeps this order.
+_FIRST = ("tests/browser/test_site.py", "tests/core/test_fuzz.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,8 +56,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     def rank(item: pytest.Item) -> tuple[int, int]:
         path = file_of(item)
-        if path == _FIRST:
-            return (0, 0)
+        if path in _FIRST:
+            return (0, _FIRST.index(path))
         if path.startswith("tests/browser/"):
             return (1, -counts[path])
         return (2, 0)
