@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.runtime_helpers import TOOL_PAGE, wait_until_ready
 from tests.browser.tool_pages import tool_pages
@@ -238,23 +239,30 @@ class TestStickyHeader:
         count = links.count()
         assert count > 3
         problems = []
-        # Every address a followed link gave the page: navigation.tracking rewrites the address as the page
-        # scrolls (without a hashchange), so the heading's own address may be there for a moment only.
-        page.evaluate(
-            "() => { window.__followed = []; addEventListener('hashchange', () => __followed.push(location.hash)); }"
-        )
+        page.evaluate("() => addEventListener('hashchange', () => window.__followed.push(location.hash))")
         for index in range(count):
             link = links.nth(index)
             target_id = link.evaluate("(link) => link.hash.slice(1)")
-            link.focus()
-            before = page.evaluate("window.scrollY")
-            page.keyboard.press("Enter")
-            # Followed once the address has named the heading or the page has moved (no smooth scrolling here).
-            page.wait_for_function(
-                """([id, before]) => __followed.includes('#' + id) || location.hash === '#' + id
-                                     || window.scrollY !== before""",
-                arg=[target_id, before],
+            # Each link starts from the top of the page with no fragment in the address, so following it
+            # always changes the address. navigation.tracking may rewrite the address as the page scrolls
+            # (without a hashchange), so the heading's own address may be there for a moment only.
+            page.evaluate(
+                "() => { history.replaceState(null, '', location.pathname); scrollTo(0, 0); window.__followed = []; }"
             )
+            link.focus()
+            page.keyboard.press("Enter")
+            try:
+                page.wait_for_function(
+                    "(id) => __followed.includes('#' + id) || location.hash === '#' + id",
+                    arg=target_id,
+                    polling=100,
+                    timeout=10_000,
+                )
+            except PlaywrightTimeoutError:
+                seen = page.evaluate(
+                    "() => [location.hash, scrollY, __followed, document.activeElement.outerHTML.slice(0, 120)]"
+                )
+                raise AssertionError(f"link {index} to #{target_id} not followed: {seen}") from None
             top, header_bottom = page.evaluate(
                 """(id) => [document.getElementById(id).getBoundingClientRect().top,
                             document.querySelector('.md-header').getBoundingClientRect().bottom]""",
