@@ -249,8 +249,7 @@ class TestStickyHeader:
             page.evaluate(
                 "() => { history.replaceState(null, '', location.pathname); scrollTo(0, 0); window.__followed = []; }"
             )
-            link.focus()
-            page.keyboard.press("Enter")
+            link.press("Enter")  # focuses the link and presses Enter in one step
             try:
                 page.wait_for_function(
                     "(id) => __followed.includes('#' + id) || location.hash === '#' + id",
