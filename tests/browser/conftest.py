@@ -183,7 +183,6 @@ class ReturningReader:
     """
 
     context: BrowserContext
-    origin: str
     site_url: str
     warmed_up: bool = False
     _storage_tab: Page = field(init=False)
@@ -193,6 +192,10 @@ class ReturningReader:
         self._storage_tab = self.context.new_page()
         self._storage_tab.goto(self.site_url + "sitemap.xml")
         self._session = self.context.new_cdp_session(self._storage_tab)
+
+    @property
+    def origin(self) -> str:
+        return _origin(self.site_url)
 
     def warm_up(self, site_url: str) -> None:
         """Start the runtime in this profile, the first time a test file needs it (`warm_up`)."""
@@ -232,7 +235,7 @@ def returning_profile(browser: Browser, site_url: str) -> Iterator[ReturningRead
     every test. The offline service worker is blocked.
     """
     context = new_context(browser, service_workers="block")
-    yield ReturningReader(context, _origin(site_url), site_url)
+    yield ReturningReader(context, site_url)
     context.close()
 
 
