@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -81,10 +82,17 @@ def query(grades: dict[str, str], conditions: list[str]) -> str:
     return "?" + "&".join(parts)
 
 
-def grade_states(page: Page, judgement: str) -> dict[str, str]:
-    """What the page shows for each grade of one judgement: allowed, usual or ruled-out."""
-    items = page.locator(f'.sccif-outlook[data-judgement="{judgement}"] [data-grade]')
-    return {item.get_attribute("data-grade"): item.get_attribute("data-state") for item in items.all()}  # type: ignore[misc]
+# One picture of the answer, read in a single step: the explorer draws a reply in one task, so this never
+# mixes two replies. Per judgement shown, each grade's state (allowed, usual or ruled-out).
+SHOWN_ANSWER = """() => ({
+  rules: [...document.querySelectorAll(".sccif-judge__answer [data-rule]")].map((card) => card.dataset.rule),
+  outlooks: Object.fromEntries(["overall-experiences", "leaders-and-managers"].map((judgement) => [
+    judgement,
+    Object.fromEntries([...document.querySelectorAll(`.sccif-outlook[data-judgement="${judgement}"] [data-grade]`)]
+      .map((item) => [item.dataset.grade, item.dataset.state])),
+  ])),
+  conflicts: document.querySelector("[data-sccif-conflicts]")?.dataset.sccifConflicts ?? null,
+})"""
 
 
 def expected_states(outlook: dict[str, list[str]]) -> dict[str, str]:
@@ -102,23 +110,31 @@ def expected_states(outlook: dict[str, list[str]]) -> dict[str, str]:
 
 
 def assert_matches_cpython(page: Page, grades: dict[str, str], conditions: list[str]) -> None:
-    expected = cpython(grades, conditions)
-    rules = page.locator(".sccif-judge__answer [data-rule]")
-    expect(rules).to_have_count(len(expected["rules"]), timeout=LOAD_TIMEOUT_MS)
-    assert [r.get_attribute("data-rule") for r in rules.all()] == [
-        r["id"]
-        for r in sorted(
-            expected["rule_details"],
-            key=lambda r: (r["effect"] in ("not-judged", "no-judgement"), r["strength"] == "usually"),
-        )
-    ]
-    for key, name in (("overall-experiences", "overall"), ("leaders-and-managers", "leadership")):
-        assert grade_states(page, key) == expected_states(expected[name]), key
-    conflicts = page.locator("[data-sccif-conflicts]")
-    if expected["conflicts"]:
-        expect(conflicts).to_have_attribute("data-sccif-conflicts", str(len(expected["conflicts"])))
-    else:
-        expect(conflicts).to_have_count(0)
+    """Wait until the page shows what the CPython engine gives for these choices, then compare in full.
+
+    Only the whole answer shows the reply has come: the reply to an earlier choice can hold as many rules.
+    """
+    result = cpython(grades, conditions)
+    expected = {
+        "rules": [
+            rule["id"]
+            for rule in sorted(
+                result["rule_details"],
+                key=lambda r: (r["effect"] in ("not-judged", "no-judgement"), r["strength"] == "usually"),
+            )
+        ],
+        "outlooks": {
+            "overall-experiences": expected_states(result["overall"]),
+            "leaders-and-managers": expected_states(result["leadership"]),
+        },
+        "conflicts": str(len(result["conflicts"])) if result["conflicts"] else None,
+    }
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    shown = page.evaluate(SHOWN_ANSWER)
+    while shown != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        shown = page.evaluate(SHOWN_ANSWER)
+    assert shown == expected, (grades, conditions)
 
 
 def choose(page: Page, grades: dict[str, str], conditions: list[str]) -> None:
