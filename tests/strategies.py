@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from hypothesis import strategies as st
@@ -232,6 +233,7 @@ HOSTILE_MARKUP = (
 )
 
 
+@functools.cache  # one strategy object, built and checked once however often it is drawn from
 def weird_strings() -> st.SearchStrategy[str]:
     """Text a person, a spreadsheet or an attacker might type: near-dates, huge numbers, markup, control characters."""
     near_dates = st.builds(
@@ -278,6 +280,7 @@ def weird_strings() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache  # one strategy object, built and checked once however often it is drawn from
 def weird_numbers() -> st.SearchStrategy[object]:
     """Numbers JSON can carry, including ones far beyond any sensible input."""
     return st.one_of(
@@ -288,6 +291,7 @@ def weird_numbers() -> st.SearchStrategy[object]:
     )
 
 
+@functools.cache  # one strategy object, built and checked once however often it is drawn from
 def json_values(max_leaves: int = 12) -> st.SearchStrategy[object]:
     """Any JSON value, with weird strings and numbers at the leaves."""
     leaves = st.one_of(st.none(), st.booleans(), weird_numbers(), weird_strings(), csv_texts())
@@ -339,14 +343,25 @@ def text_field_payloads(keys: list[str]) -> st.SearchStrategy[dict[str, str]]:
     )
 
 
+@functools.cache
+def _csv_headers_and_rows(
+    headers: tuple[str, ...],
+) -> tuple[st.SearchStrategy[list[str]], st.SearchStrategy[list[list[str]]]]:
+    header_names = st.sampled_from(headers) if headers else st.text(max_size=10)
+    cell = st.one_of(weird_strings(), st.dates().map(date.isoformat), st.just(""), st.just('"'))
+    return (
+        st.lists(st.one_of(header_names, weird_strings()), min_size=1, max_size=6),
+        st.lists(st.lists(cell, min_size=1, max_size=7), min_size=1, max_size=12),
+    )
+
+
 @st.composite
 def csv_texts(draw: st.DrawFn, headers: tuple[str, ...] = ()) -> str:
     """CSV-like text: known or random headers, cells of weird text, mixed delimiters, quotes and line ends."""
     delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
-    header_names = st.sampled_from(headers) if headers else st.text(max_size=10)
-    header = draw(st.lists(st.one_of(header_names, weird_strings()), min_size=1, max_size=6))
-    cell = st.one_of(weird_strings(), st.dates().map(date.isoformat), st.just(""), st.just('"'))
-    rows = draw(st.lists(st.lists(cell, min_size=1, max_size=7), min_size=1, max_size=12))
+    header_lists, row_lists = _csv_headers_and_rows(headers)
+    header = draw(header_lists)
+    rows = draw(row_lists)
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     lines = [delimiter.join(header)] + [delimiter.join(row) for row in rows]
     return draw(st.sampled_from(["", "\ufeff"])) + newline.join(lines) + draw(st.sampled_from(["", newline]))
@@ -421,6 +436,7 @@ def self_evaluation_workspaces(draw: st.DrawFn) -> object:
 # --- any date Python can hold (tests/core/test_fuzz.py: the supported range, issue 19) ---
 
 
+@functools.cache  # one strategy object, built and checked once however often it is drawn from
 def any_dates() -> st.SearchStrategy[date]:
     """Any date from 1 January 0001 to 31 December 9999, with the calendar's ends and the supported range's ends often."""
     from sccif_core.dates import FIRST_SUPPORTED, LAST_SUPPORTED
@@ -440,6 +456,7 @@ def any_dates() -> st.SearchStrategy[date]:
     return st.one_of(st.dates(), st.sampled_from(edges), st.dates(date(1899, 1, 1), date(2202, 12, 31)))
 
 
+@functools.cache  # one strategy object, built and checked once however often it is drawn from
 def any_date_texts() -> st.SearchStrategy[str]:
     """A date from ``any_dates`` as a person would type it: ISO or day/month/year with four-digit years."""
     return st.builds(
