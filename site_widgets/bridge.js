@@ -93,6 +93,11 @@ class Runtime {
     this._emit();
   }
 
+  /** How many calls are still waiting for their answer (tests wait for none before checking a page). */
+  get unanswered() {
+    return this._pending.size;
+  }
+
   /** Tests only: make the worker fail as a runtime that runs out of memory does. */
   simulateCrash() {
     this._worker?.postMessage({ type: "crash" });
