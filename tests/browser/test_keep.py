@@ -246,8 +246,9 @@ class TestClearMeansClear:
         page.evaluate("tool.keeper = tool.make({ delay: 400 }); document.body.append(tool.keeper.element)")
         page.evaluate("tool.keeper.restore()")
         page.evaluate("tool.edit('private'); tool.keeper.forget()")
-        # Proves that nothing happens: longer than the 400 ms autosave wait.
-        page.wait_for_timeout(800)
+        # Proves that nothing happens: a timer in the page, started after the 400 ms autosave's and
+        # longer, fires after it would have.
+        page.evaluate("() => new Promise((done) => setTimeout(done, 800))")
         assert kept(page) is None
 
     def test_forget_cancels_a_save_in_flight_even_if_keeping_is_ticked_again(

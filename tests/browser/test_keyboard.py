@@ -21,8 +21,10 @@ TEXT_PAGE = "framework/on-site-inspection/"  # a long framework page with a tabl
 MAX_TABS_TO_TOOL = 5  # issue 18: the tool is within 5 Tab presses of the top
 CONTROLS = "input, select, textarea, button, summary, a[href]"
 
-# The focused element, where it is drawn, and what could hide it: the header and "Back to top".
-_FOCUSED = """() => {
+# The focused element, where it is drawn, and what could hide it: the header and "Back to top". Read two
+# frames after the Tab: Material moves "Back to top" on the frame after the scroll that focusing causes.
+_FOCUSED = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const element = document.activeElement;
   const box = (node) => {
     if (!node) return null;
@@ -46,10 +48,12 @@ _FOCUSED = """() => {
 }"""
 
 
-# The focused element is what shows near its top (once scrolled into view), not something drawn over it.
-_SEEN = """() => {
+# The focused element is what shows near its top (once scrolled into view, and the page has reacted to
+# the scroll), not something drawn over it.
+_SEEN = """async () => {
   const element = document.activeElement;
   element.scrollIntoView({ block: "nearest" });
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const r = element.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, Math.min(r.top + 4, innerHeight - 1));
   return !!hit && (hit === element || element.contains(hit) || hit.contains(element));

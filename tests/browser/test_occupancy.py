@@ -261,6 +261,12 @@ class TestNothingLost:
         page.get_by_label("ID, row 1", exact=True).fill("RW")
         page.get_by_label("Date of birth, row 1", exact=True).fill("14/03/2010")
         page.get_by_label("To (optional)").fill("31/12/2025")
+        # The autosave of the typed rows, not the save on leaving, is what the reload finds.
+        page.wait_for_function(
+            "(typed) => typed.every((text) => localStorage.getItem('sccif-occupancy-v2')?.includes(text))",
+            arg=["RW", "14/03/2010", "31/12/2025"],
+            timeout=LOAD_TIMEOUT_MS,
+        )
         expect(page.locator(".sccif-occupancy__saved [role='status']")).to_contain_text("Saved at")
         page.reload()
         wait_until_ready(page)
@@ -809,8 +815,9 @@ class TestScreenReader:
             timeout=LOAD_TIMEOUT_MS
         )
         assert_focus_not_on_body(page, "Clear the plans")
-        # Announced once, by focus: the live region is not given the verdict as well.
-        page.wait_for_timeout(300)
+        # Announced once, by focus: the live region is not given the verdict as well. A timer in the page
+        # started after the announcer's (50 ms) and longer fires after it.
+        page.evaluate("() => new Promise((done) => setTimeout(done, 300))")
         assert page.locator(".sccif-occupancy > [aria-live]").text_content() == ""
 
     def test_no_two_controls_share_a_name(self, page: Page, site_url: str) -> None:

@@ -44,6 +44,12 @@ RUNTIME_PATH = re.compile(r"/runtime/(?:pyodide-[^/]+|sccif-core-[0-9a-f]+)/")
 TOOLS_PAGE = "tools/"
 # The browser's Save-Data setting, as a page sees it.
 SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData: true } });"
+# The service worker's answer to {type: "RUNTIME_STATUS"}: {type: "status", files, cached, bytes}.
+RUNTIME_STATUS = """() => navigator.serviceWorker.ready.then((registration) => new Promise((answered) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event) => answered(event.data);
+  registration.active.postMessage({ type: "RUNTIME_STATUS" }, [channel.port2]);
+}))"""
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -164,7 +170,9 @@ class TestOfflineAtTheRoot:
         requests = watch_requests(context)
         page.goto(site_url + "framework/introduction/")
         wait_until_offline_ready(page)
-        page.wait_for_timeout(2_000)  # anything the page or the worker would fetch after taking over
+        # The service worker answers a page's messages in order, so once it has answered this one it has
+        # been given whatever the page asked of it on taking over (a CACHE_RUNTIME it must not be sent).
+        assert page.evaluate(RUNTIME_STATUS)["cached"] == 0
         assert any(by_worker and "search_index.json" in url for url, by_worker in requests), (
             "nothing was precached"
         )

@@ -603,7 +603,8 @@ class TestPrivacy:
         wait_until_stored(page, SECRET)
         with page.expect_download():
             page.get_by_role("button", name="Download as Markdown").click()
-        page.wait_for_timeout(500)
+        # A timer in the page, started after its own (summary 400 ms, autosave 300 ms) and longer, fires after them.
+        page.evaluate("() => new Promise((done) => setTimeout(done, 500))")
         loaded = len(sent)
         assert loaded > 0
         for request in sent:
@@ -633,6 +634,9 @@ class TestAccessibility:
         expect(page.locator(".sccif-error-summary")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         axe_check(page)
         page.get_by_role("button", name="Printable view").click()
+        expect(page.locator(".sccif-error-summary")).to_contain_text(
+            "printable view cannot be made", timeout=LOAD_TIMEOUT_MS
+        )
         axe_check(page)
 
     def test_no_two_controls_share_a_name_with_every_group_open(self, page: Page, site_url: str) -> None:
