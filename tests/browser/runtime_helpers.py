@@ -66,29 +66,31 @@ async (body) => {
     return page.evaluate(script.replace("%s", expression))
 
 
-# Longer than any delay a tool waits before it asks the core (the self-evaluation summary's 400 ms).
-_SETTLE_TIMER_MS = 450
-_SETTLED = """async (timerMs) => {
+# Longer than any delay a tool waits, after typing, before it asks the core (the self-evaluation
+# summary's 400 ms); a press of a button asks at once.
+_AFTER_TYPING_MS = 450
+_TICK_MS = 50
+_SETTLED = """async ([firstMs, tickMs]) => {
   const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  await tick(firstMs);
   const loader = document.querySelector('script[type="module"][src$="/loader.js"]');
-  if (!loader) return tick(timerMs);
+  if (!loader) return;
   const { getRuntime } = await import(new URL("bridge.js", loader.src).href);
   const runtime = getRuntime();
-  for (let quiet = 0; quiet < 2; ) {
-    await tick(quiet ? timerMs / 2 : timerMs);
+  for (let quiet = 0; quiet < 2; await tick(tickMs)) {
     quiet = runtime.unanswered === 0 ? quiet + 1 : 0;
   }
 }"""
 
 
-def wait_until_settled(page: Page) -> None:
+def wait_until_settled(page: Page, *, after_typing: bool = False) -> None:
     """Wait until the page has done all it will do with what it was given: every call to the core answered.
 
-    The timers run in the page, so a tool's own shorter delay, started before, has always run first, however
-    loaded the machine; and nothing is waiting twice in a row, so an answer that leads to another call is
-    waited for too.
+    The first wait is a timer in the page, so a tool's own shorter delay, started before it, has always
+    run first, however loaded the machine. Then no call may be waiting at two checks in a row, so an
+    answer that leads to another call is waited for too.
     """
-    page.evaluate(_SETTLED, _SETTLE_TIMER_MS)
+    page.evaluate(_SETTLED, [_AFTER_TYPING_MS if after_typing else _TICK_MS, _TICK_MS])
 
 
 def fill_and_submit(page: Page, start: str, days: str, extra: str = "") -> None:

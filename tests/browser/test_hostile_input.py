@@ -183,7 +183,7 @@ class TestEveryTool:
         widget = wait_for_widget(page, tool)
         address = hostile_address(site_url, tool_page, input_names(widget))
         fill_everything(page, widget)
-        wait_until_settled(page)  # uploads and live updates are handled asynchronously
+        wait_until_settled(page, after_typing=True)  # uploads and live updates are handled asynchronously
         assert_nothing_ran(page)
         press_every_submit_button(page, widget)
         assert_nothing_ran(page)
