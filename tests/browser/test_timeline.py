@@ -15,7 +15,6 @@ from playwright.sync_api import Browser, Page, expect
 from sccif_core import browser_api
 from sccif_core.timelines import KINDS
 
-from .conftest import new_context
 from .held_core import hold_the_core
 from .page_checks import (
     assert_aria_snapshot,
@@ -188,78 +187,68 @@ class TestAgainstTheEngine:
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
 class TestTheAnswerFirst:
     def test_your_dates_are_in_view_after_submitting(
-        self, browser: Browser, site_url: str, viewport: dict[str, int]
+        self, page: Page, site_url: str, viewport: dict[str, int]
     ) -> None:
         """Full inspection ended 19/11/2026: the provider's dates are in words, focused and in view."""
-        context = new_context(browser, viewport=viewport)
-        try:
-            page = context.new_page()
-            page.goto(site_url + TOOL)
-            fill(page, "full", "", end="19/11/2026")
-            answer = page.locator("[data-sccif-answer]")
-            # Focus on the answer's short heading, which names the region it opens.
-            expect(answer.get_by_role("heading", name="Your dates")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
-            assert_focus_not_on_body(page, "submitting")
-            expected = [
-                # "can contact Ofsted on the working day after the end of the inspection"
-                # (#end-of-the-inspection-and-feedback-10)
-                ("contact_ofsted", "On Friday 20 November 2026"),
-                # "Draft report sent to the registered provider within 18 working days" (#timeframe-1-8)
-                ("draft_report", "By Tuesday 15 December 2026"),
-                # "Provider returns the report with comments or submits a formal complaint within 5
-                # working days" (#timeframe-1-9)
-                ("provider_comments", "By Tuesday 22 December 2026"),
-                # "Final report sent to the registered provider within 30 working days" (#timeframe-1-10),
-                # past Christmas Day, Boxing Day (substitute day) and New Year's Day
-                ("final_report", "By Tuesday 5 January 2027"),
-                # "lodge a formal complaint when it receives the final report" (#complaints-1)
-                ("complaint_final_report", "From Tuesday 5 January 2027"),
-                # "published on the Ofsted reports website 5 days after it is sent" (#timeframe-1-11)
-                ("publication", "On Tuesday 12 January 2027"),
-            ]
-            items = answer.locator("li")
-            expect(items).to_have_count(len(expected))
-            for item, (key, when) in zip(items.all(), expected, strict=True):
-                assert item.get_attribute("data-sccif-key") == key
-                expect(item.locator(".sccif-tl-answer__when")).to_have_text(when)
-            assert_in_view(page, answer)
-            # Ofsted's own steps are collapsed underneath, still with their citations
-            meanwhile = page.locator("details.sccif-tl-meanwhile")
-            expect(meanwhile.locator("summary")).to_contain_text("What Ofsted does meanwhile")
-            expect(meanwhile).not_to_have_attribute("open", "")
-            expect(
-                meanwhile.locator("tr[data-sccif-key='quality_assurance'] a.sccif-citation")
-            ).to_have_count(1)
-        finally:
-            context.close()
+        page.set_viewport_size(viewport)
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="19/11/2026")
+        answer = page.locator("[data-sccif-answer]")
+        # Focus on the answer's short heading, which names the region it opens.
+        expect(answer.get_by_role("heading", name="Your dates")).to_be_focused(timeout=LOAD_TIMEOUT_MS)
+        assert_focus_not_on_body(page, "submitting")
+        expected = [
+            # "can contact Ofsted on the working day after the end of the inspection"
+            # (#end-of-the-inspection-and-feedback-10)
+            ("contact_ofsted", "On Friday 20 November 2026"),
+            # "Draft report sent to the registered provider within 18 working days" (#timeframe-1-8)
+            ("draft_report", "By Tuesday 15 December 2026"),
+            # "Provider returns the report with comments or submits a formal complaint within 5
+            # working days" (#timeframe-1-9)
+            ("provider_comments", "By Tuesday 22 December 2026"),
+            # "Final report sent to the registered provider within 30 working days" (#timeframe-1-10),
+            # past Christmas Day, Boxing Day (substitute day) and New Year's Day
+            ("final_report", "By Tuesday 5 January 2027"),
+            # "lodge a formal complaint when it receives the final report" (#complaints-1)
+            ("complaint_final_report", "From Tuesday 5 January 2027"),
+            # "published on the Ofsted reports website 5 days after it is sent" (#timeframe-1-11)
+            ("publication", "On Tuesday 12 January 2027"),
+        ]
+        items = answer.locator("li")
+        expect(items).to_have_count(len(expected))
+        for item, (key, when) in zip(items.all(), expected, strict=True):
+            assert item.get_attribute("data-sccif-key") == key
+            expect(item.locator(".sccif-tl-answer__when")).to_have_text(when)
+        assert_in_view(page, answer)
+        # Ofsted's own steps are collapsed underneath, still with their citations
+        meanwhile = page.locator("details.sccif-tl-meanwhile")
+        expect(meanwhile.locator("summary")).to_contain_text("What Ofsted does meanwhile")
+        expect(meanwhile).not_to_have_attribute("open", "")
+        expect(meanwhile.locator("tr[data-sccif-key='quality_assurance'] a.sccif-citation")).to_have_count(1)
 
     def test_nothing_is_wider_than_the_tool(
-        self, browser: Browser, site_url: str, viewport: dict[str, int]
+        self, page: Page, site_url: str, viewport: dict[str, int]
     ) -> None:
         """With an answer shown and Ofsted's steps open, no element sticks out of the tool's box."""
-        context = new_context(browser, viewport=viewport)
-        try:
-            page = context.new_page()
-            page.goto(site_url + TOOL)
-            fill(page, "full", "20/12/2026", end="19/11/2026")
-            expect(page.locator("[data-sccif-answer]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-            page.locator("details.sccif-tl-meanwhile summary").click()
-            wider = page.evaluate(
-                """() => {
-                  const tool = document.querySelector('.sccif-timeline').getBoundingClientRect();
-                  return [...document.querySelectorAll('.sccif-timeline *')]
-                    .filter((e) => { const b = e.getBoundingClientRect();
-                      return b.width > 0 && (b.left < tool.left - 1 || b.right > tool.right + 1); })
-                    .map((e) => `${e.tagName}.${e.className}`);
-                }"""
-            )
-            assert wider == []
-            sizes = page.locator(".sccif-tl-chart li").evaluate_all(
-                "items => items.map(i => parseFloat(getComputedStyle(i).fontSize))"
-            )
-            assert sizes and min(sizes) >= 12, sizes
-        finally:
-            context.close()
+        page.set_viewport_size(viewport)
+        page.goto(site_url + TOOL)
+        fill(page, "full", "20/12/2026", end="19/11/2026")
+        expect(page.locator("[data-sccif-answer]")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.locator("details.sccif-tl-meanwhile summary").click()
+        wider = page.evaluate(
+            """() => {
+              const tool = document.querySelector('.sccif-timeline').getBoundingClientRect();
+              return [...document.querySelectorAll('.sccif-timeline *')]
+                .filter((e) => { const b = e.getBoundingClientRect();
+                  return b.width > 0 && (b.left < tool.left - 1 || b.right > tool.right + 1); })
+                .map((e) => `${e.tagName}.${e.className}`);
+            }"""
+        )
+        assert wider == []
+        sizes = page.locator(".sccif-tl-chart li").evaluate_all(
+            "items => items.map(i => parseFloat(getComputedStyle(i).fontSize))"
+        )
+        assert sizes and min(sizes) >= 12, sizes
 
 
 class TestTheAddress:

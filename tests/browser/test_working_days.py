@@ -10,7 +10,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from sccif_core import browser_api
 from sccif_core.workdays import add_result
-from tests.browser.conftest import new_context
 from tests.browser.held_core import hold_the_core
 from tests.browser.page_checks import (
     assert_aria_snapshot,
@@ -244,23 +243,17 @@ VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}x{v['height']}")
-def test_the_answer_is_in_view_without_scrolling(
-    browser: Browser, site_url: str, viewport: dict[str, int]
-) -> None:
+def test_the_answer_is_in_view_without_scrolling(page: Page, site_url: str, viewport: dict[str, int]) -> None:
     """The worked example's answer is wholly in view, below the sticky header, at phone and laptop sizes."""
-    context = new_context(browser, viewport=viewport)
-    try:
-        page = context.new_page()
-        page.goto(site_url + TOOL_PAGE)
-        fill_and_submit(page, "24/12/2026", "1")
-        panel = page.locator(".sccif-panel")
-        expect(panel.locator("[data-sccif-answer]")).to_have_text(
-            "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
-        )
-        expect(panel.locator("h2")).to_be_focused()
-        assert_in_view(page, panel)
-    finally:
-        context.close()
+    page.set_viewport_size(viewport)
+    page.goto(site_url + TOOL_PAGE)
+    fill_and_submit(page, "24/12/2026", "1")
+    panel = page.locator(".sccif-panel")
+    expect(panel.locator("[data-sccif-answer]")).to_have_text(
+        "Tuesday 29 December 2026", timeout=LOAD_TIMEOUT_MS
+    )
+    expect(panel.locator("h2")).to_be_focused()
+    assert_in_view(page, panel)
 
 
 class TestLoading:
