@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Request, 
 from sccif_core.citations import cite
 from sccif_core.judgements.rules import RULES_BY_ID
 from sccif_core.preparation import groups, read_csv, read_markdown, workspace_from_json, write_markdown
-from tests.browser.conftest import new_context
 from tests.browser.page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
 from tests.browser.runtime_helpers import (
     LOAD_TIMEOUT_MS,
@@ -349,21 +348,19 @@ class TestKeeping:
         expect(page.locator(".sccif-prep__form")).to_be_visible()
         assert shown == ["beforeunload"]
 
-    def test_without_storage_the_choice_is_off_and_says_why(self, browser: Browser, site_url: str) -> None:
+    def test_without_storage_the_choice_is_off_and_says_why(
+        self, context: BrowserContext, site_url: str
+    ) -> None:
         """A browser that refuses local storage (as some private windows do): the box is disabled, with the reason."""
-        context = new_context(browser, service_workers="block")
-        context.add_init_script(
+        page = context.new_page()
+        page.add_init_script(
             """Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });"""
         )
-        try:
-            page = context.new_page()
-            open_workspace(page, site_url)
-            expect(page.get_by_label(KEEP)).to_be_disabled()
-            expect(keep_status(page)).to_contain_text("does not let this page keep anything")
-            fill_some_work(page)
-            expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
-        finally:
-            context.close()
+        open_workspace(page, site_url)
+        expect(page.get_by_label(KEEP)).to_be_disabled()
+        expect(keep_status(page)).to_contain_text("does not let this page keep anything")
+        fill_some_work(page)
+        expect(item(page, ANNEX_QUALIFICATIONS).get_by_label("Needs work")).to_be_checked()
 
     @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
     def test_the_keep_bar_stays_in_view_while_editing(
