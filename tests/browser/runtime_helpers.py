@@ -104,6 +104,18 @@ def fill_and_submit(page: Page, start: str, days: str, extra: str = "") -> None:
         if details.get_attribute("open") is None:
             details.locator("summary").click()
         page.get_by_label("Extra non-working days (optional)").fill(extra)
+    # Twice in loaded runs, after going back to the page, the start date was empty when the form was
+    # sent: say so before the press, with where focus was and every start field on the page.
+    for label, typed in (("Start date", start), ("Number of working days", days)):
+        held = page.get_by_label(label).input_value()
+        if held != typed:
+            seen = page.evaluate(
+                "() => [document.activeElement?.outerHTML.slice(0, 100),"
+                " [...document.querySelectorAll('input[name=start]')].map((e) => [e.id, e.value])]"
+            )
+            raise AssertionError(
+                f"{label} holds {held!r}, not the {typed!r} typed into it; focus and fields: {seen}"
+            )
     page.get_by_role("button", name="Work out the date").click()
 
 
