@@ -66,6 +66,12 @@ async (body) => {
     return page.evaluate(script.replace("%s", expression))
 
 
+def wait_in_page(page: Page, ms: int) -> None:
+    """Wait on a timer in the page: it fires after any shorter timer the page started before it, however
+    loaded the machine (a fixed wait in the test process does not)."""
+    page.evaluate("(ms) => new Promise((done) => setTimeout(done, ms))", ms)
+
+
 # Longer than any delay a tool waits, after typing, before it asks the core (the self-evaluation
 # summary's 400 ms); a press of a button asks at once.
 _AFTER_TYPING_MS = 450

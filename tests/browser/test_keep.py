@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from .runtime_helpers import wait_in_page
+
 # A tool: state {notes}, kept under "test-tool-v<version>"; window.tool holds what happened.
 SETUP = """async ([url, options]) => {
   const { keep } = await import(url);
@@ -248,7 +250,7 @@ class TestClearMeansClear:
         page.evaluate("tool.edit('private'); tool.keeper.forget()")
         # Proves that nothing happens: a timer in the page, started after the 400 ms autosave's and
         # longer, fires after it would have.
-        page.evaluate("() => new Promise((done) => setTimeout(done, 800))")
+        wait_in_page(page, 800)
         assert kept(page) is None
 
     def test_forget_cancels_a_save_in_flight_even_if_keeping_is_ticked_again(

@@ -21,7 +21,7 @@ from sccif_core.occupancy import template_csv
 
 from .conftest import PageWatch
 from .page_checks import assert_aria_snapshot, assert_focus_not_on_body, duplicate_control_names
-from .runtime_helpers import LOAD_TIMEOUT_MS, runtime_value, wait_until_ready
+from .runtime_helpers import LOAD_TIMEOUT_MS, runtime_value, wait_in_page, wait_until_ready
 
 PAGE = "tools/occupancy/"
 SCCIF = Path(sys.executable).parent / "sccif"
@@ -817,7 +817,7 @@ class TestScreenReader:
         assert_focus_not_on_body(page, "Clear the plans")
         # Announced once, by focus: the live region is not given the verdict as well. A timer in the page
         # started after the announcer's (50 ms) and longer fires after it.
-        page.evaluate("() => new Promise((done) => setTimeout(done, 300))")
+        wait_in_page(page, 300)
         assert page.locator(".sccif-occupancy > [aria-live]").text_content() == ""
 
     def test_no_two_controls_share_a_name(self, page: Page, site_url: str) -> None:

@@ -16,6 +16,7 @@ from tests.browser.page_checks import assert_aria_snapshot, assert_focus_not_on_
 from tests.browser.runtime_helpers import (
     LOAD_TIMEOUT_MS,
     call_in_browser,
+    wait_in_page,
     wait_until_offline_ready,
     wait_until_tools_offline,
 )
@@ -601,7 +602,7 @@ class TestPrivacy:
         with page.expect_download():
             page.get_by_role("button", name="Download as Markdown").click()
         # A timer in the page, started after its own (summary 400 ms, autosave 300 ms) and longer, fires after them.
-        page.evaluate("() => new Promise((done) => setTimeout(done, 500))")
+        wait_in_page(page, 500)
         loaded = len(sent)
         assert loaded > 0
         for request in sent:
