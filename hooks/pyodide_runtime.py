@@ -84,6 +84,11 @@ WIDGET_SUFFIXES = (".js", ".mjs", ".css")
 # Every zip entry gets this timestamp, so a wheel built from the same source has the same hash.
 ZIP_DATE = (2020, 2, 2, 0, 0, 0)
 _TOOL_NAME = re.compile(r"[a-z][a-z0-9-]*")
+# The first tool on a page is #sccif-tool, the target of "Skip to the tool" and of links that open a
+# tool at its form. It is in the page itself, so instant navigation's jump to the link's #sccif-tool
+# finds it (Material jumps before any script of the new page has run).
+TOOL_ANCHOR = "sccif-tool"
+_TOOL_DIV = re.compile(r'<div\s[^>]*\bdata-sccif-tool="[^"]*"[^>]*>')
 STDLIB_ZIP_PREFIX = "/lib/python314.zip/"
 # Imported by the standard library's own functions when the core calls them, not by an import
 # statement: the codecs the core names in .encode()/.decode() (a codec lookup imports its module).
@@ -138,7 +143,21 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             f'{where}: a tool page needs a <div class="sccif-tool" data-sccif-tool="{name}" markdown> '
             "holding the text readers see without JavaScript"
         )
-    return tool_tags(runtime, name, page.url) + html
+    return tool_tags(runtime, name, page.url) + name_first_tool(html)
+
+
+def name_first_tool(html: str) -> str:
+    """The page with its first tool's <div> given the id TOOL_ANCHOR, unless it has an id already.
+
+    >>> name_first_tool('<p>Hi</p><div class="sccif-tool" data-sccif-tool="timeline"></div><div data-sccif-tool="x">')
+    '<p>Hi</p><div id="sccif-tool" class="sccif-tool" data-sccif-tool="timeline"></div><div data-sccif-tool="x">'
+    >>> name_first_tool('<div id="mine" data-sccif-tool="timeline"></div><div data-sccif-tool="x">')
+    '<div id="mine" data-sccif-tool="timeline"></div><div data-sccif-tool="x">'
+    """
+    first = _TOOL_DIV.search(html)
+    if first is None or re.search(r"\sid=", first.group(0)):
+        return html
+    return f'{html[: first.start()]}<div id="{TOOL_ANCHOR}"{html[first.start() + 4 :]}'
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -93,6 +93,7 @@ async function main(siteDir, searchLanguages, runtimeFile) {
       globPatterns: ["**/*"],
       globIgnores: [
         "sw.js",
+        "sitemap.xml", // scripts/serve.py (or a host) answers it for the address the site is served at
         `${workbox}/**`,
         ...runtime.folders.map((folder) => `${folder}/**`), // cached after the site, not on install
         "**/*.br", // precompressed twins: the browser asks for the plain name

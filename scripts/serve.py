@@ -5,6 +5,12 @@ host would serve it: right MIME types for .wasm and .mjs, precompressed .br/.gz
 files when the browser accepts them, long caching for versioned runtime files,
 and the security headers documented in docs/hosting.md (the Content-Security-Policy is on
 unless --no-csp). --prefix /sccif/ serves the site under a sub-path, as a host might.
+
+It also answers sitemap.xml with every page of the site at the address it is asked on.
+Material's instant navigation (pages swapped without a reload, so a tool's Python keeps
+running from one tool page to the next) follows only links its sitemap lists, with their
+port and path as written. The built sitemap names no address unless the site was built with
+SCCIF_SITE_URL, and then it names the published one, not this machine's.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ import contextlib
 import datetime
 import email.utils
 import functools
+import html
 import http.server
+import io
 import os
 import socket
 import subprocess
@@ -52,6 +60,23 @@ EXTRA_TYPES = {
     ".ics": "text/calendar",
 }
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+SITEMAP = "/sitemap.xml"
+
+
+def sitemap(root: Path, site_url: str) -> bytes:
+    """sitemap.xml listing every page of the built site in ``root`` under ``site_url`` (ending in "/")."""
+    pages = sorted(
+        index.parent.relative_to(root).as_posix()
+        for index in root.rglob("index.html")
+        if index.relative_to(root).parts[0] != "runtime"
+    )
+    urls = (site_url + ("" if page == "." else page + "/") for page in pages)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(f"<url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
+        + "</urlset>\n"
+    ).encode()
 
 
 def accepted_encodings(header: str) -> set[str]:
@@ -92,6 +117,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             if not request_path.startswith(self.prefix):
                 self.send_error(404, "Not under the site's prefix")
                 return None
+        if self._site_path() == SITEMAP:
+            return self._send_sitemap()
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
             path = path / "index.html"  # a page's address: its index.html, and that file's twins
@@ -114,6 +141,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.prefix != "/" and path.startswith(self.prefix):
             path = "/" + path[len(self.prefix) :]
         return path
+
+    def _send_sitemap(self) -> io.BytesIO:
+        host = self.headers.get("Host") or "{}:{}".format(*self.connection.getsockname()[:2])
+        body = sitemap(Path(self.directory), f"http://{host}{self.prefix}")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _send_file(self, path: Path, content_type: str, encoding: str, plain: Path):  # type: ignore[no-untyped-def]
         """Send the twin ``path`` of the file ``plain``, with that file's type and date (304 if unchanged)."""

@@ -36,6 +36,8 @@
  * - a new deployment's worker installs beside this one and waits; the page offers "A new version
  *   is available" and, on "Reload", posts SKIP_WAITING (docs/assets/javascripts/offline.js);
  *   otherwise it takes over when every tab of the site is closed. Old stores are then deleted;
+ * - answers sitemap.xml from the network, keeping a copy for offline use (an empty one if it has none),
+ *   since it names the address the site is served at;
  * - an address that is not part of the site, asked for with the network gone, gets the site's
  *   own "page not found" page instead of the browser's error.
  */
@@ -138,6 +140,30 @@ self.addEventListener("activate", (event) => {
     }),
   );
 });
+
+// --- the sitemap: it names the address the site is served at ----------------------------------------
+
+// Material switches pages without reloading them only between the addresses sitemap.xml lists, as
+// the browser sees them (scripts/serve.py answers it for each address), so it is not precached. The
+// network's copy, kept for offline use; with neither, an empty one (pages then load in full).
+const SITEMAP_URL = new URL("sitemap.xml", self.location.href).href;
+const SITEMAP_CACHE = "sccif-sitemap";
+const EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>';
+
+workbox.routing.registerRoute(
+  ({ url, request }) => request.method === "GET" && url.origin + url.pathname === SITEMAP_URL,
+  async ({ request }) => {
+    const cache = await caches.open(SITEMAP_CACHE);
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(SITEMAP_URL, response.clone());
+      return response;
+    } catch {
+      const stored = await cache.match(SITEMAP_URL);
+      return stored ?? new Response(EMPTY_SITEMAP, { headers: { "Content-Type": "application/xml" } });
+    }
+  },
+);
 
 // --- pages that are not part of the site --------------------------------------------------------
 

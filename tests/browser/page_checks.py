@@ -62,6 +62,28 @@ def assert_in_view(page: Page, locator: Locator, what: str = "the answer") -> No
     )
 
 
+def follow_citation(page: Page, link: Locator) -> Locator:
+    """Follow a citation as a reader does, and return its target once the page has opened at it.
+
+    The reader has read the answer first: Material's instant navigation keeps the scroll position
+    of the page being left (saved 100 ms after a scroll) and goes back to it, instead of to the
+    link's target, if it saves after the click. Once there, the address may name the heading in
+    view instead of the target (Material's navigation.tracking), so the target's place is checked.
+    """
+    href = link.get_attribute("href") or ""
+    path, _, anchor = href.partition("#")
+    page.evaluate("() => new Promise((done) => setTimeout(done, 250))")
+    link.click()
+    page.wait_for_url(f"**/{path.rstrip('/').rsplit('/', 1)[-1]}/**")
+    page.wait_for_function(
+        "(id) => { const target = document.getElementById(id); if (!target) return false;"
+        " const top = target.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight / 2; }",
+        arg=anchor,
+        timeout=10_000,
+    )
+    return page.locator(f"[id='{anchor}']")
+
+
 def assert_focus_not_on_body(page: Page, after: str = "the action") -> None:
     """Focus sits on an element a reader can find, not on the page body (where the next Tab starts at the top)."""
     focused = page.evaluate(

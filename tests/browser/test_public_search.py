@@ -68,5 +68,7 @@ def test_the_result_opens_the_page(page: Page, site_url: str) -> None:
         ".md-search-result__item a.md-search-result__link[href*='public/raise-a-concern/']"
     ).first.click()
     page.wait_for_url("**/public/raise-a-concern/**")
-    expect(page.locator("article h1")).to_contain_text("Raise a concern or complaint about a child's care")
-    expect(page.locator("article h1 + p")).to_contain_text("call 999")
+    expect(page.locator("article.md-content__inner h1")).to_contain_text(
+        "Raise a concern or complaint about a child's care"
+    )
+    expect(page.locator("article.md-content__inner h1 + p")).to_contain_text("call 999")

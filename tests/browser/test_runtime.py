@@ -210,22 +210,6 @@ class TestInstantNavigation:
     ) -> None:
         """Following links (Material's instant navigation, no reload) to the tool, away and back gives a working
         calculator and one worker."""
-        # Material navigates instantly only between pages its sitemap.xml lists. A build without
-        # site_url writes an empty sitemap (instant navigation then falls back to ordinary page
-        # loads), so serve the sitemap a deployment with site_url set would have.
-        pages = sorted(
-            site_url + str(index.parent.relative_to(site_dir)).replace(".", "").strip("/") + "/"
-            for index in site_dir.rglob("index.html")
-            if "runtime" not in index.parts and "assets" not in index.parts
-        )
-        sitemap = (
-            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            + "".join(f"<url><loc>{url.replace(site_url + '/', site_url)}</loc></url>" for url in pages)
-            + "</urlset>"
-        )
-        page.route(
-            "**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml")
-        )
         page.goto(site_url + "tools/")
         page.wait_for_load_state("networkidle")
         page.evaluate("window.__sccifSamePage = true")

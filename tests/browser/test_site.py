@@ -243,7 +243,7 @@ class TestSearch:
         anchor = page.url.split("#", 1)[1]
         target = page.locator(f"[id='{anchor}']")
         expect(target).to_have_count(1)
-        expect(page.locator("article")).to_contain_text("controlled drugs")
+        expect(page.locator("article.md-content__inner")).to_contain_text("controlled drugs")
 
     def test_search_works_with_the_network_gone(self, page: Page, site_url: str) -> None:
         """The search index is served by the site itself, so search works on a copy with no internet."""

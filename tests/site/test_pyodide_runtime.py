@@ -206,6 +206,20 @@ class TestSite:
         assert f'<link rel="stylesheet" href="../../{runtime.widgets_dir}/styles/widgets.css">' in tags
         assert "<script>" not in tags  # no inline script: the Content-Security-Policy forbids it
 
+    def test_the_first_tool_is_named_in_the_page_itself(self, site_dir: Path) -> None:
+        """Each tool page's first tool is #sccif-tool in the built HTML: links that open a tool at its form
+        (and instant navigation's jump to them) find it before any script runs. A tool with its own id keeps it."""
+        pages = [path for path in site_dir.rglob("index.html") if "data-sccif-tool=" in path.read_text()]
+        assert len(pages) >= 7
+        for path in pages:
+            html = path.read_text()
+            first = html.index("data-sccif-tool=")
+            assert html.count(f'id="{hook.TOOL_ANCHOR}"') == 1, path
+            assert f'id="{hook.TOOL_ANCHOR}"' in html[html.rindex("<div", 0, first) : first], path
+        assert hook.name_first_tool('<div id="mine" data-sccif-tool="x"></div><div data-sccif-tool="y">') == (
+            '<div id="mine" data-sccif-tool="x"></div><div data-sccif-tool="y">'
+        )
+
     def test_a_tool_page_without_its_container_fails_the_build(self, runtime) -> None:  # type: ignore[no-untyped-def]
         """Front matter `tool:` without the data-sccif-tool container is a build error, not a silent page."""
 

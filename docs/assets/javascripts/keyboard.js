@@ -12,7 +12,6 @@
   "use strict";
 
   var DRAWER_MEDIA = matchMedia("(max-width: 76.234375em)"); // Material's drawer breakpoint
-  var TOOL_ID = "sccif-tool";
 
   // --- Skip links ---------------------------------------------------------------------------------
   // Following a link to a heading only moves Chrome's "focus starting point", which a late script or
@@ -44,6 +43,8 @@
       var link = event.target instanceof Element && event.target.closest("a.md-skip");
       if (!link || !link.hash) return;
       event.preventDefault();
+      // Not Material's too: with instant navigation on, it would scroll to the target instead.
+      event.stopPropagation();
       var target = skipTarget(link);
       if (target) return focusTarget(target);
       // Followed before the page has arrived as far as its target: focus it once it has, unless the
@@ -63,9 +64,8 @@
 
   function addToolSkipLink() {
     var skip = document.querySelector("[data-md-component=skip]");
-    var tool = document.querySelector("[data-sccif-tool]");
+    var tool = document.querySelector("[data-sccif-tool][id]"); // the build names the first tool (hooks/pyodide_runtime.py)
     if (!skip || !tool || skip.querySelector(".sccif-skip-tool")) return;
-    tool.id = tool.id || TOOL_ID;
     var link = document.createElement("a");
     link.className = "md-skip sccif-skip-tool";
     link.href = "#" + tool.id;
