@@ -66,9 +66,9 @@ SITEMAP = "/sitemap.xml"
 def sitemap(root: Path, site_url: str) -> bytes:
     """sitemap.xml listing every page of the built site in ``root`` under ``site_url`` (ending in "/")."""
     pages = sorted(
-        index.parent.relative_to(root).as_posix()
-        for index in root.rglob("index.html")
-        if index.relative_to(root).parts[0] != "runtime"
+        Path(folder).relative_to(root).as_posix()
+        for folder, _, files in os.walk(root, followlinks=True)  # `make bench` serves a copy made of links
+        if "index.html" in files and Path(folder).relative_to(root).parts[:1] != ("runtime",)
     )
     urls = (site_url + ("" if page == "." else page + "/") for page in pages)
     return (

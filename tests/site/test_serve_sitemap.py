@@ -51,3 +51,12 @@ def test_the_address_follows_the_host_the_browser_asked_for(site_dir: Path) -> N
         port = url.rsplit(":", 1)[1].strip("/")
         listed = locations(url, Host=f"localhost:{port}")
     assert listed[0] == f"http://localhost:{port}/"
+
+
+def test_a_copy_made_of_links_lists_the_same_pages(site_dir: Path, tmp_path: Path) -> None:
+    """`make bench` serves the site through a folder of links to it (beside its bare Pyodide page)."""
+    for entry in site_dir.iterdir():
+        (tmp_path / entry.name).symlink_to(entry)
+    with serve.running(tmp_path) as url:
+        listed = locations(url)
+    assert listed == [url + page for page in pages(site_dir)]
