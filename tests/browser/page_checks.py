@@ -65,14 +65,21 @@ def assert_in_view(page: Page, locator: Locator, what: str = "the answer") -> No
 def follow_citation(page: Page, link: Locator) -> Locator:
     """Follow a citation as a reader does, and return its target once the page has opened at it.
 
-    The reader has read the answer first: Material's instant navigation keeps the scroll position
-    of the page being left (saved 100 ms after a scroll) and goes back to it, instead of to the
-    link's target, if it saves after the click. Once there, the address may name the heading in
-    view instead of the target (Material's navigation.tracking), so the target's place is checked.
+    The reader scrolls to the link and reads before clicking. Material's instant navigation saves the
+    scroll position of the page being left 100 ms after a scroll, and if that save lands after the
+    click (the new page taking longer than 100 ms to arrive, on a loaded machine), it goes back to
+    that position instead of to the link's target. So the link is brought into view first (a click
+    would scroll it there itself), and the click waits for that scroll's save. Once there, the
+    address may name the heading in view instead of the target (Material's navigation.tracking), so
+    the target's place is checked.
     """
     href = link.get_attribute("href") or ""
     path, _, anchor = href.partition("#")
-    page.evaluate("() => new Promise((done) => setTimeout(done, 250))")
+    link.scroll_into_view_if_needed()
+    # Scroll events fire with the next frame; then longer than Material's 100 ms, on the page's clock.
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))))"
+    )
     link.click()
     page.wait_for_url(f"**/{path.rstrip('/').rsplit('/', 1)[-1]}/**")
     page.wait_for_function(

@@ -163,6 +163,27 @@ class TestAgainstTheEngine:
         # the anchor is on the row's first cell (day 22); its row holds the framework's words
         expect(page.locator("tr", has=target)).to_contain_text("within 18 working days")
 
+    def test_a_citation_followed_at_once_on_a_slow_machine_opens_at_its_paragraph(
+        self, page: Page, site_url: str
+    ) -> None:
+        """A reader who reaches the citation and follows it at once (Tab, then Enter), on a machine slow
+        enough that the next page takes longer than 100 ms, still lands on the paragraph. Material
+        alone returns to where the reader was on the timeline (docs/assets/javascripts/anchor-links.js)."""
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(site_url + TOOL)
+        fill(page, "full", "", end="19/11/2026")
+        link = page.locator("tr[data-sccif-key='draft_report'] a.sccif-citation")
+        expect(link).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 10})
+        link.focus()  # scrolls it into view, as Tab does
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/framework/inspections-notice-scheduling/**")
+        page.wait_for_function(
+            "() => { const target = document.getElementById('timeframe-1-8'); if (!target) return false;"
+            " const top = target.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight / 2; }",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+
     def test_the_form_offers_the_engines_kinds_and_fields(self, page: Page, site_url: str) -> None:
         """Every kind of the engine is offered, and each shows exactly the engine's fields."""
         page.goto(site_url + TOOL)
