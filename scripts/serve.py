@@ -65,11 +65,13 @@ SITEMAP = "/sitemap.xml"
 
 def sitemap(root: Path, site_url: str) -> bytes:
     """sitemap.xml listing every page of the built site in ``root`` under ``site_url`` (ending in "/")."""
-    pages = sorted(
-        Path(folder).relative_to(root).as_posix()
-        for folder, _, files in os.walk(root, followlinks=True)  # `make bench` serves a copy made of links
-        if "index.html" in files and Path(folder).relative_to(root).parts[:1] != ("runtime",)
-    )
+    pages = []
+    for folder, folders, files in os.walk(root, followlinks=True):  # `make bench` serves a copy made of links
+        if Path(folder) == root:
+            folders[:] = [name for name in folders if name != "runtime"]  # the tools' files, no pages
+        if "index.html" in files:
+            pages.append(Path(folder).relative_to(root).as_posix())
+    pages.sort()
     urls = (site_url + ("" if page == "." else page + "/") for page in pages)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

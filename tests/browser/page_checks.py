@@ -80,11 +80,17 @@ def follow_citation(page: Page, link: Locator) -> Locator:
     )
     link.click()
     page.wait_for_url(f"**/{path.rstrip('/').rsplit('/', 1)[-1]}/**")
+    return wait_until_opened_at(page, anchor)
+
+
+def wait_until_opened_at(page: Page, anchor: str, timeout: float = 10_000) -> Locator:
+    """Wait until the element with id ``anchor`` starts in the top half of the screen, as a page opened
+    at it does; return it."""
     page.wait_for_function(
         "(id) => { const target = document.getElementById(id); if (!target) return false;"
         " const top = target.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight / 2; }",
         arg=anchor,
-        timeout=10_000,
+        timeout=timeout,
     )
     return page.locator(f"[id='{anchor}']")
 

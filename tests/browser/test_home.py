@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.page_checks import wait_until_opened_at
 from tests.browser.runtime_helpers import LOAD_TIMEOUT_MS
 
 QUESTIONS = [
@@ -53,11 +54,7 @@ def tool_in_view(page: Page) -> None:
     """The link's #sccif-tool brings the tool to the top of the screen, not the page's introduction."""
     tool = page.locator("[data-sccif-tool]").first
     expect(tool).to_have_attribute("id", "sccif-tool")
-    page.wait_for_function(
-        "() => { const r = document.getElementById('sccif-tool').getBoundingClientRect();"
-        " return r.top >= 0 && r.top < window.innerHeight / 2; }",
-        timeout=10_000,
-    )
+    wait_until_opened_at(page, "sccif-tool")
 
 
 def test_when_will_our_report_arrive_opens_the_timeline_for_a_full_inspection(

@@ -22,6 +22,7 @@ from .page_checks import (
     assert_in_view,
     duplicate_control_names,
     follow_citation,
+    wait_until_opened_at,
 )
 from .runtime_helpers import LOAD_TIMEOUT_MS, wait_until_ready
 
@@ -178,11 +179,7 @@ class TestAgainstTheEngine:
         link.focus()  # scrolls it into view, as Tab does
         page.keyboard.press("Enter")
         page.wait_for_url("**/framework/inspections-notice-scheduling/**")
-        page.wait_for_function(
-            "() => { const target = document.getElementById('timeframe-1-8'); if (!target) return false;"
-            " const top = target.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight / 2; }",
-            timeout=LOAD_TIMEOUT_MS,
-        )
+        wait_until_opened_at(page, "timeframe-1-8", timeout=LOAD_TIMEOUT_MS)
 
     def test_the_form_offers_the_engines_kinds_and_fields(self, page: Page, site_url: str) -> None:
         """Every kind of the engine is offered, and each shows exactly the engine's fields."""
