@@ -138,7 +138,7 @@ def core(text: str) -> dict[str, float]:
 def browser(text: str, big: str, huge: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
 
-    from bench.chromium import launch_options  # the tests' Chromium settings
+    from bench.chromium import launch_options  # Chromium as readers run it (bench/chromium.py)
     from scripts import serve
 
     site = Path(os.environ.get("SCCIF_SITE_DIR", "site"))

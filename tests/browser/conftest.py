@@ -87,7 +87,7 @@ def playwright() -> Iterator[Playwright]:
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
-    browser = playwright.chromium.launch(**launch_options())
+    browser = playwright.chromium.launch(**launch_options(for_tests=True))
     yield browser
     browser.close()
 
