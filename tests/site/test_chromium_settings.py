@@ -1,4 +1,4 @@
-"""bench/chromium.py: the tests and `make bench` start the same Chromium, and only the tests add their flag."""
+"""bench/chromium.py: the tests and `make bench` start the same Chromium, and only the tests add their flags."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ def test_the_bench_runs_chromium_as_readers_do() -> None:
     assert not set(TEST_ARGS) & set(launch_options()["args"])
 
 
-def test_the_tests_run_the_same_chromium_with_their_flag_added() -> None:
+def test_the_tests_run_the_same_chromium_with_their_flags_added() -> None:
     bench, tests = launch_options(), launch_options(for_tests=True)
     assert tests["args"] == bench["args"] + list(TEST_ARGS)
     assert {key: value for key, value in tests.items() if key != "args"} == {
