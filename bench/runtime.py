@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import bare_pyodide  # noqa: E402
-from bench.chromium import CHROMIUM, launch_options  # noqa: E402  (as the tests, without their flag)
+from bench.chromium import CHROMIUM, launch_options  # noqa: E402  (as readers run it; the tests add TEST_ARGS)
 from scripts import serve  # noqa: E402  (the server `make serve` runs)
 
 LAUNCH: dict[str, Any] = launch_options()

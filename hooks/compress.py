@@ -110,15 +110,12 @@ def compress_site(site_dir: Path, cache: Path | None = CACHE) -> Summary:
     Files are compressed on every processor at once, largest first (Brotli and zlib let go of
     Python's lock while they work): a build from a fresh clone has nothing cached.
     """
-    paths = [
-        path
+    sized = [
+        (path.stat().st_size, path)
         for path in site_dir.rglob("*")
-        if path.is_file()
-        and path.suffix not in TWINS
-        and compressible(path)
-        and path.stat().st_size > MIN_SIZE
+        if path.is_file() and path.suffix not in TWINS and compressible(path)
     ]
-    paths.sort(key=lambda path: (-path.stat().st_size, path))
+    paths = [path for size, path in sorted(sized, key=lambda item: (-item[0], item[1])) if size > MIN_SIZE]
 
     def write_twins(path: Path) -> tuple[int, dict[str, int]]:
         """(the file's size, {twin suffix: its size}) once its twins are written."""
